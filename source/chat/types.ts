@@ -1,0 +1,51 @@
+// The domain types every layer shares. Stored on disk as-is, so changes need a store migration.
+
+export type MessageState = 'complete' | 'stopped' | 'failed' | 'filtered' | 'streaming';
+
+export interface Usage {
+	promptTokens: number;
+	completionTokens: number;
+	totalTokens: number;
+	cachedTokens?: number;
+	reasoningTokens?: number;
+}
+
+export interface Message {
+	/** Unique within a conversation; lets two processes merge their writes. */
+	id: string;
+	role: 'user' | 'assistant';
+	content: string;
+	/** Assistant reasoning (reasoning_content or <think>...</think>), kept apart from the answer. */
+	reasoning?: string;
+	state: MessageState;
+	/** ISO 8601 time the message was created. */
+	time: string;
+	model?: string;
+	usage?: Usage;
+	/** GLM finish_reason when it was not `stop` (length, network_error, sensitive, ...). */
+	finishReason?: string;
+	/** A person-readable reason for `failed` / `filtered`. */
+	error?: string;
+}
+
+export type Thinking = 'enabled' | 'disabled';
+
+export interface ConversationSettings {
+	model: string;
+	system?: string;
+	temperature?: number;
+	/** Undefined means "do not send the thinking parameter". */
+	thinking?: Thinking;
+}
+
+export interface Conversation extends ConversationSettings {
+	/** Safe slug, also the file name: ^[a-z0-9][a-z0-9_-]*$ */
+	id: string;
+	/** Free text, any Unicode; sanitized before it is shown. */
+	name: string;
+	createdAt: string;
+	updatedAt: string;
+	/** The unsent composer text. */
+	draft?: string;
+	messages: Message[];
+}

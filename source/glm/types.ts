@@ -1,0 +1,39 @@
+// Wire types of the GLM chat API (see shared/glm-api.md) and the events the client yields.
+import type {Usage} from '../chat/types.js';
+import type {GlmError} from './errors.js';
+
+export interface ChatMessage {
+	role: 'system' | 'user' | 'assistant' | 'tool';
+	content: string;
+	reasoning_content?: string;
+}
+
+export interface ChatRequest {
+	model: string;
+	messages: ChatMessage[];
+	temperature?: number;
+	top_p?: number;
+	max_tokens?: number;
+	stop?: string[];
+	thinking?: {type: 'enabled' | 'disabled'};
+	request_id?: string;
+	user_id?: string;
+}
+
+export type StreamEvent =
+	| {type: 'reasoning'; text: string}
+	| {type: 'content'; text: string}
+	| {type: 'usage'; usage: Usage}
+	/** Last event of a stream that ended with a finish_reason (stop, length, sensitive, network_error, ...). */
+	| {type: 'finish'; reason: string; requestId?: string}
+	/** A retryable failure happened before any content arrived; the client waits delayMs and tries again. */
+	| {type: 'retry'; attempt: number; delayMs: number; error: GlmError};
+
+export interface Completion {
+	content: string;
+	reasoning?: string;
+	finishReason: string;
+	usage?: Usage;
+	requestId?: string;
+	model?: string;
+}
