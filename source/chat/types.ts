@@ -48,4 +48,6 @@ export interface Conversation extends ConversationSettings {
 	/** The unsent composer text. */
 	draft?: string;
 	messages: Message[];
+	/** Ids of messages deleted on purpose (regenerate), so merging with another process's copy does not bring them back. */
+	removedIds?: string[];
 }

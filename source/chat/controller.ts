@@ -1,0 +1,421 @@
+// The chat domain as one observable object: open conversations, their streams, saving. The UI subscribes
+// and calls methods; nothing here knows about React or the terminal.
+import {randomUUID} from 'node:crypto';
+import type {Conversation, ConversationSettings, Message} from './types.js';
+import type {ChatRequest} from '../glm/types.js';
+import {GlmError} from '../glm/errors.js';
+import {buildRequest} from './request.js';
+import {startAnswer, type AnswerBuilder} from './answer.js';
+
+export interface ConversationSummaryLike {
+	id: string;
+	name: string;
+	updatedAt: string;
+	messageCount: number;
+	model?: string;
+}
+
+export interface ConversationStoreLike {
+	list(): ConversationSummaryLike[];
+	create(init: {name: string} & ConversationSettings): Conversation;
+	load(id: string): Conversation;
+	save(conversation: Conversation): Conversation;
+	rename(id: string, name: string): Conversation;
+	remove(id: string): void;
+}
+
+export interface StreamingClient {
+	stream(request: ChatRequest, options?: {signal?: AbortSignal}): AsyncGenerator<import('../glm/types.js').StreamEvent>;
+}
+
+export interface ActiveStream {
+	controller: AbortController;
+	answer: AnswerBuilder;
+	/** Set while the client waits before a retry, for the countdown. */
+	retry?: {attempt: number; until: number; reason: string};
+}
+
+export interface Notice {
+	text: string;
+	tone: 'info' | 'error';
+}
+
+export interface ControllerOptions {
+	store: ConversationStoreLike;
+	/** Null until a key is known; sending then asks for one. */
+	client: StreamingClient | null;
+	defaults: ConversationSettings;
+	lastConversation?: string;
+	onLastConversation?: (id: string) => void;
+	/** How often a streaming answer may notify subscribers; the screen cannot show more anyway. */
+	frameMs?: number;
+	now?: () => number;
+}
+
+export class ChatController {
+	conversations: ConversationSummaryLike[] = [];
+	active: Conversation;
+	notice: Notice | undefined;
+	readonly streams = new Map<string, ActiveStream>();
+	readonly unread = new Set<string>();
+	/** Per conversation: index of the first message the last request included (older ones did not fit). */
+	readonly contextStart = new Map<string, number>();
+	/** Bumped on every change; the UI's snapshot. */
+	version = 0;
+
+	private readonly open = new Map<string, Conversation>();
+	private readonly listeners = new Set<() => void>();
+	private readonly store: ConversationStoreLike;
+	private client: StreamingClient | null;
+	private readonly defaults: ConversationSettings;
+	private readonly frameMs: number;
+	private readonly now: () => number;
+	private readonly onLastConversation?: (id: string) => void;
+	private pendingNotify: ReturnType<typeof setTimeout> | undefined;
+	private readonly searchCache = new Map<string, {updatedAt: string; text: string}>();
+
+	constructor(options: ControllerOptions) {
+		this.store = options.store;
+		this.client = options.client;
+		this.defaults = options.defaults;
+		this.frameMs = options.frameMs ?? 33;
+		this.now = options.now ?? Date.now;
+		this.onLastConversation = options.onLastConversation;
+		this.conversations = this.store.list();
+		this.active = this.pickInitial(options.lastConversation);
+	}
+
+	subscribe = (listener: () => void): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	getVersion = (): number => this.version;
+
+	setClient(client: StreamingClient | null): void {
+		this.client = client;
+		this.changed();
+	}
+
+	get hasClient(): boolean {
+		return this.client !== null;
+	}
+
+	isStreaming(id = this.active.id): boolean {
+		return this.streams.has(id);
+	}
+
+	stream(id = this.active.id): ActiveStream | undefined {
+		return this.streams.get(id);
+	}
+
+	/** Messages of the active conversation including the answer being streamed. */
+	get messages(): Message[] {
+		return this.active.messages;
+	}
+
+	say(text: string, tone: Notice['tone'] = 'info'): void {
+		this.notice = {text, tone};
+		this.changed();
+	}
+
+	clearNotice(): void {
+		if (!this.notice) return;
+		this.notice = undefined;
+		this.changed();
+	}
+
+	// ---- conversations -------------------------------------------------------------------------
+
+	openConversation(id: string): boolean {
+		if (id === this.active.id) return true;
+		let conversation = this.open.get(id);
+		if (!conversation) {
+			try {
+				conversation = this.store.load(id);
+			} catch (error) {
+				this.refreshList();
+				this.say(describe(error), 'error');
+				return false;
+			}
+			this.open.set(id, conversation);
+		}
+		this.active = conversation;
+		this.unread.delete(id);
+		this.onLastConversation?.(id);
+		this.notice = undefined;
+		this.changed();
+		return true;
+	}
+
+	createConversation(name: string): Conversation {
+		const settings: ConversationSettings = {
+			model: this.active?.model ?? this.defaults.model,
+			...pickDefined({system: this.defaults.system, temperature: this.defaults.temperature, thinking: this.defaults.thinking}),
+		};
+		const conversation = this.store.create({name, ...settings});
+		this.open.set(conversation.id, conversation);
+		this.refreshList();
+		this.openConversation(conversation.id);
+		return conversation;
+	}
+
+	renameConversation(id: string, name: string): void {
+		const renamed = this.store.rename(id, name);
+		const open = this.open.get(id);
+		if (open) open.name = renamed.name;
+		this.refreshList();
+		this.changed();
+	}
+
+	deleteConversation(id: string): void {
+		this.streams.get(id)?.controller.abort();
+		this.streams.delete(id);
+		this.store.remove(id);
+		this.open.delete(id);
+		this.unread.delete(id);
+		this.refreshList();
+		if (id === this.active.id) {
+			const next = this.conversations[0];
+			if (next) this.openConversation(next.id);
+			else this.active = this.createInitial();
+		}
+		this.changed();
+	}
+
+	/** Opens the conversation `step` places away in list order, wrapping around. */
+	cycle(step: number): void {
+		if (this.conversations.length < 2) return;
+		const index = this.conversations.findIndex((each) => each.id === this.active.id);
+		const next = this.conversations[(index + step + this.conversations.length) % this.conversations.length];
+		if (next) this.openConversation(next.id);
+	}
+
+	jump(position: number): void {
+		const target = this.conversations[position];
+		if (target) this.openConversation(target.id);
+		else this.say(`There is no conversation ${position + 1}.`);
+	}
+
+	updateSettings(change: Partial<ConversationSettings>): void {
+		Object.assign(this.active, change);
+		for (const [key, value] of Object.entries(change)) {
+			if (value === undefined) delete (this.active as unknown as Record<string, unknown>)[key];
+		}
+		this.persist(this.active);
+		this.changed();
+	}
+
+	/** All text of a conversation, for the picker's filter; loaded once per version of the file. */
+	searchText(id: string): string | undefined {
+		const summary = this.conversations.find((each) => each.id === id);
+		const cached = this.searchCache.get(id);
+		if (cached && cached.updatedAt === summary?.updatedAt) return cached.text;
+		let conversation = this.open.get(id);
+		if (!conversation) {
+			try {
+				conversation = this.store.load(id);
+			} catch {
+				return undefined;
+			}
+		}
+		const text = conversation.messages.map((each) => each.content).join('\n');
+		this.searchCache.set(id, {updatedAt: summary?.updatedAt ?? '', text});
+		return text;
+	}
+
+	setDraft(draft: string): void {
+		if ((this.active.draft ?? '') === draft) return;
+		this.active.draft = draft;
+	}
+
+	// ---- sending -------------------------------------------------------------------------------
+
+	send(text: string): boolean {
+		const conversation = this.active;
+		if (this.streams.has(conversation.id)) {
+			this.say('An answer is still being written: Esc stops it.');
+			return false;
+		}
+		if (!this.client) {
+			this.say('No API key yet: use /key to add one.', 'error');
+			return false;
+		}
+		const message: Message = {id: newId(), role: 'user', content: text, state: 'complete', time: new Date(this.now()).toISOString()};
+		conversation.messages.push(message);
+		conversation.draft = '';
+		// The question is on disk before the request leaves, so nothing typed is ever lost.
+		if (!this.persist(conversation)) return false;
+		this.startStream(conversation);
+		return true;
+	}
+
+	/** Drops the last answer and asks again. */
+	regenerate(): void {
+		const conversation = this.active;
+		if (this.streams.has(conversation.id)) return;
+		const last = conversation.messages.at(-1);
+		if (!last) {
+			this.say('Nothing to regenerate yet.');
+			return;
+		}
+		if (!this.client) {
+			this.say('No API key yet: use /key to add one.', 'error');
+			return;
+		}
+		if (last.role === 'assistant') {
+			conversation.messages.pop();
+			conversation.removedIds = [...(conversation.removedIds ?? []), last.id];
+		}
+		this.persist(conversation);
+		this.startStream(conversation);
+	}
+
+	stop(id = this.active.id): boolean {
+		const stream = this.streams.get(id);
+		if (!stream) return false;
+		stream.controller.abort();
+		return true;
+	}
+
+	/** Synchronous save of everything in memory, partial answers marked stopped: for exit paths. */
+	saveAll(): void {
+		for (const [id, stream] of this.streams) {
+			stream.controller.abort();
+			const conversation = this.open.get(id) ?? (this.active.id === id ? this.active : undefined);
+			if (!conversation) continue;
+			const message = stream.answer.fail(new GlmError({kind: 'aborted', message: 'Stopped when glm-tui quit.'}));
+			replaceMessage(conversation, message);
+			this.persist(conversation);
+		}
+		this.streams.clear();
+		if (this.active.draft !== undefined) this.persist(this.active);
+	}
+
+	private startStream(conversation: Conversation): void {
+		const client = this.client!;
+		const {request, firstIncluded} = buildRequest(conversation);
+		this.contextStart.set(conversation.id, firstIncluded);
+		const answer = startAnswer(newId(), conversation.model, new Date(this.now()).toISOString());
+		const controller = new AbortController();
+		const stream: ActiveStream = {controller, answer};
+		this.streams.set(conversation.id, stream);
+		conversation.messages.push(answer.message);
+		this.changed();
+
+		void (async () => {
+			let final: Message;
+			try {
+				for await (const event of client.stream(request, {signal: controller.signal})) {
+					if (event.type === 'retry') {
+						stream.retry = {attempt: event.attempt, until: this.now() + event.delayMs, reason: event.error.message};
+						this.changed();
+						continue;
+					}
+					stream.retry = undefined;
+					answer.apply(event);
+					replaceMessage(conversation, answer.message);
+					this.changedSoon();
+				}
+				final = answer.finish();
+			} catch (error) {
+				final = answer.fail(error instanceof GlmError ? error : new GlmError({kind: 'unknown', message: describe(error)}));
+			}
+			if (this.streams.get(conversation.id) !== stream) return;
+			this.streams.delete(conversation.id);
+			replaceMessage(conversation, final);
+			this.persist(conversation);
+			if (conversation.id !== this.active.id) this.unread.add(conversation.id);
+			this.changed();
+		})();
+	}
+
+	// ---- plumbing ------------------------------------------------------------------------------
+
+	private pickInitial(last: string | undefined): Conversation {
+		const candidates = [last, ...this.conversations.map((each) => each.id)].filter((id): id is string => Boolean(id));
+		for (const id of new Set(candidates)) {
+			try {
+				const conversation = this.store.load(id);
+				this.open.set(id, conversation);
+				return conversation;
+			} catch (error) {
+				this.notice = {text: describe(error), tone: 'error'};
+			}
+		}
+		return this.createInitial();
+	}
+
+	private createInitial(): Conversation {
+		const conversation = this.store.create({name: 'chat', ...this.defaults});
+		this.open.set(conversation.id, conversation);
+		this.conversations = this.store.list();
+		return conversation;
+	}
+
+	private refreshList(): void {
+		this.conversations = this.store.list();
+	}
+
+	/** Writes the conversation, merging what another glm-tui wrote meanwhile; keeps a live answer in memory. */
+	private persist(conversation: Conversation): boolean {
+		const live = this.streams.get(conversation.id)?.answer.message;
+		const toSave: Conversation = {
+			...conversation,
+			updatedAt: new Date(this.now()).toISOString(),
+			messages: live ? conversation.messages.filter((each) => each.id !== live.id) : conversation.messages,
+		};
+		try {
+			const merged = this.store.save(toSave);
+			conversation.messages = live ? [...merged.messages, live] : merged.messages;
+			conversation.updatedAt = merged.updatedAt;
+			conversation.removedIds = merged.removedIds;
+			this.refreshList();
+			return true;
+		} catch (error) {
+			this.say(`Could not save "${conversation.name}": ${describe(error)}`, 'error');
+			return false;
+		}
+	}
+
+	private changed(): void {
+		if (this.pendingNotify) {
+			clearTimeout(this.pendingNotify);
+			this.pendingNotify = undefined;
+		}
+		this.version++;
+		for (const listener of this.listeners) listener();
+	}
+
+	/** Token-rate changes are coalesced to one notification per frame. */
+	private changedSoon(): void {
+		if (this.pendingNotify) return;
+		this.pendingNotify = setTimeout(() => {
+			this.pendingNotify = undefined;
+			this.changed();
+		}, this.frameMs);
+	}
+}
+
+function replaceMessage(conversation: Conversation, message: Message): void {
+	const messages = conversation.messages;
+	for (let index = messages.length - 1; index >= 0; index--) {
+		if (messages[index]!.id === message.id) {
+			messages[index] = message;
+			return;
+		}
+	}
+	messages.push(message);
+}
+
+function pickDefined<T extends object>(value: T): Partial<T> {
+	return Object.fromEntries(Object.entries(value).filter(([, each]) => each !== undefined)) as Partial<T>;
+}
+
+function newId(): string {
+	return randomUUID().replaceAll('-', '').slice(0, 16);
+}
+
+export function describe(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,66 @@
+// Builds the GLM request for a conversation: system prompt, the turns that fit the model's window, options.
+import type {ChatMessage, ChatRequest} from '../glm/types.js';
+import type {Conversation, Message} from './types.js';
+import {contextWindow} from './models.js';
+import {estimateTokens} from './tokens.js';
+
+/** Tokens kept free for the answer and for the error of the estimate. */
+const ANSWER_RESERVE = 8_192;
+/** Per-message overhead of the chat template. */
+const MESSAGE_OVERHEAD = 4;
+
+export interface BuiltRequest {
+	request: ChatRequest;
+	/** Index into conversation.messages of the first message sent; earlier ones were left out to fit. */
+	firstIncluded: number;
+	estimatedTokens: number;
+}
+
+/** Messages the model should see: filtered answers are withdrawn (GLM requires it) and failed turns carry nothing. */
+export function sendable(message: Message): boolean {
+	if (message.state === 'streaming' || message.state === 'filtered') return false;
+	if (message.role === 'assistant' && message.state === 'failed' && message.content.trim() === '') return false;
+	return message.content.trim() !== '';
+}
+
+export function buildRequest(conversation: Conversation, options: {window?: number} = {}): BuiltRequest {
+	const window = options.window ?? contextWindow(conversation.model);
+	const budget = Math.max(1_024, window - ANSWER_RESERVE);
+	const system = conversation.system?.trim();
+	let used = system ? estimateTokens(system) + MESSAGE_OVERHEAD : 0;
+
+	// Walk back from the newest message and keep whole turns while they fit; the newest user turn always goes.
+	const messages = conversation.messages;
+	let firstIncluded = messages.length;
+	for (let index = messages.length - 1; index >= 0; index--) {
+		const message = messages[index]!;
+		if (!sendable(message)) {
+			firstIncluded = index;
+			continue;
+		}
+		const cost = estimateTokens(message.content) + MESSAGE_OVERHEAD;
+		if (used + cost > budget && firstIncluded < messages.length) break;
+		used += cost;
+		firstIncluded = index;
+	}
+
+	// A request must not start with an orphaned assistant turn.
+	while (firstIncluded < messages.length && messages[firstIncluded]!.role === 'assistant') firstIncluded++;
+
+	const chat: ChatMessage[] = [];
+	if (system) chat.push({role: 'system', content: system});
+	for (const message of messages.slice(firstIncluded)) {
+		if (sendable(message)) chat.push({role: message.role, content: message.content});
+	}
+
+	const request: ChatRequest = {model: conversation.model, messages: chat};
+	if (conversation.temperature !== undefined) request.temperature = clampTemperature(conversation.temperature);
+	if (conversation.thinking) request.thinking = {type: conversation.thinking};
+	return {request, firstIncluded, estimatedTokens: used};
+}
+
+/** GLM accepts (0, 1]; the official SDK maps the edges the same way. */
+export function clampTemperature(value: number): number {
+	if (!Number.isFinite(value)) return 0.6;
+	return Math.min(1, Math.max(0.01, value));
+}

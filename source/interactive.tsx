@@ -1,0 +1,98 @@
+// The full-screen chat: owns the terminal while it runs and gives it back intact on every way out.
+import React from 'react';
+import {render} from 'ink';
+import {App} from './ui/App.js';
+import {ChatController} from './chat/controller.js';
+import {createGlmClient} from './glm/client.js';
+import {openConversationStore} from './store/conversations.js';
+import type {Settings} from './store/settings.js';
+import type {ResolvedConfig} from './store/settings.js';
+import type {ConversationSettings} from './chat/types.js';
+import {StdinFilter, enableBracketedPaste} from './terminal/stdin-filter.js';
+import {enterAlternateScreen, installTerminalRestore} from './terminal/screen.js';
+import {parseApiKey} from './glm/token.js';
+
+export interface InteractiveOptions {
+	config: ResolvedConfig;
+	settings: Settings;
+	flags: Partial<ConversationSettings>;
+}
+
+export async function runInteractive({config, settings, flags}: InteractiveOptions): Promise<number> {
+	const stdout = process.stdout;
+	const store = openConversationStore();
+	const problems = store.problems?.() ?? [];
+
+	const makeClient = (apiKey: string | undefined) => {
+		if (!apiKey) return null;
+		try {
+			parseApiKey(apiKey);
+		} catch {
+			return null;
+		}
+		return createGlmClient({apiKey, baseUrl: config.baseUrl});
+	};
+
+	const defaults: ConversationSettings = {
+		model: flags.model ?? config.model,
+		...(flags.system === undefined ? {} : {system: flags.system}),
+		...(flags.temperature === undefined ? {} : {temperature: flags.temperature}),
+		...(flags.thinking === undefined ? {} : {thinking: flags.thinking}),
+	};
+	const controller = new ChatController({
+		store,
+		client: makeClient(config.apiKey),
+		defaults,
+		lastConversation: settings.get('lastConversation') as string | undefined,
+		onLastConversation: (id) => settings.set('lastConversation', id),
+	});
+	if (problems.length > 0) controller.say(problems.join(' '), 'error');
+
+	const stdin = new StdinFilter(process.stdin);
+	enterAlternateScreen(stdout);
+	stdout.write(enableBracketedPaste);
+
+	let instance: ReturnType<typeof render> | undefined;
+	const repaint = () => {
+		// Erase and forget the previous frame so the next one is drawn whole.
+		stdout.write('\u001B[2J\u001B[3J\u001B[H');
+		instance?.clear();
+	};
+	// Registered before ink's own listener so the clean slate comes first and ink draws the full frame on it.
+	stdout.on('resize', repaint);
+
+	const restore = installTerminalRestore(stdout, () => {
+		controller.saveAll();
+	});
+
+	instance = render(
+		<App
+			controller={controller}
+			stdin={stdin}
+			apiKeySource={config.apiKeySource}
+			onSaveKey={(key) => {
+				settings.set('apiKey', key);
+				controller.setClient(makeClient(key));
+			}}
+			onRepaint={repaint}
+			writeRaw={(sequence) => stdout.write(sequence)}
+		/>,
+		{
+			stdin: stdin as unknown as NodeJS.ReadStream,
+			stdout,
+			patchConsole: false,
+			exitOnCtrlC: false,
+			maxFps: 30,
+			incrementalRendering: true,
+		},
+	);
+
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		stdout.off('resize', repaint);
+		controller.saveAll();
+		restore();
+	}
+	return 0;
+}

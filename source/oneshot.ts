@@ -1,0 +1,140 @@
+// One question, the answer streamed to stdout as it arrives: for scripts and pipes.
+import {createGlmClient} from './glm/client.js';
+import {GlmError, exitCodes} from './glm/errors.js';
+import {parseApiKey} from './glm/token.js';
+import {createThinkSplitter} from './terminal/think.js';
+import {sanitize} from './terminal/sanitize.js';
+import type {ChatMessage, ChatRequest} from './glm/types.js';
+import type {Usage} from './chat/types.js';
+import {clampTemperature} from './chat/request.js';
+
+export interface OneShotOptions {
+	question: string;
+	apiKey?: string;
+	baseUrl: string;
+	model: string;
+	system?: string;
+	temperature?: number;
+	thinking?: 'enabled' | 'disabled';
+	showReasoning: boolean;
+	verbose: boolean;
+	stdout: NodeJS.WritableStream & {isTTY?: boolean};
+	stderr: NodeJS.WritableStream & {isTTY?: boolean};
+	signal?: AbortSignal;
+}
+
+const dim = (text: string, tty: boolean | undefined) => (tty ? `\u001B[2m${text}\u001B[22m` : text);
+
+/** Returns the process exit code; every failure has printed one clear line on stderr. */
+export async function runOneShot(options: OneShotOptions): Promise<number> {
+	const {stdout, stderr} = options;
+	const fail = (error: GlmError) => {
+		stderr.write(`glm-tui: ${error.message}\n`);
+		return exitCodes[error.kind];
+	};
+
+	if (!options.apiKey) {
+		return fail(
+			new GlmError({
+				kind: 'no-key',
+				message:
+					'No API key. Set ZHIPUAI_API_KEY, or save one with `glm-tui config set key` (reads it from stdin). Get a key at https://open.bigmodel.cn/usercenter/apikeys',
+			}),
+		);
+	}
+	try {
+		parseApiKey(options.apiKey);
+	} catch (error) {
+		if (error instanceof GlmError) return fail(error);
+		throw error;
+	}
+
+	const messages: ChatMessage[] = [];
+	if (options.system) messages.push({role: 'system', content: options.system});
+	messages.push({role: 'user', content: options.question});
+	const request: ChatRequest = {model: options.model, messages};
+	if (options.temperature !== undefined) request.temperature = clampTemperature(options.temperature);
+	if (options.thinking) request.thinking = {type: options.thinking};
+
+	const client = createGlmClient({apiKey: options.apiKey, baseUrl: options.baseUrl});
+	// Terminal output is sanitized; a pipe gets the model's bytes as they are, for scripts that want them.
+	const clean = (text: string, tty: boolean | undefined) => (tty ? sanitize(text) : text);
+	const splitter = createThinkSplitter();
+	let usage: Usage | undefined;
+	let finish = 'stop';
+	let wroteContent = false;
+	let wroteReasoning = false;
+	let endsWithNewline = true;
+
+	const writeContent = (text: string) => {
+		if (!text) return;
+		if (wroteReasoning && !wroteContent && options.showReasoning) stderr.write('\n');
+		stdout.write(clean(text, stdout.isTTY));
+		wroteContent = true;
+		endsWithNewline = text.endsWith('\n');
+	};
+	const writeReasoning = (text: string) => {
+		if (!text || !options.showReasoning) return;
+		stderr.write(dim(clean(text, stderr.isTTY), stderr.isTTY));
+		wroteReasoning = true;
+	};
+
+	try {
+		for await (const event of client.stream(request, {signal: options.signal})) {
+			switch (event.type) {
+				case 'reasoning':
+					writeReasoning(event.text);
+					break;
+				case 'content': {
+					const parts = splitter.push(event.text);
+					writeReasoning(parts.reasoning);
+					writeContent(parts.content);
+					break;
+				}
+				case 'usage':
+					usage = event.usage;
+					break;
+				case 'finish':
+					finish = event.reason;
+					break;
+				case 'retry':
+					if (options.verbose) {
+						stderr.write(`glm-tui: ${event.error.message} Retrying in ${(event.delayMs / 1000).toFixed(1)} s…\n`);
+					}
+					break;
+			}
+		}
+		const rest = splitter.end();
+		writeReasoning(rest.reasoning);
+		writeContent(rest.content);
+	} catch (error) {
+		if (wroteContent && !endsWithNewline) stdout.write('\n');
+		if (error instanceof GlmError) return fail(error);
+		throw error;
+	}
+
+	if (wroteContent && !endsWithNewline) stdout.write('\n');
+	if (options.verbose && usage) {
+		stderr.write(
+			dim(`tokens: ${usage.promptTokens} prompt + ${usage.completionTokens} completion = ${usage.totalTokens}\n`, stderr.isTTY),
+		);
+	}
+
+	switch (finish) {
+		case 'stop':
+		case 'tool_calls':
+			return 0;
+		case 'length':
+			stderr.write('glm-tui: the answer was cut off at the token limit (finish_reason: length).\n');
+			return 0;
+		case 'sensitive':
+			return fail(new GlmError({kind: 'content-filter', message: 'GLM withdrew this answer: its content filter flagged it (finish_reason: sensitive).'}));
+		case 'network_error':
+			return fail(new GlmError({kind: 'interrupted', message: 'GLM stopped mid-answer because of a service-side network error; what arrived is above. Try again.'}));
+		case 'model_context_window_exceeded':
+			return fail(new GlmError({kind: 'prompt-too-long', message: 'The conversation no longer fits the model\'s context window.'}));
+		default:
+			stderr.write(`glm-tui: the answer ended with finish_reason "${sanitize(finish)}".\n`);
+			return 0;
+	}
+}

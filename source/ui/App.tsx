@@ -1,0 +1,561 @@
+// The root of the chat screen: lays out transcript, composer and status line, and routes every key.
+import React, {useEffect, useMemo, useRef, useState} from 'react';
+import {Box, Text, useApp, useInput, useStdin, type Key} from 'ink';
+import type {ChatController} from '../chat/controller.js';
+import {parseSlash, parseOnOff} from '../chat/slash-commands.js';
+import {parseApiKey} from '../glm/token.js';
+import {sanitize, sanitizeLine} from '../terminal/sanitize.js';
+import {osc52Copy} from '../terminal/screen.js';
+import type {StdinFilter} from '../terminal/stdin-filter.js';
+import {useController} from './hooks/use-controller.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {useComposer} from './hooks/use-composer.js';
+import {TranscriptLines} from './transcript-lines.js';
+import {slice, scroll, top, type ViewportPosition, type ViewportSource} from './viewport.js';
+import {Transcript} from './components/Transcript.js';
+import {Composer, COMPOSER_GUTTER} from './components/Composer.js';
+import {StatusBar} from './components/StatusBar.js';
+import {Help} from './components/Help.js';
+import {Picker, type PickerEntry} from './components/Picker.js';
+import {LinePrompt} from './components/LinePrompt.js';
+import {globalAction} from './key-bindings.js';
+import {exportMarkdown} from '../chat/export.js';
+import {filterConversations} from './picker-filter.js';
+import chalk from 'chalk';
+
+export interface AppProps {
+	controller: ChatController;
+	stdin: StdinFilter;
+	apiKeySource?: 'env' | 'settings' | undefined;
+	onSaveKey: (key: string) => void;
+	onRepaint: () => void;
+	writeRaw: (sequence: string) => void;
+}
+
+type Mode =
+	| {type: 'chat'}
+	| {type: 'help'}
+	| {type: 'key'; value: string; error?: string; firstRun: boolean}
+	| {type: 'name'; purpose: 'new' | 'rename'; id?: string; value: string; error?: string; back?: Mode}
+	| {type: 'picker'; filter: string; selected: number; confirmDelete?: string};
+
+const KEY_INTRO = [
+	'glm-tui needs a GLM API key to talk to the model.',
+	'Get one at https://open.bigmodel.cn/usercenter/apikeys (or z.ai for the international service).',
+	'It looks like <id>.<secret>. It is saved to ~/.config/glm-tui/config.json (mode 600) and never shown.',
+];
+
+export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writeRaw}: AppProps) {
+	useController(controller);
+	const {exit} = useApp();
+	const {columns, rows} = useTerminalSize();
+	const width = Math.max(1, columns);
+	// One row shorter than the terminal: a frame as tall as the screen makes ink clear and repaint every time.
+	const height = Math.max(1, rows - 1);
+
+	const [mode, setMode] = useState<Mode>(() => (controller.hasClient ? {type: 'chat'} : {type: 'key', value: '', firstRun: true}));
+	const [showReasoning, setShowReasoning] = useState(false);
+	const [, forceRender] = useState(0);
+	const positions = useRef(new Map<string, ViewportPosition>());
+	const lineCache = useMemo(() => new TranscriptLines(), []);
+
+	// useInput does not say which raw sequence produced a key; F1 and forward Delete need it.
+	const {internal_eventEmitter: inputEvents} = useStdin() as unknown as {internal_eventEmitter: NodeJS.EventEmitter};
+	const lastSequenceRef = useRef<string | undefined>(undefined);
+	useEffect(() => {
+		const onInput = (sequence: string) => {
+			lastSequenceRef.current = sequence;
+		};
+		inputEvents.prependListener('input', onInput);
+		return () => {
+			inputEvents.off('input', onInput);
+		};
+	}, [inputEvents]);
+	const lastSequence = useMemo(() => () => lastSequenceRef.current, []);
+
+	const active = controller.active;
+	const composer = useComposer(controller, width - COMPOSER_GUTTER, lastSequence);
+	const position = positions.current.get(active.id) ?? {follow: true};
+	const setPosition = (next: ViewportPosition) => {
+		positions.current.set(active.id, next);
+		forceRender((value) => value + 1);
+	};
+
+	// ---- layout --------------------------------------------------------------------------------
+	const statusHeight = 1;
+	const separatorHeight = height >= 6 ? 1 : 0;
+	const composerMax = Math.max(1, Math.floor(height / 3));
+	const composerView = composer.view(composerMax);
+	const transcriptHeight = Math.max(0, height - statusHeight - separatorHeight - composerView.rows.length);
+
+	const contextStart = controller.contextStart.get(active.id) ?? 0;
+	const messages = active.messages;
+	const source: ViewportSource = {
+		count: messages.length,
+		lines: (index) => lineCache.linesFor(messages[index]!, {width, showReasoning}),
+		before: (index) =>
+			index === contextStart && index > 0
+				? [chalk.dim(`── ${index} earlier message${index === 1 ? '' : 's'} not sent: over the context window ──`.slice(0, width)), '']
+				: [],
+	};
+	const view = slice(source, transcriptHeight, position);
+
+	// ---- paste ---------------------------------------------------------------------------------
+	const modeRef = useRef(mode);
+	modeRef.current = mode;
+	useEffect(() => {
+		const onPaste = (text: string) => {
+			const current = modeRef.current;
+			if (current.type === 'chat') composer.insert(sanitize(text));
+			else if (current.type === 'key') setMode({...current, value: current.value + text.trim(), error: undefined});
+			else if (current.type === 'name') setMode({...current, value: current.value + sanitizeLine(text)});
+			else if (current.type === 'picker') setMode({...current, filter: current.filter + sanitizeLine(text), selected: 0});
+		};
+		stdin.on('paste', onPaste);
+		return () => {
+			stdin.off('paste', onPaste);
+		};
+	}, [stdin, composer]);
+
+	// ---- actions -------------------------------------------------------------------------------
+	const lastAnswer = () => [...messages].reverse().find((each) => each.role === 'assistant' && each.content);
+
+	const copyLastAnswer = () => {
+		const answer = lastAnswer();
+		if (!answer) return controller.say('No answer to copy yet.');
+		writeRaw(osc52Copy(answer.content));
+		controller.say(`Copied the last answer (${answer.content.length.toLocaleString('en-US')} characters) with OSC 52.`);
+	};
+
+	const defaultName = () => {
+		const taken = new Set(controller.conversations.map((each) => each.name));
+		for (let n = controller.conversations.length + 1; ; n++) if (!taken.has(`chat ${n}`)) return `chat ${n}`;
+	};
+
+	const createNamed = (name: string): string | undefined => {
+		try {
+			composer.saveDraft();
+			controller.createConversation(name.trim() || defaultName());
+			composer.loadDraft();
+			return undefined;
+		} catch (error) {
+			return error instanceof Error ? error.message : String(error);
+		}
+	};
+
+	const switchTo = (action: () => void) => {
+		composer.saveDraft();
+		action();
+		composer.loadDraft();
+	};
+
+	const runSlash = (text: string): boolean => {
+		const parsed = parseSlash(text);
+		if (parsed.type === 'text') return false;
+		if (parsed.type === 'unknown') {
+			controller.say(`Unknown command /${sanitizeLine(parsed.name)}: /help lists them (start with // to send a literal /).`, 'error');
+			return true;
+		}
+		const {name, argument} = parsed;
+		switch (name) {
+			case 'new': {
+				if (argument) {
+					const error = createNamed(argument);
+					if (error) controller.say(error, 'error');
+				} else setMode({type: 'name', purpose: 'new', value: defaultName()});
+				break;
+			}
+			case 'open': {
+				const match = filterConversations(controller.conversations, argument, () => undefined)[0];
+				if (!argument || !match) controller.say(argument ? `No conversation matches "${sanitizeLine(argument)}".` : 'Usage: /open name (Ctrl+O lists them).', 'error');
+				else switchTo(() => controller.openConversation(match.id));
+				break;
+			}
+			case 'rename':
+				if (argument) {
+					try {
+						controller.renameConversation(active.id, argument);
+					} catch (error) {
+						controller.say(error instanceof Error ? error.message : String(error), 'error');
+					}
+				} else setMode({type: 'name', purpose: 'rename', id: active.id, value: active.name});
+				break;
+			case 'delete':
+				setMode({type: 'picker', filter: '', selected: Math.max(0, controller.conversations.findIndex((each) => each.id === active.id)), confirmDelete: active.id});
+				break;
+			case 'model':
+				if (!argument) controller.say(`Model: ${active.model}. Usage: /model glm-4.6`);
+				else {
+					controller.updateSettings({model: argument});
+					controller.say(`Model for "${sanitizeLine(active.name)}": ${sanitizeLine(argument)}`);
+				}
+				break;
+			case 'system':
+				controller.updateSettings({system: argument || undefined});
+				controller.say(argument ? 'System prompt set for this conversation.' : 'System prompt cleared.');
+				break;
+			case 'temperature': {
+				if (!argument) {
+					controller.updateSettings({temperature: undefined});
+					controller.say('Temperature: model default.');
+					break;
+				}
+				const value = Number(argument);
+				if (!Number.isFinite(value) || value <= 0 || value > 1) controller.say(`Temperature must be in (0, 1], got "${sanitizeLine(argument)}".`, 'error');
+				else {
+					controller.updateSettings({temperature: value});
+					controller.say(`Temperature: ${value}`);
+				}
+				break;
+			}
+			case 'thinking': {
+				const value = parseOnOff(argument);
+				if (!value) controller.say('Usage: /thinking on | off | default', 'error');
+				else {
+					controller.updateSettings({thinking: value === 'default' ? undefined : value});
+					controller.say(`Thinking: ${value === 'enabled' ? 'on' : value === 'disabled' ? 'off' : 'model default'}`);
+				}
+				break;
+			}
+			case 'export': {
+				try {
+					const file = exportMarkdown(active, argument || undefined);
+					controller.say(`Exported "${sanitizeLine(active.name)}" to ${sanitizeLine(file)}`);
+				} catch (error) {
+					controller.say(`Export failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
+				}
+				break;
+			}
+			case 'copy':
+				copyLastAnswer();
+				break;
+			case 'retry':
+				controller.regenerate();
+				break;
+			case 'key':
+				if (apiKeySource === 'env') controller.say('The key comes from ZHIPUAI_API_KEY / ZAI_API_KEY; unset it to use a saved key.');
+				setMode({type: 'key', value: '', firstRun: false});
+				break;
+			case 'help':
+				setMode({type: 'help'});
+				break;
+			case 'quit':
+				exit();
+				break;
+		}
+		return true;
+	};
+
+	const submit = () => {
+		const text = composer.text();
+		if (text.trim() === '') return;
+		if (runSlash(text.trim())) {
+			composer.clear();
+			return;
+		}
+		if (controller.send(text)) {
+			composer.remember(text);
+			composer.clear();
+			setPosition({follow: true});
+		}
+	};
+
+	const pickerEntries = (filter: string): PickerEntry[] =>
+		filterConversations(controller.conversations, filter, (id) => controller.searchText(id)).map((summary) => ({
+			id: summary.id,
+			position: controller.conversations.indexOf(summary) + 1,
+			name: sanitizeLine(summary.name),
+			detail: `${summary.messageCount} msg · ${summary.updatedAt.slice(0, 16).replace('T', ' ')}`,
+			mark: controller.isStreaming(summary.id) ? 'streaming' : controller.unread.has(summary.id) ? 'unread' : summary.id === active.id ? 'active' : undefined,
+		}));
+
+	// ---- keys ----------------------------------------------------------------------------------
+	const handleGlobal = (input: string, key: Key): boolean => {
+		if (key.ctrl && input === 't') {
+			setShowReasoning((value) => !value);
+			return true;
+		}
+		const action = globalAction(input, key, lastSequenceRef.current);
+		if (!action) return false;
+		switch (action.type) {
+			case 'help':
+				setMode({type: 'help'});
+				return true;
+			case 'repaint':
+				onRepaint();
+				forceRender((value) => value + 1);
+				return true;
+			case 'newConversation':
+				setMode({type: 'name', purpose: 'new', value: defaultName()});
+				return true;
+			case 'picker':
+				setMode({type: 'picker', filter: '', selected: Math.max(0, controller.conversations.findIndex((each) => each.id === active.id))});
+				return true;
+			case 'prevConversation':
+				switchTo(() => controller.cycle(-1));
+				return true;
+			case 'nextConversation':
+				switchTo(() => controller.cycle(1));
+				return true;
+			case 'jump':
+				switchTo(() => controller.jump(action.index));
+				return true;
+			case 'regenerate':
+				controller.regenerate();
+				setPosition({follow: true});
+				return true;
+			case 'copy':
+				copyLastAnswer();
+				return true;
+			case 'scrollPageUp':
+				setPosition(scroll(source, transcriptHeight, position, -Math.max(1, transcriptHeight - 2)));
+				return true;
+			case 'scrollPageDown':
+				setPosition(scroll(source, transcriptHeight, position, Math.max(1, transcriptHeight - 2)));
+				return true;
+			case 'scrollLineUp':
+				setPosition(scroll(source, transcriptHeight, position, -1));
+				return true;
+			case 'scrollLineDown':
+				setPosition(scroll(source, transcriptHeight, position, 1));
+				return true;
+			case 'home':
+				if (!composer.isEmpty()) return false;
+				setPosition(top());
+				return true;
+			case 'end':
+				if (!composer.isEmpty()) return false;
+				setPosition({follow: true});
+				return true;
+			case 'stop':
+				if (controller.stop()) return true;
+				controller.clearNotice();
+				return true;
+			case 'interrupt':
+				if (controller.stop()) return true;
+				if (!composer.isEmpty()) {
+					composer.clear();
+					return true;
+				}
+				exit();
+				return true;
+			case 'eof':
+				if (composer.isEmpty()) {
+					exit();
+					return true;
+				}
+				return false;
+			default:
+				return false;
+		}
+	};
+
+	useInput((input, key) => {
+		if (mode.type === 'chat') {
+			if (controller.notice && !key.escape) controller.clearNotice();
+			if (handleGlobal(input, key)) return;
+			if (key.return && !key.meta && !key.shift) {
+				submit();
+				return;
+			}
+			composer.handleKey(input, key);
+			return;
+		}
+		if (mode.type === 'help') {
+			if (key.escape || input === 'q' || key.return || (key.ctrl && input === 'g')) setMode({type: 'chat'});
+			return;
+		}
+		if (mode.type === 'key') {
+			if (key.escape || (key.ctrl && input === 'c')) {
+				if (controller.hasClient) setMode({type: 'chat'});
+				else exit();
+			}
+			return;
+		}
+		if (mode.type === 'name') {
+			if (key.escape || (key.ctrl && input === 'c')) setMode(mode.back ?? {type: 'chat'});
+			return;
+		}
+		if (mode.type === 'picker') {
+			const entries = pickerEntries(mode.filter);
+			if (mode.confirmDelete) {
+				if (input === 'y' || input === 'Y') {
+					const id = mode.confirmDelete;
+					const name = controller.conversations.find((each) => each.id === id)?.name ?? id;
+					switchTo(() => controller.deleteConversation(id));
+					controller.say(`Deleted "${sanitizeLine(name)}".`);
+					setMode({type: 'picker', filter: mode.filter, selected: Math.min(mode.selected, Math.max(0, entries.length - 2))});
+				} else setMode({...mode, confirmDelete: undefined});
+				return;
+			}
+			if (key.escape || (key.ctrl && input === 'c') || (key.ctrl && input === 'o')) setMode({type: 'chat'});
+			else if (key.upArrow) setMode({...mode, selected: Math.max(0, mode.selected - 1)});
+			else if (key.downArrow) setMode({...mode, selected: Math.min(entries.length - 1, mode.selected + 1)});
+			else if (key.return) {
+				const entry = entries[mode.selected];
+				if (entry) switchTo(() => controller.openConversation(entry.id));
+				setMode({type: 'chat'});
+			} else if (key.ctrl && input === 'r') {
+				const entry = entries[mode.selected];
+				if (entry) setMode({type: 'name', purpose: 'rename', id: entry.id, value: controller.conversations.find((each) => each.id === entry.id)?.name ?? '', back: mode});
+			} else if (key.ctrl && input === 'x') {
+				const entry = entries[mode.selected];
+				if (entry) setMode({...mode, confirmDelete: entry.id});
+			}
+		}
+	});
+
+	// ---- render --------------------------------------------------------------------------------
+	const streaming = controller.stream();
+	const state = describeState(controller, active.id);
+	const tokens = active.messages.reduce((sum, each) => sum + (each.usage?.totalTokens ?? 0), 0);
+	const others = controller.conversations
+		.map((summary, index) => ({summary, position: index + 1}))
+		.filter(({summary}) => summary.id !== active.id && (controller.isStreaming(summary.id) || controller.unread.has(summary.id)))
+		.map(({summary, position: at}) => ({position: at, mark: controller.isStreaming(summary.id) ? ('streaming' as const) : ('unread' as const)}));
+	const activePosition = controller.conversations.findIndex((each) => each.id === active.id) + 1;
+	useRetryTicker(Boolean(streaming?.retry), () => forceRender((value) => value + 1));
+
+	let body: React.ReactNode;
+	const bodyHeight = height - statusHeight;
+	if (mode.type === 'help') body = <Help width={width} height={bodyHeight} />;
+	else if (mode.type === 'key')
+		body = (
+			<Box height={bodyHeight} flexDirection="column">
+				<LinePrompt
+					width={width}
+					title={mode.firstRun ? 'Welcome to glm-tui' : 'Change the API key'}
+					lines={KEY_INTRO}
+					label="API key: "
+					mask="*"
+					value={mode.value}
+					error={mode.error}
+					hint={mode.firstRun ? 'Enter saves · Esc quits' : 'Enter saves · Esc cancels'}
+					onChange={(value) => setMode({...mode, value, error: undefined})}
+					onSubmit={(value) => {
+						const key = value.trim();
+						try {
+							parseApiKey(key);
+						} catch (error) {
+							setMode({...mode, error: error instanceof Error ? error.message : String(error)});
+							return;
+						}
+						onSaveKey(key);
+						controller.say('Key saved. Type a message and press Enter.');
+						setMode({type: 'chat'});
+					}}
+				/>
+			</Box>
+		);
+	else if (mode.type === 'name')
+		body = (
+			<Box height={bodyHeight} flexDirection="column">
+				<LinePrompt
+					width={width}
+					title={mode.purpose === 'new' ? 'New conversation' : 'Rename conversation'}
+					label="Name: "
+					value={mode.value}
+					error={mode.error}
+					hint="Enter confirms · Esc cancels"
+					onChange={(value) => setMode({...mode, value: sanitizeLine(value), error: undefined})}
+					onSubmit={(value) => {
+						if (mode.purpose === 'new') {
+							const error = createNamed(value);
+							if (error) setMode({...mode, error});
+							else setMode({type: 'chat'});
+							return;
+						}
+						try {
+							controller.renameConversation(mode.id ?? active.id, value);
+							setMode(mode.back ?? {type: 'chat'});
+						} catch (error) {
+							setMode({...mode, error: error instanceof Error ? error.message : String(error)});
+						}
+					}}
+				/>
+			</Box>
+		);
+	else if (mode.type === 'picker') {
+		const entries = pickerEntries(mode.filter);
+		const target = mode.confirmDelete ? controller.conversations.find((each) => each.id === mode.confirmDelete) : undefined;
+		body = (
+			<Picker
+				width={width}
+				height={bodyHeight}
+				filter={mode.filter}
+				onFilter={(filter) => setMode({...mode, filter: sanitizeLine(filter), selected: 0})}
+				entries={entries}
+				selected={Math.min(mode.selected, Math.max(0, entries.length - 1))}
+				prompt={
+					target ? (
+						<Text color="red" wrap="truncate-end">
+							{`Delete "${sanitizeLine(target.name)}" and its ${target.messageCount} messages? y deletes · any other key keeps it`}
+						</Text>
+					) : undefined
+				}
+			/>
+		);
+	} else
+		body = (
+			<>
+				<Transcript
+					rows={view.rows}
+					height={transcriptHeight}
+					width={width}
+					below={view.below}
+					empty={messages.length === 0 ? 'Type a message and press Enter. F1 lists the keys.' : undefined}
+				/>
+				{separatorHeight > 0 ? <Text dimColor>{'─'.repeat(width)}</Text> : null}
+				<Composer
+					width={width}
+					rows={composerView.rows}
+					cursorRow={composerView.cursorRow}
+					cursorCol={composerView.cursorCol}
+					top={transcriptHeight + separatorHeight}
+					placeholder={controller.isStreaming() ? 'Esc stops the answer' : 'Message GLM · Enter sends · Ctrl+J new line'}
+					active
+					hiddenAbove={composerView.hiddenAbove}
+					hiddenBelow={composerView.hiddenBelow}
+				/>
+			</>
+		);
+
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			{body}
+			<StatusBar
+				width={width}
+				position={activePosition}
+				name={sanitizeLine(active.name)}
+				model={sanitizeLine(active.model)}
+				state={state.text}
+				stateTone={state.tone}
+				tokens={tokens}
+				others={others}
+				notice={controller.notice}
+			/>
+		</Box>
+	);
+}
+
+function describeState(controller: ChatController, id: string): {text: string; tone: 'idle' | 'busy' | 'error'} {
+	const stream = controller.stream(id);
+	if (stream?.retry) {
+		const seconds = Math.max(0, Math.ceil((stream.retry.until - Date.now()) / 1000));
+		return {text: `retry ${stream.retry.attempt} in ${seconds}s`, tone: 'error'};
+	}
+	if (stream) return {text: stream.answer.message.content ? '● streaming' : '● waiting', tone: 'busy'};
+	if (!controller.hasClient) return {text: 'no key: /key', tone: 'error'};
+	return {text: 'ready', tone: 'idle'};
+}
+
+/** Re-renders once a second while a retry countdown is visible. */
+function useRetryTicker(active: boolean, tick: () => void): void {
+	const tickRef = useRef(tick);
+	tickRef.current = tick;
+	useEffect(() => {
+		if (!active) return;
+		const timer = setInterval(() => tickRef.current(), 1000);
+		return () => clearInterval(timer);
+	}, [active]);
+}

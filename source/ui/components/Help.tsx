@@ -1,0 +1,65 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+
+/** Exactly the keys that work; keep in step with the key routing in App and readme.md. */
+export const KEY_HELP: Array<[string, string]> = [
+	['Enter', 'send'],
+	['Ctrl+J, Alt+Enter', 'new line'],
+	['Esc', 'stop the answer / close a dialog'],
+	['Ctrl+C', 'stop; else clear input; else quit'],
+	['Ctrl+D', 'quit (empty input)'],
+	['PgUp / PgDn', 'scroll a page'],
+	['Shift+Up / Shift+Down', 'scroll a line'],
+	['Home / End', 'top / bottom (empty input); End follows'],
+	['Up / Down', 'move between lines; input history'],
+	['Ctrl+A / Ctrl+E', 'start / end of line'],
+	['Ctrl+U / Ctrl+K / Ctrl+W', 'delete to start / to end / word'],
+	['Alt+B / Alt+F', 'word left / right'],
+	['Ctrl+N', 'new conversation'],
+	['Ctrl+O', 'conversations: filter, Enter open, Ctrl+R rename, Ctrl+X delete'],
+	['Alt+Left / Alt+Right', 'previous / next conversation'],
+	['Ctrl+PgUp / Ctrl+PgDn', 'previous / next conversation'],
+	['Alt+1 … Alt+9', 'go to conversation 1 … 9'],
+	['Ctrl+R', 'regenerate the last answer'],
+	['Ctrl+T', 'show / fold reasoning'],
+	['Ctrl+Y', 'copy the last answer (OSC 52)'],
+	['Ctrl+L', 'repaint the screen'],
+	['F1, Ctrl+G', 'this help'],
+];
+
+export const COMMAND_HELP: Array<[string, string]> = [
+	['/new [name]', 'new conversation'],
+	['/open name', 'open a conversation'],
+	['/rename name', 'rename this conversation'],
+	['/delete', 'delete this conversation'],
+	['/model name', 'model for this conversation'],
+	['/system text', 'system prompt (empty clears)'],
+	['/temperature x', '0.01 … 1 (empty: model default)'],
+	['/thinking on|off|default', 'ask the model to think first'],
+	['/export [file.md]', 'write this conversation as Markdown'],
+	['/copy', 'copy the last answer'],
+	['/retry', 'regenerate the last answer'],
+	['/key', 'change the API key'],
+	['/help', 'this help'],
+	['/quit', 'quit'],
+];
+
+export function Help({width, height}: {width: number; height: number}) {
+	const keyWidth = Math.min(26, Math.max(...KEY_HELP.map(([key]) => key.length)) + 2);
+	const rows = [
+		...KEY_HELP.map(([key, what]) => ({key, what})),
+		{key: '', what: ''},
+		...COMMAND_HELP.map(([key, what]) => ({key, what})),
+	];
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden" paddingX={1}>
+			<Text bold>glm-tui keys · Esc closes</Text>
+			{rows.slice(0, Math.max(0, height - 1)).map((row, index) => (
+				<Text key={index} wrap="truncate-end">
+					<Text color="cyan">{row.key.padEnd(keyWidth)}</Text>
+					{row.what}
+				</Text>
+			))}
+		</Box>
+	);
+}

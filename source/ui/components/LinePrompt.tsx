@@ -1,0 +1,46 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import TextInput from 'ink-text-input';
+
+export interface LinePromptProps {
+	width: number;
+	title: string;
+	lines?: string[];
+	label: string;
+	value: string;
+	onChange: (value: string) => void;
+	onSubmit: (value: string) => void;
+	mask?: string;
+	error?: string;
+	hint?: string;
+}
+
+/** One question, one line of answer: conversation names, the API key. */
+export function LinePrompt({width, title, lines = [], label, value, onChange, onSubmit, mask, error, hint}: LinePromptProps) {
+	return (
+		<Box flexDirection="column" width={width} paddingX={1}>
+			<Text bold wrap="truncate-end">
+				{title}
+			</Text>
+			{lines.map((line, index) => (
+				<Text key={index} wrap="wrap">
+					{line}
+				</Text>
+			))}
+			<Box marginTop={lines.length > 0 ? 1 : 0}>
+				<Text color="cyan">{label}</Text>
+				<TextInput value={value} onChange={onChange} onSubmit={onSubmit} mask={mask} />
+			</Box>
+			{error ? (
+				<Text color="red" wrap="wrap">
+					{error}
+				</Text>
+			) : null}
+			{hint ? (
+				<Text dimColor wrap="truncate-end">
+					{hint}
+				</Text>
+			) : null}
+		</Box>
+	);
+}

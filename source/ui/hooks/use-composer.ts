@@ -1,0 +1,96 @@
+import {useMemo, useRef, useState} from 'react';
+import type {Key} from 'ink';
+import type {ChatController} from '../../chat/controller.js';
+import {
+	clear as emptyState,
+	createBuffer,
+	createHistory,
+	historyNext,
+	historyPrev,
+	historyPush,
+	insert as insertText,
+	layoutWindow,
+	type History,
+	type TextBuffer,
+} from '../text-buffer.js';
+import {applyComposerCommand, composerCommand} from '../key-bindings.js';
+
+export interface ComposerView {
+	rows: string[];
+	cursorRow: number;
+	cursorCol: number;
+	hiddenAbove: number;
+	hiddenBelow: number;
+}
+
+/** The composer's state for the active conversation: text, cursor, scroll, history and drafts. */
+export function useComposer(controller: ChatController, width: number, lastSequence: () => string | undefined) {
+	const [buffer, setBuffer] = useState<TextBuffer>(() => createBuffer(controller.active.draft ?? ''));
+	const bufferRef = useRef(buffer);
+	bufferRef.current = buffer;
+	const topRef = useRef(0);
+	const historyRef = useRef<History>(
+		createHistory(controller.messages.filter((each) => each.role === 'user').map((each) => each.content).slice(-100)),
+	);
+
+	const update = (next: TextBuffer) => {
+		bufferRef.current = next;
+		setBuffer(next);
+	};
+
+	return useMemo(
+		() => ({
+			text: () => bufferRef.current.text,
+			isEmpty: () => bufferRef.current.text === '',
+			clear: () => update(emptyState()),
+			insert: (text: string) => update(insertText(bufferRef.current, text)),
+			remember: (text: string) => {
+				historyRef.current = historyPush(historyRef.current, text);
+			},
+			saveDraft: () => controller.setDraft(bufferRef.current.text),
+			loadDraft: () => {
+				const draft = controller.active.draft ?? '';
+				update(createBuffer(draft));
+				topRef.current = 0;
+				historyRef.current = createHistory(
+					controller.messages.filter((each) => each.role === 'user').map((each) => each.content).slice(-100),
+				);
+			},
+			handleKey: (input: string, key: Key) => {
+				const command = composerCommand(input, key, lastSequence());
+				if (!command) return;
+				const next = applyComposerCommand(bufferRef.current, command, width);
+				if (next) {
+					update(next);
+					return;
+				}
+				if (command.type === 'up') {
+					const step = historyPrev(historyRef.current, bufferRef.current.text);
+					if (step) {
+						historyRef.current = step.history;
+						update(createBuffer(step.text));
+					}
+				} else if (command.type === 'down') {
+					const step = historyNext(historyRef.current);
+					if (step) {
+						historyRef.current = step.history;
+						update(createBuffer(step.text));
+					}
+				}
+			},
+			view: (maxRows: number): ComposerView => {
+				const layout = layoutWindow(bufferRef.current, width, maxRows, topRef.current);
+				topRef.current = layout.top;
+				return {
+					rows: layout.lines,
+					cursorRow: layout.cursorRow,
+					cursorCol: layout.cursorCol,
+					hiddenAbove: layout.top,
+					hiddenBelow: Math.max(0, layout.totalRows - layout.top - layout.lines.length),
+				};
+			},
+		}),
+		// Everything reads the refs, so the object stays the same across keystrokes.
+		[controller, width, lastSequence],
+	);
+}

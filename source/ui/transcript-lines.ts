@@ -1,0 +1,123 @@
+// The transcript as screen lines: each message is rendered once per width and cached, and only the rows that
+// fit the viewport are ever produced, so a frame costs the same with 10 messages or 5,000.
+import chalk from 'chalk';
+import type {Message} from '../chat/types.js';
+import {renderMarkdown, renderPlain, splitStableBlocks} from '../terminal/markdown.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+
+const INDENT = '  ';
+
+export interface LineOptions {
+	width: number;
+	showReasoning: boolean;
+}
+
+interface CacheEntry {
+	key: string;
+	lines: string[];
+}
+
+interface StreamCache {
+	width: number;
+	/** Length of the content prefix whose markdown blocks are complete and rendered below. */
+	stableEnd: number;
+	stableLines: string[];
+}
+
+export class TranscriptLines {
+	private readonly cache = new Map<string, CacheEntry>();
+	private readonly streaming = new Map<string, StreamCache>();
+
+	linesFor(message: Message, options: LineOptions): string[] {
+		const key = cacheKey(message, options);
+		const hit = this.cache.get(message.id);
+		if (hit && hit.key === key) return hit.lines;
+		const lines = this.render(message, options);
+		this.cache.set(message.id, {key, lines});
+		if (message.state !== 'streaming') this.streaming.delete(message.id);
+		return lines;
+	}
+
+	/** Forget everything (e.g. after the conversation was switched): memory stays bounded. */
+	clear(): void {
+		this.cache.clear();
+		this.streaming.clear();
+	}
+
+	private render(message: Message, options: LineOptions): string[] {
+		const width = Math.max(4, options.width);
+		const inner = Math.max(2, width - INDENT.length);
+		const lines: string[] = [header(message, width)];
+
+		if (message.reasoning) {
+			if (options.showReasoning) {
+				for (const line of renderPlain(message.reasoning, Math.max(1, inner - 2))) lines.push(INDENT + chalk.dim(`┊ ${line}`));
+			} else {
+				const label = message.state === 'streaming' && !message.content ? 'Thinking…' : 'Reasoning';
+				lines.push(INDENT + chalk.dim(`▸ ${label} (${message.reasoning.length.toLocaleString('en-US')} chars) · Ctrl+T shows it`));
+			}
+		}
+
+		const body =
+			message.role === 'user'
+				? renderPlain(message.content, inner)
+				: message.state === 'streaming'
+					? this.renderStreaming(message, inner)
+					: renderMarkdown(message.content, inner);
+		for (const line of body) lines.push(INDENT + line);
+
+		const footer = stateLine(message);
+		if (footer) lines.push(INDENT + footer);
+		lines.push('');
+		return lines;
+	}
+
+	/** Re-renders only the unfinished last block of a growing answer. */
+	private renderStreaming(message: Message, width: number): string[] {
+		let cache = this.streaming.get(message.id);
+		if (!cache || cache.width !== width || cache.stableEnd > message.content.length) {
+			cache = {width, stableEnd: 0, stableLines: []};
+			this.streaming.set(message.id, cache);
+		}
+		const stableEnd = splitStableBlocks(message.content);
+		if (stableEnd > cache.stableEnd) {
+			cache.stableLines = renderMarkdown(message.content.slice(0, stableEnd), width);
+			cache.stableEnd = stableEnd;
+		}
+		const tail = message.content.slice(cache.stableEnd);
+		if (tail.trim() === '') return cache.stableLines;
+		const tailLines = renderMarkdown(tail, width);
+		return cache.stableLines.length > 0 ? [...cache.stableLines, ...tailLines] : tailLines;
+	}
+}
+
+function cacheKey(message: Message, options: LineOptions): string {
+	return `${options.width}:${options.showReasoning ? 1 : 0}:${message.state}:${message.content.length}:${message.reasoning?.length ?? 0}:${message.error ?? ''}`;
+}
+
+function header(message: Message, width: number): string {
+	const time = message.time.slice(11, 16);
+	if (message.role === 'user') return clip(chalk.bold.cyan('▌You') + chalk.dim(`  ${time}`), width);
+	const model = message.model ? `  ${sanitizeLine(message.model)}` : '';
+	return clip(chalk.bold.magenta('▌GLM') + chalk.dim(`${model}  ${time}`), width);
+}
+
+function stateLine(message: Message): string | undefined {
+	switch (message.state) {
+		case 'stopped':
+			return chalk.yellow('■ stopped') + chalk.dim(' · Ctrl+R regenerates');
+		case 'failed':
+			return chalk.red(`✖ ${sanitizeLine(message.error ?? 'failed')}`);
+		case 'filtered':
+			return chalk.yellow(`⊘ ${sanitizeLine(message.error ?? 'withdrawn by the content filter')}`);
+		case 'complete':
+			return message.error ? chalk.yellow(`▲ ${sanitizeLine(message.error)}`) : undefined;
+		default:
+			return undefined;
+	}
+}
+
+/** Header lines are short; clipping by code units is safe because they hold no wide characters beyond the model name. */
+function clip(text: string, width: number): string {
+	return width < 12 ? text.slice(0, Math.max(0, width)) : text;
+}

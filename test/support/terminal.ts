@@ -1,0 +1,150 @@
+// Runs the built glm-tui in a real pseudo-terminal and keeps a headless xterm in step with what it writes,
+// so tests can assert what a person would see: the screen, the buffer in use, the cursor, the bytes.
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import pty from 'node-pty';
+import xterm from '@xterm/headless';
+import {Unicode11Addon} from '@xterm/addon-unicode11';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = path.join(root, 'bin/glm-tui.js');
+
+export interface AppTerminal {
+	term: xterm.Terminal;
+	/** Visible rows as text, trailing spaces trimmed. */
+	screen(): string[];
+	text(): string;
+	write(data: string): void;
+	/** Sends keys one read at a time, as a person types them. */
+	type(text: string, delayMs?: number): Promise<void>;
+	waitFor(match: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
+	resize(columns: number, rows: number): Promise<void>;
+	/** Bytes the app has written to the terminal so far. */
+	bytes(): number;
+	isAlternate(): boolean;
+	cursor(): {x: number; y: number};
+	title(): string;
+	exited: Promise<number>;
+	kill(signal?: string): void;
+	/** Waits until the terminal has processed everything written so far. */
+	settle(ms?: number): Promise<void>;
+}
+
+export interface StartOptions {
+	args?: string[];
+	env?: Record<string, string | undefined>;
+	columns?: number;
+	rows?: number;
+	home?: string;
+}
+
+export function tempHome(): string {
+	return mkdtempSync(path.join(tmpdir(), 'glm-tui-home-'));
+}
+
+export function xdgEnv(home: string): Record<string, string> {
+	return {
+		HOME: home,
+		XDG_CONFIG_HOME: path.join(home, '.config'),
+		XDG_DATA_HOME: path.join(home, '.local/share'),
+	};
+}
+
+export async function startApp(options: StartOptions = {}): Promise<AppTerminal> {
+	const columns = options.columns ?? 100;
+	const rows = options.rows ?? 30;
+	const home = options.home ?? tempHome();
+	const env: Record<string, string> = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		if (value !== undefined && !/^(CI|ZHIPUAI_|ZAI_|HTTPS?_PROXY|NO_PROXY)/i.test(key)) env[key] = value;
+	}
+	Object.assign(env, xdgEnv(home), {TERM: 'xterm-256color', LANG: 'C.UTF-8'});
+	for (const [key, value] of Object.entries(options.env ?? {})) {
+		if (value === undefined) delete env[key];
+		else env[key] = value;
+	}
+
+	const term = new xterm.Terminal({cols: columns, rows, allowProposedApi: true, scrollback: 0});
+	const unicode = new Unicode11Addon();
+	term.loadAddon(unicode);
+	term.unicode.activeVersion = '11';
+	let title = '';
+	term.onTitleChange((value) => {
+		title = value;
+	});
+
+	const child = pty.spawn(process.execPath, [BIN, ...(options.args ?? [])], {
+		name: 'xterm-256color',
+		cols: columns,
+		rows,
+		cwd: home,
+		env,
+	});
+	let bytes = 0;
+	let pending = Promise.resolve();
+	child.onData((data) => {
+		bytes += Buffer.byteLength(data);
+		pending = pending.then(() => new Promise<void>((resolve) => term.write(data, resolve)));
+	});
+	const exited = new Promise<number>((resolve) => {
+		child.onExit(({exitCode}) => resolve(exitCode));
+	});
+
+	const screen = () => {
+		const buffer = term.buffer.active;
+		const lines: string[] = [];
+		for (let row = 0; row < term.rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		return lines;
+	};
+	const settle = async (ms = 30) => {
+		await new Promise((resolve) => setTimeout(resolve, ms));
+		await pending;
+	};
+
+	return {
+		term,
+		screen,
+		text: () => screen().join('\n'),
+		write: (data) => child.write(data),
+		async type(text, delayMs = 5) {
+			for (const char of text) {
+				child.write(char);
+				await new Promise((resolve) => setTimeout(resolve, delayMs));
+			}
+		},
+		async waitFor(match, timeoutMs = 8_000) {
+			const test =
+				typeof match === 'function' ? match : typeof match === 'string' ? (s: string) => s.includes(match) : (s: string) => match.test(s);
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				await settle(20);
+				const text = screen().join('\n');
+				if (test(text)) return text;
+				if (Date.now() > deadline) {
+					throw new Error(`Timed out waiting for ${String(match)}. Screen:\n${text}`);
+				}
+			}
+		},
+		async resize(c, r) {
+			await pending;
+			term.resize(c, r);
+			child.resize(c, r);
+			await settle(50);
+		},
+		bytes: () => bytes,
+		isAlternate: () => term.buffer.active.type === 'alternate',
+		cursor: () => ({x: term.buffer.active.cursorX, y: term.buffer.active.cursorY}),
+		title: () => title,
+		exited,
+		kill: (signal) => {
+			try {
+				child.kill(signal);
+			} catch {
+				// Already gone.
+			}
+		},
+		settle,
+	};
+}
