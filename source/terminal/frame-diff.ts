@@ -1,0 +1,208 @@
+// The bytes that turn the previous full-screen frame into the next one. Over a slow SSH link every byte
+// counts, so instead of rewriting changed lines whole (ink's incremental mode), this writes only from the
+// first changed cell of each line, and turns "everything moved up" into one scroll-region command.
+import stringWidth from 'string-width';
+
+const ESC = '\u001B';
+const sgrPattern = /\u001B\[[0-9;:]*m/y;
+const otherEscape = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-_])/y;
+
+export interface Cursor {
+	x: number;
+	y: number;
+}
+
+/** CUP: rows and columns are 0-based here, 1-based on the wire. Omitted parameters are shorter. */
+export function moveTo(row: number, column: number): string {
+	if (row === 0 && column === 0) return `${ESC}[H`;
+	if (column === 0) return `${ESC}[${row + 1}H`;
+	return `${ESC}[${row + 1};${column + 1}H`;
+}
+
+/**
+ * Where the line's text starts to differ from the old line: the offset into `next` and the screen column
+ * there, plus the SGR state in force at that point (so the rest can be written on its own).
+ */
+export function firstDifference(previous: string, next: string): {offset: number; column: number; style: string} | undefined {
+	if (previous === next) return undefined;
+	let i = 0;
+	let j = 0;
+	let column = 0;
+	let style = '';
+	let lastSafe = {offset: 0, column: 0, style: ''};
+	while (i < previous.length && j < next.length) {
+		// Escape sequences must match exactly for the text after them to look the same.
+		if (next.charCodeAt(j) === 0x1b || previous.charCodeAt(i) === 0x1b) {
+			const a = readEscape(previous, i);
+			const b = readEscape(next, j);
+			if (a === undefined || b === undefined || a !== b) break;
+			if (b.endsWith('m')) style = applySgr(style, b);
+			i += a.length;
+			j += b.length;
+			continue;
+		}
+		const a = readGrapheme(previous, i);
+		const b = readGrapheme(next, j);
+		if (a !== b) break;
+		column += stringWidth(b);
+		i += a.length;
+		j += b.length;
+		lastSafe = {offset: j, column, style};
+	}
+	// Resume after the last fully equal visible cell: text after it is written with the style in force there.
+	return lastSafe;
+}
+
+function readEscape(text: string, index: number): string | undefined {
+	sgrPattern.lastIndex = index;
+	const sgr = sgrPattern.exec(text);
+	if (sgr) return sgr[0];
+	otherEscape.lastIndex = index;
+	const other = otherEscape.exec(text);
+	return other?.[0];
+}
+
+const segmenter = new Intl.Segmenter();
+
+function readGrapheme(text: string, index: number): string {
+	const code = text.charCodeAt(index);
+	// Fast path: printable ASCII not followed by a combining mark or joiner is a grapheme of its own.
+	if (code < 0x7f) {
+		const after = text.charCodeAt(index + 1);
+		if (Number.isNaN(after) || after < 0x300) return text[index]!;
+	}
+	const end = Math.min(text.length, index + 32);
+	const first = segmenter.segment(text.slice(index, end))[Symbol.iterator]().next();
+	return first.done ? text[index]! : first.value.segment;
+}
+
+/**
+ * The SGR state as a canonical parameter string ("" = default), so equal looks compare equal and a state
+ * can be restored with one `ESC[0;<state>m` whatever codes produced it.
+ */
+function applySgr(state: string, sequence: string): string {
+	const attributes = new Map<string, string>();
+	if (state !== '') for (const part of state.split(';')) attributes.set(slotOf(part), part);
+	const codes = sequence.slice(2, -1).split(/[;:]/);
+	if (codes.length === 1 && codes[0] === '') codes[0] = '0';
+	for (let index = 0; index < codes.length; index++) {
+		const code = Number(codes[index]);
+		if (code === 0) attributes.clear();
+		else if (code === 38 || code === 48 || code === 58) {
+			// Extended colours: 5;n or 2;r;g;b. Kept as one token joined with ':' so splitting stays simple.
+			const length = codes[index + 1] === '5' ? 2 : 4;
+			const value = codes.slice(index, index + 1 + length).join(':');
+			attributes.set(code === 38 ? 'fg' : code === 48 ? 'bg' : 'ul-color', value);
+			index += length;
+		} else if (code === 22) {
+			attributes.delete('bold');
+			attributes.delete('dim');
+		} else if (code === 39) attributes.delete('fg');
+		else if (code === 49) attributes.delete('bg');
+		else if (code === 59) attributes.delete('ul-color');
+		else if (code >= 23 && code <= 29) attributes.delete(offSlots[code - 23]!);
+		else if (code === 55) attributes.delete('overline');
+		else attributes.set(slotOf(String(code)), String(code));
+	}
+	return [...attributes.values()].sort().join(';');
+}
+
+const offSlots = ['italic', 'underline', 'blink', 'blink-fast', 'inverse', 'hidden', 'strike'];
+
+function slotOf(part: string): string {
+	if (part.includes(':')) {
+		const head = part.split(':')[0];
+		return head === '38' ? 'fg' : head === '48' ? 'bg' : 'ul-color';
+	}
+	const code = Number(part);
+	if ((code >= 30 && code <= 37) || (code >= 90 && code <= 97)) return 'fg';
+	if ((code >= 40 && code <= 47) || (code >= 100 && code <= 107)) return 'bg';
+	const names: Record<number, string> = {1: 'bold', 2: 'dim', 3: 'italic', 4: 'underline', 5: 'blink', 6: 'blink-fast', 7: 'inverse', 8: 'hidden', 9: 'strike', 53: 'overline'};
+	return names[code] ?? `code-${code}`;
+}
+
+/** True when the line has an SGR state other than the default at its end (so erasing would paint colour). */
+function endsStyled(line: string): boolean {
+	let style = '';
+	for (const match of line.matchAll(/\u001B\[[0-9;:]*m/g)) style = applySgr(style, match[0]);
+	return style !== '';
+}
+
+export interface Shift {
+	/** Rows [0, region) moved up by `by`. */
+	region: number;
+	by: number;
+}
+
+/** Finds the scroll that explains most of the change, e.g. a transcript that gained a line at the bottom. */
+export function detectShift(previous: readonly string[], next: readonly string[], maxShift = 8): Shift | undefined {
+	let best: Shift | undefined;
+	let bestRun = 0;
+	for (let by = 1; by <= maxShift; by++) {
+		let run = 0;
+		while (run + by < previous.length && run < next.length && next[run] === previous[run + by] && previous[run + by] !== '') run++;
+		// Empty rows match anything cheaply; only count a shift that moves real content.
+		if (run > bestRun) {
+			bestRun = run;
+			best = {region: run + by, by};
+		}
+	}
+	// Worth it only when it saves rewriting several rows.
+	if (!best || bestRun < 3) return undefined;
+	// Rows that already match in place gain nothing from a scroll.
+	let inPlace = 0;
+	for (let row = 0; row < best.region && row < next.length; row++) if (next[row] === previous[row]) inPlace++;
+	return inPlace >= bestRun ? undefined : best;
+}
+
+export interface FrameUpdate {
+	output: string;
+	/** Where the terminal cursor is after `output`. */
+	cursor: Cursor;
+}
+
+/**
+ * Bytes to go from `previous` to `next` (both one string per screen row, starting at the top of the screen),
+ * given where the cursor is now. Leaves the cursor at `target` when given.
+ */
+export function diffFrames(previous: readonly string[], next: readonly string[], target: Cursor | undefined, at: Cursor): FrameUpdate {
+	let output = '';
+	let old = previous.slice();
+	let cursor = {...at};
+	const shift = detectShift(previous, next);
+	if (shift) {
+		output += `${ESC}[1;${shift.region}r${ESC}[${shift.by}S${ESC}[r`;
+		old = [...previous.slice(shift.by, shift.region), ...Array.from({length: shift.by}, () => ''), ...previous.slice(shift.region)];
+		cursor = {x: 0, y: 0};
+	}
+	const rows = Math.max(next.length, old.length);
+	let styled = false;
+	for (let row = 0; row < rows; row++) {
+		const before = old[row] ?? '';
+		const after = next[row] ?? '';
+		if (before === after) continue;
+		const difference = firstDifference(before, after) ?? {offset: 0, column: 0, style: ''};
+		if (cursor.y !== row || cursor.x !== difference.column) output += moveTo(row, difference.column);
+		const rest = after.slice(difference.offset);
+		const wanted = difference.style;
+		if (wanted !== '' || styled) output += wanted === '' ? `${ESC}[0m` : `${ESC}[0;${wanted.replaceAll(':', ';')}m`;
+		output += rest;
+		styled = endsStyled(after);
+		const restWidth = stringWidth(rest);
+		const shrank = stringWidth(before) > difference.column + restWidth;
+		if (shrank) {
+			if (styled) {
+				output += `${ESC}[0m`;
+				styled = false;
+			}
+			output += `${ESC}[K`;
+		}
+		cursor = {x: difference.column + restWidth, y: row};
+	}
+	if (styled) output += `${ESC}[0m`;
+	if (target && (target.x !== cursor.x || target.y !== cursor.y)) {
+		output += moveTo(target.y, target.x);
+		cursor = {...target};
+	}
+	return {output, cursor};
+}

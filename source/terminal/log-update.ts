@@ -1,0 +1,114 @@
+// Stands in for ink's build/log-update.js in the bundle (see scripts/build.mjs). glm-tui always draws a
+// full-screen frame from the top-left corner of the alternate screen, so it can address rows absolutely and
+// send only the cells that changed (frame-diff.ts). Same interface as ink 6.8's module.
+import {diffFrames, type Cursor} from './frame-diff.js';
+
+const HIDE_CURSOR = '\u001B[?25l';
+const SHOW_CURSOR = '\u001B[?25h';
+
+export interface LogUpdate {
+	(text: string): boolean;
+	clear(): void;
+	done(): void;
+	sync(text: string): void;
+	setCursorPosition(position: Cursor | undefined): void;
+	isCursorDirty(): boolean;
+	willRender(text: string): boolean;
+}
+
+function rowsOf(text: string): string[] {
+	const rows = text.split('\n');
+	// ink appends a newline to frames shorter than the terminal; it is not a row.
+	if (text.endsWith('\n')) rows.pop();
+	return rows;
+}
+
+const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor?: boolean; incremental?: boolean} = {}): LogUpdate => {
+	let previousText = '';
+	let previousRows: string[] = [];
+	/** Unknown after someone else wrote to the screen: the next frame goes out whole. */
+	let known = false;
+	let at: Cursor = {x: 0, y: 0};
+	let cursorVisible = true;
+	let cursorPosition: Cursor | undefined;
+	let cursorDirty = false;
+	let shownPosition: Cursor | undefined;
+
+	const activeCursor = () => (cursorDirty ? cursorPosition : undefined);
+	const samePosition = (a: Cursor | undefined, b: Cursor | undefined) => a?.x === b?.x && a?.y === b?.y;
+
+	const render = ((text: string) => {
+		const target = activeCursor();
+		cursorDirty = false;
+		if (known && text === previousText && samePosition(target, shownPosition)) return false;
+		const next = rowsOf(text);
+		let output = '';
+		if (!known) {
+			// Draw from a clean screen: rows may hold anything (another program, a resize's leftovers).
+			output += '\u001B[H\u001B[2J';
+			at = {x: 0, y: 0};
+		}
+		const update = diffFrames(known ? previousRows : [], next, target, at);
+		output += update.output;
+		at = update.cursor;
+		const wantVisible = showCursor || target !== undefined;
+		if (wantVisible !== cursorVisible) {
+			output = (wantVisible ? '' : HIDE_CURSOR) + output + (wantVisible ? SHOW_CURSOR : '');
+			cursorVisible = wantVisible;
+		}
+		if (output !== '') stream.write(output);
+		previousText = text;
+		previousRows = next;
+		shownPosition = target ? {...target} : undefined;
+		known = true;
+		return true;
+	}) as LogUpdate;
+
+	render.clear = () => {
+		if (known) stream.write('\u001B[H\u001B[2J');
+		known = false;
+		previousText = '';
+		previousRows = [];
+		at = {x: 0, y: 0};
+	};
+
+	render.done = () => {
+		previousText = '';
+		previousRows = [];
+		known = false;
+		if (!cursorVisible) {
+			stream.write(SHOW_CURSOR);
+			cursorVisible = true;
+		}
+	};
+
+	// ink drew `text` itself (after clearing the terminal); only the cursor is left to place.
+	render.sync = (text: string) => {
+		const target = activeCursor();
+		cursorDirty = false;
+		previousText = text;
+		previousRows = rowsOf(text);
+		known = true;
+		const update = diffFrames(previousRows, previousRows, target, {x: -1, y: -1});
+		at = update.cursor.x === -1 ? {x: -1, y: -1} : update.cursor;
+		let output = update.output;
+		const wantVisible = showCursor || target !== undefined;
+		if (wantVisible !== cursorVisible) {
+			output += wantVisible ? SHOW_CURSOR : HIDE_CURSOR;
+			cursorVisible = wantVisible;
+		}
+		if (output) stream.write(output);
+		shownPosition = target ? {...target} : undefined;
+	};
+
+	render.setCursorPosition = (position) => {
+		cursorPosition = position;
+		cursorDirty = true;
+	};
+	render.isCursorDirty = () => cursorDirty;
+	render.willRender = (text) => !known || text !== previousText || !samePosition(activeCursor(), shownPosition);
+	return render;
+};
+
+const logUpdate = {create};
+export default logUpdate;

@@ -1,0 +1,132 @@
+import {describe, expect, it} from 'vitest';
+import xterm from '@xterm/headless';
+import {Unicode11Addon} from '@xterm/addon-unicode11';
+import stringWidth from 'string-width';
+import {detectShift, diffFrames, firstDifference} from '../../source/terminal/frame-diff.js';
+import logUpdate from '../../source/terminal/log-update.js';
+
+const COLUMNS = 40;
+const ROWS = 12;
+
+function terminal() {
+	const term = new xterm.Terminal({cols: COLUMNS, rows: ROWS, allowProposedApi: true, convertEol: true});
+	term.loadAddon(new Unicode11Addon());
+	term.unicode.activeVersion = '11';
+	return term;
+}
+
+const write = (term: xterm.Terminal, data: string) => new Promise<void>((resolve) => term.write(data, resolve));
+
+/** Every cell: character, colours and weight, so a wrong style shows up as well as a wrong letter. */
+function cells(term: xterm.Terminal): string[] {
+	const out: string[] = [];
+	const buffer = term.buffer.active;
+	for (let row = 0; row < ROWS; row++) {
+		const line = buffer.getLine(row)!;
+		let text = '';
+		for (let column = 0; column < COLUMNS; column++) {
+			const cell = line.getCell(column)!;
+			text += `${cell.getChars() || ' '}/${cell.getFgColor()}.${cell.getBgColor()}.${cell.isBold()}.${cell.isInverse()}|`;
+		}
+		out.push(text);
+	}
+	return out;
+}
+
+async function drawnFromScratch(frame: string[]): Promise<string[]> {
+	const term = terminal();
+	await write(term, `\u001B[H${frame.join('\r\n')}`);
+	return cells(term);
+}
+
+// A small deterministic PRNG keeps failures reproducible.
+function random(seed: number) {
+	return () => {
+		seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+		return seed / 2_147_483_648;
+	};
+}
+
+const pieces = ['abc', '你好', '🌍', ' ', 'x', '\u001B[1mB\u001B[22m', '\u001B[31mred\u001B[39m', '\u001B[7m inv \u001B[27m', 'é', '中文字'];
+
+function randomLine(next: () => number): string {
+	let line = '';
+	let width = 0;
+	while (next() < 0.8) {
+		const piece = pieces[Math.floor(next() * pieces.length)]!;
+		const pieceWidth = stringWidth(piece);
+		if (width + pieceWidth > COLUMNS) break;
+		line += piece;
+		width += pieceWidth;
+	}
+	return line;
+}
+
+describe('frame diff', () => {
+	it('finds the first differing cell and the style in force there', () => {
+		expect(firstDifference('hello world', 'hello there')).toEqual({offset: 6, column: 6, style: ''});
+		expect(firstDifference('你好a', '你好b')).toEqual({offset: 2, column: 4, style: ''});
+		expect(firstDifference('\u001B[31mab\u001B[39m', '\u001B[31mac\u001B[39m')).toEqual({offset: 6, column: 1, style: '31'});
+		expect(firstDifference('same', 'same')).toBeUndefined();
+	});
+
+	it('sees a transcript that moved up by one line', () => {
+		const before = ['a', 'b', 'c', 'd', 'e', 'status'];
+		const after = ['b', 'c', 'd', 'e', 'f', 'status'];
+		expect(detectShift(before, after)).toEqual({region: 5, by: 1});
+		expect(detectShift(before, before)).toBeUndefined();
+	});
+
+	it('appending a token costs a cursor move and the token, not the line', () => {
+		const before = ['▌GLM', '  The answer is', '', '› ', 'status'];
+		const after = ['▌GLM', '  The answer is forty', '', '› ', 'status'];
+		const {output} = diffFrames(before, after, {x: 2, y: 3}, {x: 2, y: 3});
+		expect(output).toBe('\u001B[2;16H forty\u001B[4;3H');
+	});
+
+	it('leaves the screen exactly as a full redraw would, for any sequence of frames', async () => {
+		const next = random(42);
+		for (let round = 0; round < 25; round++) {
+			const term = terminal();
+			let frame = Array.from({length: ROWS}, () => randomLine(next));
+			await write(term, `\u001B[H${frame.join('\r\n')}`);
+			let at = {x: term.buffer.active.cursorX, y: term.buffer.active.cursorY};
+			for (let step = 0; step < 8; step++) {
+				const kind = next();
+				let following: string[];
+				if (kind < 0.3) following = [...frame.slice(1, ROWS - 2), randomLine(next), ...frame.slice(ROWS - 2)];
+				else if (kind < 0.6) following = frame.map((line, index) => (index === ROWS - 4 ? (stringWidth(line) < COLUMNS - 6 ? line + pieces[Math.floor(next() * 3)]! : line) : line));
+				else following = frame.map((line) => (next() < 0.3 ? randomLine(next) : line));
+								const target = {x: Math.floor(next() * 10), y: ROWS - 2};
+				const update = diffFrames(frame, following, target, at);
+				await write(term, update.output);
+				const want = await drawnFromScratch(following);
+				expect(cells(term), `round ${round} step ${step}`).toEqual(want);
+				expect({x: term.buffer.active.cursorX, y: term.buffer.active.cursorY}).toEqual(target);
+				at = update.cursor;
+				frame = following;
+			}
+		}
+	});
+
+	it('as ink\'s log-update: clears on first frame, then writes only changes, and places the cursor', async () => {
+		const term = terminal();
+		let written = '';
+		const stream = {write: (data: string) => ((written += data), true)} as unknown as NodeJS.WritableStream;
+		const log = logUpdate.create(stream);
+		log.setCursorPosition({x: 3, y: 2});
+		log('line one\nline two\n› x\n');
+		await write(term, written);
+		expect(term.buffer.active.getLine(1)!.translateToString(true)).toBe('line two');
+		expect({x: term.buffer.active.cursorX, y: term.buffer.active.cursorY}).toEqual({x: 3, y: 2});
+		written = '';
+		log.setCursorPosition({x: 3, y: 2});
+		expect(log('line one\nline two\n› x\n')).toBe(false);
+		log.setCursorPosition({x: 4, y: 2});
+		log('line one\nline two!\n› xy\n');
+		expect(written.length).toBeLessThan(30);
+		await write(term, written);
+		expect(term.buffer.active.getLine(1)!.translateToString(true)).toBe('line two!');
+		expect(term.buffer.active.getLine(2)!.translateToString(true)).toBe('› xy');
+	});
+});
