@@ -30,7 +30,8 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 		} catch {
 			return null;
 		}
-		return createGlmClient({apiKey, baseUrl: config.baseUrl});
+		// No cap on a whole answer: long reasoning is normal; a silent connection is caught by the idle timeout.
+		return createGlmClient({apiKey, baseUrl: config.baseUrl, totalTimeoutMs: 0});
 	};
 
 	const defaults: ConversationSettings = {

@@ -56,7 +56,7 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 	if (options.temperature !== undefined) request.temperature = clampTemperature(options.temperature);
 	if (options.thinking) request.thinking = {type: options.thinking};
 
-	const client = createGlmClient({apiKey: options.apiKey, baseUrl: options.baseUrl});
+	const client = createGlmClient({apiKey: options.apiKey, baseUrl: options.baseUrl, totalTimeoutMs: 0});
 	// Terminal output is sanitized; a pipe gets the model's bytes as they are, for scripts that want them.
 	const clean = (text: string, tty: boolean | undefined) => (tty ? sanitize(text) : text);
 	const splitter = createThinkSplitter();

@@ -20,6 +20,9 @@ export interface Message {
 	state: MessageState;
 	/** ISO 8601 time the message was created. */
 	time: string;
+	/** ISO 8601 time of a change after creation. When two processes saved different versions of one message,
+	 * the store keeps the final (non-streaming) one, then the one with the later `updatedAt ?? time`. */
+	updatedAt?: string;
 	model?: string;
 	usage?: Usage;
 	/** GLM finish_reason when it was not `stop` (length, network_error, sensitive, ...). */

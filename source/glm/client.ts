@@ -1,0 +1,479 @@
+// Sends chat requests to GLM and turns the SSE answer into typed events. Owns retries, timeouts, abort and the
+// proxy; knows nothing about conversations or the screen.
+import {Agent, ProxyAgent, fetch, type Dispatcher} from 'undici';
+import type {Usage} from '../chat/types.js';
+import {
+	GlmError,
+	abortedError,
+	errorFromException,
+	errorFromFrame,
+	errorFromResponse,
+	needsFreshToken,
+	type ErrorContext,
+} from './errors.js';
+import {displayProxy, proxyFor} from './proxy.js';
+import {SseParser} from './sse.js';
+import {TokenSigner, parseApiKey} from './token.js';
+import type {ChatRequest, Completion, StreamEvent} from './types.js';
+
+export interface GlmClientOptions {
+	apiKey: string;
+	baseUrl: string;
+	/** Retries of transient failures before the first event, on top of the first attempt. */
+	maxRetries?: number;
+	/** Until the response headers arrive. */
+	connectTimeoutMs?: number;
+	/** Longest silence between two reads of the answer. 0 disables. */
+	idleTimeoutMs?: number;
+	/** Wall-clock limit of one stream() / complete() call, retries included. 0 disables. */
+	totalTimeoutMs?: number;
+	acceptLanguage?: string;
+	/** Where the proxy variables are read from. */
+	env?: NodeJS.ProcessEnv;
+	sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+	random?: () => number;
+	userAgent?: string;
+	/** Clock of the token signer and the total timeout. */
+	now?: () => number;
+	tokenTtlMs?: number;
+}
+
+export interface RequestOptions {
+	signal?: AbortSignal;
+}
+
+export interface GlmClient {
+	stream(request: ChatRequest, options?: RequestOptions): AsyncGenerator<StreamEvent>;
+	/** The whole answer at once; streamed underneath, so long answers are bounded by the idle timeout only. */
+	complete(request: ChatRequest, options?: RequestOptions): Promise<Completion>;
+	/** Closes pooled connections and ends anything still in flight. */
+	close(): Promise<void>;
+}
+
+const MAX_RETRY_AFTER_MS = 60_000;
+const MAX_ERROR_BODY = 64 * 1024;
+const DRAIN_GRACE_MS = 1000;
+// setTimeout fires at once for anything above 2^31-1 ms; treat such limits as "none".
+const MAX_TIMER = 2 ** 31 - 1;
+
+function limit(ms: number | undefined, fallback: number): number | undefined {
+	const value = ms ?? fallback;
+	return value > 0 && value <= MAX_TIMER ? value : undefined;
+}
+
+function seconds(ms: number): string {
+	return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+
+/** Backoff of the official SDKs: min(0.5 * 2^n, 8) s, times a jitter in [0.75, 1]. */
+export function backoffDelay(retriesSoFar: number, random: () => number = Math.random): number {
+	const base = Math.min(0.5 * 2 ** retriesSoFar, 8) * 1000;
+	return Math.round(base * (1 - 0.25 * random()));
+}
+
+export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise((resolve, reject) => {
+		if (signal?.aborted) {
+			reject(abortedError(signal.reason));
+			return;
+		}
+		const onAbort = (): void => {
+			clearTimeout(timer);
+			reject(abortedError(signal?.reason));
+		};
+		const timer = setTimeout(() => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, ms);
+		signal?.addEventListener('abort', onAbort, {once: true});
+	});
+}
+
+function mapUsage(raw: unknown): Usage | undefined {
+	if (!raw || typeof raw !== 'object') return undefined;
+	const u = raw as Record<string, unknown>;
+	const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+	const nested = (key: string, field: string): number | undefined => {
+		const detail = u[key];
+		return detail && typeof detail === 'object' ? num((detail as Record<string, unknown>)[field]) : undefined;
+	};
+	const promptTokens = num(u['prompt_tokens']) ?? 0;
+	const completionTokens = num(u['completion_tokens']) ?? 0;
+	const usage: Usage = {promptTokens, completionTokens, totalTokens: num(u['total_tokens']) ?? promptTokens + completionTokens};
+	const cached = nested('prompt_tokens_details', 'cached_tokens');
+	const reasoning = nested('completion_tokens_details', 'reasoning_tokens');
+	if (cached !== undefined) usage.cachedTokens = cached;
+	if (reasoning !== undefined) usage.reasoningTokens = reasoning;
+	return usage;
+}
+
+function parseJson(text: string): Record<string, unknown> | undefined {
+	try {
+		const value: unknown = JSON.parse(text);
+		return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function firstChoice(frame: Record<string, unknown>): Record<string, unknown> | undefined {
+	const choices = frame['choices'];
+	const choice: unknown = Array.isArray(choices) ? choices[0] : undefined;
+	return choice && typeof choice === 'object' ? (choice as Record<string, unknown>) : undefined;
+}
+
+interface AnswerMeta {
+	model?: string;
+	requestId?: string;
+}
+
+type TimerReason = 'connect' | 'idle' | 'total';
+
+export function createGlmClient(options: GlmClientOptions): GlmClient {
+	// Throws key-format / no-key here, before anything is sent.
+	const keyParts = parseApiKey(options.apiKey);
+	const signer = new TokenSigner(keyParts, {
+		...(options.now ? {now: options.now} : {}),
+		...(options.tokenTtlMs ? {ttlMs: options.tokenTtlMs} : {}),
+	});
+	const endpoint = `${options.baseUrl.trim().replace(/\/+$/, '')}/chat/completions`;
+	const target = new URL(endpoint);
+	const proxy = proxyFor(target, options.env ?? process.env);
+	// headers/body timeouts of undici are off: the client's own timers are the only ones, so options mean what they say.
+	const dispatcher: Dispatcher = proxy
+		? new ProxyAgent({uri: proxy, headersTimeout: 0, bodyTimeout: 0})
+		: new Agent({headersTimeout: 0, bodyTimeout: 0});
+	const baseContext: ErrorContext = {host: target.host, ...(proxy ? {proxy: displayProxy(proxy)} : {})};
+	const maxRetries = options.maxRetries ?? 3;
+	const connectTimeoutMs = limit(options.connectTimeoutMs, 8000);
+	const idleTimeoutMs = limit(options.idleTimeoutMs, 60_000);
+	const totalTimeoutMs = limit(options.totalTimeoutMs, 300_000);
+	const sleep = options.sleep ?? defaultSleep;
+	const random = options.random ?? Math.random;
+	const now = options.now ?? Date.now;
+	const redact = (value: string): string => value.split(keyParts.secret).join('[secret]');
+
+	function timeoutError(reason: TimerReason, yielded: boolean, cause: unknown): GlmError {
+		const where = baseContext.host ?? 'GLM';
+		const via = baseContext.proxy ? ` (through the proxy ${baseContext.proxy})` : '';
+		switch (reason) {
+			case 'connect':
+				return new GlmError({
+					kind: 'timeout',
+					message: `${where}${via} did not answer within ${seconds(connectTimeoutMs ?? 0)} (connect timeout). Check your network connection, then try again.`,
+					retryable: true,
+					cause,
+				});
+			case 'idle':
+				return new GlmError({
+					kind: 'timeout',
+					message: `GLM sent nothing for ${seconds(idleTimeoutMs ?? 0)} in the middle of the answer (idle timeout)${yielded ? '; what arrived is kept' : ''}. Try again.`,
+					retryable: !yielded,
+					cause,
+				});
+			case 'total':
+				return new GlmError({
+					kind: 'timeout',
+					message: `The answer took longer than ${seconds(totalTimeoutMs ?? 0)}, glm-tui's limit, and was stopped${yielded ? '; what arrived is kept' : ''}.`,
+					retryable: false,
+					cause,
+				});
+		}
+	}
+
+	function interrupted(yielded: boolean, cause?: unknown): GlmError {
+		return new GlmError({
+			kind: 'interrupted',
+			message: yielded
+				? 'The connection to GLM broke off before the answer was complete; what arrived is kept. Retry to get a full answer.'
+				: 'The connection to GLM closed before an answer arrived. Try again.',
+			retryable: !yielded,
+			...(cause === undefined ? {} : {cause}),
+		});
+	}
+
+	function headers(token: string): Record<string, string> {
+		const result: Record<string, string> = {
+			authorization: `Bearer ${token}`,
+			'content-type': 'application/json',
+			accept: 'text/event-stream',
+			'user-agent': options.userAgent ?? 'glm-tui',
+		};
+		if (options.acceptLanguage) result['accept-language'] = options.acceptLanguage;
+		return result;
+	}
+
+	/** One HTTP exchange. Always throws GlmError; `state.yielded` tells the caller whether a retry is still possible. */
+	async function* attempt(
+		request: ChatRequest,
+		signal: AbortSignal | undefined,
+		deadline: number | undefined,
+		state: {yielded: boolean},
+		meta: AnswerMeta,
+	): AsyncGenerator<StreamEvent> {
+		const context: ErrorContext = {...baseContext, model: request.model};
+		const controller = new AbortController();
+		let fired: TimerReason | undefined;
+		const fire = (reason: TimerReason): void => {
+			if (controller.signal.aborted) return;
+			fired = reason;
+			controller.abort();
+		};
+		const onAbort = (): void => controller.abort(signal?.reason);
+		signal?.addEventListener('abort', onAbort, {once: true});
+		let timer: NodeJS.Timeout | undefined;
+		const arm = (reason: TimerReason, ms: number | undefined): void => {
+			clearTimeout(timer);
+			timer = ms === undefined ? undefined : setTimeout(fire, ms, reason);
+		};
+		const totalTimer = deadline === undefined ? undefined : setTimeout(fire, Math.max(0, deadline - now()), 'total');
+		let phase: 'connect' | 'body' = 'connect';
+		let drained = false;
+
+		const fail = (e: unknown): GlmError => {
+			if (signal?.aborted) return e instanceof GlmError && e.kind === 'aborted' ? e : abortedError(e);
+			if (fired) return timeoutError(fired, state.yielded, e);
+			if (e instanceof GlmError) return e;
+			if (phase === 'body') return interrupted(state.yielded, e);
+			return errorFromException(e, context);
+		};
+
+		let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+		const read = async (): Promise<ReadableStreamReadResult<Uint8Array>> => {
+			arm('idle', idleTimeoutMs);
+			try {
+				// reader is set before any read
+				return await reader!.read();
+			} finally {
+				clearTimeout(timer);
+			}
+		};
+		const readAll = async (): Promise<string> => {
+			const decoder = new TextDecoder();
+			let body = '';
+			for (;;) {
+				const chunk = await read();
+				if (chunk.done) {
+					drained = true;
+					break;
+				}
+				body += decoder.decode(chunk.value, {stream: true});
+				if (body.length > MAX_ERROR_BODY) break;
+			}
+			return redact(body + decoder.decode());
+		};
+
+		try {
+			if (signal?.aborted) throw abortedError(signal.reason);
+			arm('connect', connectTimeoutMs);
+			const response = await fetch(endpoint, {
+				method: 'POST',
+				headers: headers(signer.token()),
+				body: JSON.stringify({...request, stream: true}),
+				signal: controller.signal,
+				dispatcher,
+			});
+			clearTimeout(timer);
+			phase = 'body';
+			if (!response.body) throw interrupted(false);
+			reader = response.body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+
+			if (!response.ok) throw errorFromResponse(response.status, await readAll(), response.headers, context);
+
+			const contentType = response.headers.get('content-type') ?? '';
+			if (/json/i.test(contentType)) {
+				// Not a stream after all (a gateway ignoring `stream`, or a 200 carrying an error): take it whole.
+				yield* wholeAnswer(await readAll(), context, state, meta);
+				return;
+			}
+			if (/html/i.test(contentType)) throw notChat(context);
+			// Anything else is read as SSE: a proxy may have dropped or rewritten the content type.
+
+			const parser = new SseParser();
+			let finishReason: string | undefined;
+			let usage: Usage | undefined;
+			let done = false;
+			reading: for (;;) {
+				let chunk: ReadableStreamReadResult<Uint8Array>;
+				try {
+					chunk = await read();
+				} catch (e) {
+					// The answer was complete; a connection lost before [DONE] does not change that.
+					if (finishReason !== undefined && !signal?.aborted) break;
+					throw e;
+				}
+				for (const event of chunk.done ? parser.end() : parser.push(chunk.value)) {
+					const data = event.data.trim();
+					if (data === '[DONE]') {
+						done = true;
+						break reading;
+					}
+					const frame = parseJson(data);
+					if (!frame) continue;
+					if (frame['error'] !== undefined && frame['error'] !== null) {
+						throw errorFromFrame(parseJson(redact(data)), context);
+					}
+					meta.requestId = text(frame['request_id']) ?? text(frame['id']) ?? meta.requestId;
+					meta.model = text(frame['model']) ?? meta.model;
+					usage = mapUsage(frame['usage']) ?? usage;
+					const choice = firstChoice(frame);
+					const delta = choice?.['delta'] as Record<string, unknown> | undefined;
+					const reasoning = text(delta?.['reasoning_content']);
+					const content = text(delta?.['content']);
+					finishReason = text(choice?.['finish_reason']) ?? finishReason;
+					if (reasoning !== undefined) {
+						state.yielded = true;
+						yield {type: 'reasoning', text: reasoning};
+					}
+					if (content !== undefined) {
+						state.yielded = true;
+						yield {type: 'content', text: content};
+					}
+				}
+				if (chunk.done) {
+					drained = true;
+					break;
+				}
+			}
+			if (!done && finishReason === undefined) throw interrupted(state.yielded);
+			if (!drained) drainAfterDone();
+			release();
+			if (usage) yield {type: 'usage', usage};
+			state.yielded = true;
+			yield {type: 'finish', reason: finishReason ?? 'stop', ...(meta.requestId ? {requestId: meta.requestId} : {})};
+		} catch (e) {
+			throw fail(e);
+		} finally {
+			release();
+		}
+
+		// The response normally ends right after [DONE]. Reading that end, instead of aborting, keeps the
+		// connection (and its TLS session) for the next message; a server that lingers is cut off.
+		function drainAfterDone(): void {
+			const current = reader;
+			if (!current) return;
+			drained = true;
+			const cutOff = setTimeout(() => controller.abort(), DRAIN_GRACE_MS);
+			void (async () => {
+				try {
+					while (!(await current.read()).done) {
+						// discard
+					}
+				} catch {
+					// Aborted or reset: the answer is already complete.
+				} finally {
+					clearTimeout(cutOff);
+				}
+			})();
+		}
+
+		function release(): void {
+			clearTimeout(timer);
+			clearTimeout(totalTimer);
+			signal?.removeEventListener('abort', onAbort);
+			// A body not read to its end holds the socket; aborting closes it.
+			if (!drained) controller.abort();
+		}
+	}
+
+	function notChat(context: ErrorContext): GlmError {
+		return new GlmError({
+			kind: 'unknown',
+			message: `${context.host ?? 'The server'} answered with something that is not a GLM chat response. Check the base URL (glm-tui config set baseUrl); a captive portal or proxy may also be in the way.`,
+		});
+	}
+
+	async function* wholeAnswer(
+		body: string,
+		context: ErrorContext,
+		state: {yielded: boolean},
+		meta: AnswerMeta,
+	): AsyncGenerator<StreamEvent> {
+		const frame = parseJson(body);
+		if (frame && frame['error'] !== undefined && frame['error'] !== null) throw errorFromFrame(frame, context);
+		const choice = frame ? firstChoice(frame) : undefined;
+		const message = choice?.['message'] as Record<string, unknown> | undefined;
+		if (!frame || !message) throw notChat(context);
+		meta.requestId = text(frame['request_id']) ?? text(frame['id']) ?? meta.requestId;
+		meta.model = text(frame['model']) ?? meta.model;
+		state.yielded = true;
+		const reasoning = text(message['reasoning_content']);
+		const content = text(message['content']);
+		const usage = mapUsage(frame['usage']);
+		if (reasoning !== undefined) yield {type: 'reasoning', text: reasoning};
+		if (content !== undefined) yield {type: 'content', text: content};
+		if (usage) yield {type: 'usage', usage};
+		const reason = text(choice?.['finish_reason']) ?? 'stop';
+		yield {type: 'finish', reason, ...(meta.requestId ? {requestId: meta.requestId} : {})};
+	}
+
+	async function* run(request: ChatRequest, options: RequestOptions, meta: AnswerMeta): AsyncGenerator<StreamEvent> {
+		const {signal} = options;
+		const deadline = totalTimeoutMs === undefined ? undefined : now() + totalTimeoutMs;
+		let retries = 0;
+		let freshTokenTried = false;
+		for (;;) {
+			const state = {yielded: false};
+			let error: GlmError;
+			try {
+				yield* attempt(request, signal, deadline, state, meta);
+				return;
+			} catch (e) {
+				error = e instanceof GlmError ? e : errorFromException(e, baseContext);
+			}
+			if (state.yielded || error.kind === 'aborted') throw error;
+			if (needsFreshToken(error)) {
+				if (freshTokenTried) throw error;
+				freshTokenTried = true;
+				signer.invalidate();
+				continue;
+			}
+			if (!error.retryable || retries >= maxRetries) throw error;
+			if (error.retryAfterMs !== undefined && error.retryAfterMs > MAX_RETRY_AFTER_MS) throw error;
+			const delayMs = error.retryAfterMs ?? backoffDelay(retries, random);
+			if (deadline !== undefined && now() + delayMs >= deadline) throw error;
+			retries++;
+			yield {type: 'retry', attempt: retries, delayMs, error};
+			try {
+				await sleep(delayMs, signal);
+			} catch (e) {
+				throw signal?.aborted ? abortedError(e) : errorFromException(e, baseContext);
+			}
+			if (signal?.aborted) throw abortedError(signal.reason);
+		}
+	}
+
+	return {
+		stream(request, options = {}) {
+			return run(request, options, {});
+		},
+
+		async complete(request, options = {}) {
+			const meta: AnswerMeta = {};
+			let content = '';
+			let reasoning = '';
+			let finishReason = 'stop';
+			let usage: Usage | undefined;
+			for await (const event of run(request, options, meta)) {
+				if (event.type === 'content') content += event.text;
+				else if (event.type === 'reasoning') reasoning += event.text;
+				else if (event.type === 'usage') usage = event.usage;
+				else if (event.type === 'finish') finishReason = event.reason;
+			}
+			const completion: Completion = {content, finishReason, model: meta.model ?? request.model};
+			if (reasoning !== '') completion.reasoning = reasoning;
+			if (usage) completion.usage = usage;
+			if (meta.requestId) completion.requestId = meta.requestId;
+			return completion;
+		},
+
+		close() {
+			// destroy, not close: close waits for in-flight requests, and a hung one would block the exit.
+			return dispatcher.destroy();
+		},
+	};
+}

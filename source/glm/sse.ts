@@ -1,0 +1,106 @@
+// Server-sent events from raw bytes. Network reads split frames anywhere, including inside a UTF-8 character
+// and between the CR and LF of a CRLF, so all state that spans reads lives in the parser.
+
+export interface SseEvent {
+	/** The event's `data:` lines joined with \n. Other fields (event, id, retry) are not used by GLM. */
+	data: string;
+}
+
+export class SseParser {
+	readonly #decoder = new TextDecoder('utf-8');
+	#line = '';
+	#data: string[] = [];
+	#hasData = false;
+	// The previous read ended in CR; a LF at the start of the next one belongs to the same line break.
+	#skipLf = false;
+
+	push(bytes: Uint8Array): SseEvent[] {
+		const events: SseEvent[] = [];
+		this.#feed(this.#decoder.decode(bytes, {stream: true}), events);
+		return events;
+	}
+
+	/** End of stream: flushes a final line and dispatches an event that lacked its closing blank line. */
+	end(): SseEvent[] {
+		const events: SseEvent[] = [];
+		this.#feed(this.#decoder.decode(), events);
+		if (this.#line !== '') {
+			this.#processLine(this.#line, events);
+			this.#line = '';
+		}
+		this.#dispatch(events);
+		this.#skipLf = false;
+		return events;
+	}
+
+	#feed(text: string, events: SseEvent[]): void {
+		if (text === '') return;
+		let start = 0;
+		if (this.#skipLf) {
+			this.#skipLf = false;
+			if (text.charCodeAt(0) === 10) start = 1;
+		}
+		for (let i = start; i < text.length; i++) {
+			const c = text.charCodeAt(i);
+			if (c !== 10 && c !== 13) continue;
+			const line = this.#line + text.slice(start, i);
+			this.#line = '';
+			this.#processLine(line, events);
+			if (c === 13) {
+				if (i + 1 === text.length) this.#skipLf = true;
+				else if (text.charCodeAt(i + 1) === 10) i++;
+			}
+			start = i + 1;
+		}
+		this.#line += text.slice(start);
+	}
+
+	#processLine(line: string, events: SseEvent[]): void {
+		if (line === '') {
+			this.#dispatch(events);
+			return;
+		}
+		if (line.charCodeAt(0) === 58) return; // ':' starts a comment (keep-alive)
+		const colon = line.indexOf(':');
+		const field = colon === -1 ? line : line.slice(0, colon);
+		if (field !== 'data') return;
+		let value = colon === -1 ? '' : line.slice(colon + 1);
+		if (value.charCodeAt(0) === 32) value = value.slice(1);
+		this.#data.push(value);
+		this.#hasData = true;
+	}
+
+	#dispatch(events: SseEvent[]): void {
+		if (!this.#hasData) return;
+		events.push({data: this.#data.join('\n')});
+		this.#data = [];
+		this.#hasData = false;
+	}
+}
+
+export type ByteSource = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
+
+async function* chunks(source: ByteSource): AsyncGenerator<Uint8Array> {
+	if ('getReader' in source) {
+		const reader = source.getReader();
+		try {
+			for (;;) {
+				const {done, value} = await reader.read();
+				if (done) return;
+				yield value;
+			}
+		} finally {
+			// Stopping early must release the underlying connection.
+			await reader.cancel().catch(() => undefined);
+			reader.releaseLock();
+		}
+	} else {
+		yield* source;
+	}
+}
+
+export async function* readSse(source: ByteSource): AsyncGenerator<SseEvent> {
+	const parser = new SseParser();
+	for await (const bytes of chunks(source)) yield* parser.push(bytes);
+	yield* parser.end();
+}

@@ -1,0 +1,513 @@
+// Conversations on disk: one conf store per conversation, `<data>/conversations/<id>.json`, plus the summary
+// index that lets start-up list them without parsing each one.
+//
+// conf has no cache (every get parses the file, every set rewrites it) and no locking, so this module keeps
+// what each file holds in memory, keyed by the file's fingerprint, and wraps every read-modify-write in a
+// per-conversation lock file. Everything is synchronous, like conf: a save is one stat, maybe one read, one
+// write, and the exit paths need it to finish before the process does.
+import fs from 'node:fs';
+import path from 'node:path';
+import Conf from 'conf';
+import type {Conversation, ConversationSettings} from '../chat/types.js';
+import {ensurePrivateDir, storePaths, type Env} from './paths.js';
+import {StoreError, describeInvalid, isInvalidContent, isStoreError} from './errors.js';
+import {withLock, type LockOptions} from './lock.js';
+import {isValidId, slugify, uniqueSlug, validateName} from './slug.js';
+import {
+	FORMAT_VERSION,
+	conversationMigrations,
+	conversationRootSchema,
+	conversationSchema,
+	declaredVersion,
+	isNewerFormat,
+	serializeConversation,
+	type ConversationFile,
+} from './format.js';
+import {mergeConversation, sharedFields, type SharedFields} from './merge.js';
+import {fileFingerprint, readIndex, summarize, writeIndex, type ConversationSummary, type IndexEntry} from './summary-index.js';
+
+export type {ConversationSummary} from './summary-index.js';
+
+export interface NewConversation extends ConversationSettings {
+	name: string;
+	draft?: string;
+}
+
+/** A file the store could not use. `String(problem)` is the message, ready to show. */
+export class StoreProblem {
+	constructor(
+		readonly kind: 'corrupt' | 'newer-format' | 'unreadable',
+		readonly id: string,
+		readonly file: string,
+		readonly message: string,
+		/** For `corrupt`: where the original bytes are now. */
+		readonly movedTo?: string,
+	) {}
+
+	toString(): string {
+		return this.message;
+	}
+}
+
+export interface ConversationStoreOptions {
+	/** Where XDG_DATA_HOME and HOME come from; process.env by default. */
+	env?: Env;
+	/** Called once per problem, as it is found (problems() returns the same ones). */
+	onProblem?: (problem: StoreProblem) => void;
+	lock?: LockOptions;
+}
+
+export interface ConversationStore {
+	/** The conversations directory. */
+	readonly dir: string;
+	/** Newest first. Served from the index; only files changed since it was written are read. */
+	list(): ConversationSummary[];
+	/** A new, empty conversation with a fresh id derived from the name (`notes`, `notes-2`, ...). */
+	create(init: NewConversation): Conversation;
+	/** Throws StoreError `not-found`, `corrupt` (after moving the file aside), `newer-format`, `invalid-id`. */
+	load(id: string): Conversation;
+	/**
+	 * Writes the whole conversation, merged with what another glm-tui wrote since (see mergeConversation),
+	 * and returns the merged result: adopt it, it may hold the other session's messages.
+	 */
+	save(conversation: Conversation): Conversation;
+	/** Changes the display name only; the id (and file name) stay. */
+	rename(id: string, name: string): Conversation;
+	/** False when there was nothing to remove. */
+	remove(id: string): boolean;
+	/** Problems found since the last call (files moved aside, ...), each returned once. */
+	problems(): StoreProblem[];
+}
+
+/** Opens the store and checks the directory against the index, so problems() is meaningful right away. */
+export function openConversationStore(options: ConversationStoreOptions = {}): ConversationStore {
+	return new FileConversationStore(options);
+}
+
+interface FileState {
+	fingerprint: string;
+	/** The conversation as the file holds it. */
+	doc: Conversation;
+}
+
+const FILE_PATTERN = /^([a-z0-9][a-z0-9_-]*)\.json$/;
+const TEMPORARY_PATTERN = /^[a-z0-9][a-z0-9_-]*\.json\.tmp-\d+[0-9a-f]*$/;
+const ABANDONED_AFTER_MS = 10 * 60_000;
+
+class FileConversationStore implements ConversationStore {
+	readonly dir: string;
+	readonly #indexFile: string;
+	readonly #lock: LockOptions;
+	readonly #onProblem: ((problem: StoreProblem) => void) | undefined;
+	/** conf compiles its schema per instance, so each conversation gets one instance for the process. */
+	readonly #confs = new Map<string, Conf<ConversationFile>>();
+	readonly #files = new Map<string, FileState>();
+	/** Per id, the fields as last handed to the caller: the base of the three-way merge of those fields. */
+	readonly #handedOut = new Map<string, SharedFields>();
+	readonly #pending: StoreProblem[] = [];
+	readonly #reported = new Set<string>();
+	readonly #parser = new RepeatParser();
+
+	constructor(options: ConversationStoreOptions) {
+		const paths = storePaths(options.env);
+		ensurePrivateDir(paths.dataDir);
+		ensurePrivateDir(paths.conversationsDir);
+		this.dir = paths.conversationsDir;
+		this.#indexFile = paths.indexFile;
+		this.#lock = options.lock ?? {};
+		this.#onProblem = options.onProblem;
+		this.list();
+	}
+
+	list(): ConversationSummary[] {
+		const index = readIndex(this.#indexFile);
+		const next = new Map<string, IndexEntry>();
+		let changed = false;
+		for (const id of this.#idsOnDisk()) {
+			const fingerprint = fileFingerprint(this.#file(id));
+			if (fingerprint === undefined) continue;
+			let entry = index.get(id);
+			if (entry?.fingerprint !== fingerprint) {
+				changed = true;
+				entry = this.#entryFromFile(id, fingerprint);
+				if (!entry) continue;
+			}
+			next.set(id, entry);
+		}
+		if (changed || next.size !== index.size) this.#writeIndex(next);
+		return [...next.values()].map((entry) => entry.summary).sort(newestFirst);
+	}
+
+	create(init: NewConversation): Conversation {
+		const name = checkName(init.name);
+		if (typeof init.model !== 'string' || init.model.trim() === '') {
+			throw new StoreError('invalid-value', 'A conversation needs a model name.');
+		}
+		const now = new Date().toISOString();
+		const base = slugify(name);
+		for (;;) {
+			const id = uniqueSlug(base, (candidate) => fs.existsSync(this.#file(candidate)));
+			const created = this.#locked(id, () => {
+				// Another process may have taken the id between our check and the lock.
+				if (fs.existsSync(this.#file(id))) return undefined;
+				const conversation: Conversation = {...settingsOf(init), id, name, createdAt: now, updatedAt: now, messages: []};
+				this.#write(id, conversation);
+				return conversation;
+			});
+			if (created) return this.#handOut(created);
+		}
+	}
+
+	load(id: string): Conversation {
+		checkId(id);
+		return this.#handOut(this.#locked(id, () => this.#read(id).doc));
+	}
+
+	save(conversation: Conversation): Conversation {
+		const id = checkId(conversation.id);
+		return this.#handOut(
+			this.#locked(id, () => {
+				const merged = mergeConversation(conversation, this.#readIfUsable(id), this.#handedOut.get(id));
+				this.#write(id, merged);
+				return merged;
+			}),
+		);
+	}
+
+	rename(id: string, name: string): Conversation {
+		checkId(id);
+		const trimmed = checkName(name);
+		return this.#handOut(
+			this.#locked(id, () => {
+				const current = this.#read(id).doc;
+				const now = new Date().toISOString();
+				const renamed = {...current, name: trimmed, updatedAt: now > current.updatedAt ? now : current.updatedAt};
+				this.#write(id, renamed);
+				return renamed;
+			}),
+		);
+	}
+
+	remove(id: string): boolean {
+		checkId(id);
+		return this.#locked(id, () => {
+			const file = this.#file(id);
+			const existed = fileFingerprint(file) !== undefined;
+			fs.rmSync(file, {force: true});
+			this.#forget(id);
+			this.#handedOut.delete(id);
+			this.#updateIndex(id, undefined);
+			return existed;
+		});
+	}
+
+	problems(): StoreProblem[] {
+		return this.#pending.splice(0);
+	}
+
+	// ---- files ----------------------------------------------------------------------------------
+
+	/**
+	 * What the file holds, parsed and validated by conf, from memory when its fingerprint has not changed.
+	 * Call with the lock held: opening conf may migrate (write) the file, and a corrupt one is moved aside.
+	 */
+	#read(id: string): FileState {
+		const file = this.#file(id);
+		// Fingerprint before reading: should the file change in between, the next fingerprint differs and we
+		// read again, instead of trusting old content under a new fingerprint.
+		const fingerprint = fileFingerprint(file);
+		if (fingerprint === undefined) throw this.#notFound(id);
+		const known = this.#files.get(id);
+		if (known?.fingerprint === fingerprint) return known;
+		let raw: Buffer;
+		try {
+			raw = fs.readFileSync(file);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw this.#notFound(id);
+			throw error;
+		}
+		try {
+			let conf = this.#confs.get(id);
+			let state: FileState;
+			if (conf) {
+				state = {fingerprint, doc: fromFile(conf.store, id)};
+			} else {
+				// Parsed here first, to refuse a newer format before conf would rewrite its version number. conf's
+				// constructor then reads the file three more times; while it runs, an unchanged text is not parsed
+				// again (a 5,000-message file takes tens of milliseconds per parse).
+				let parsed: unknown;
+				this.#parser.remember = true;
+				try {
+					parsed = this.#parser.parse(raw.toString('utf8'));
+					const version = declaredVersion(parsed);
+					if (isNewerFormat(version)) {
+						throw new StoreError(
+							'newer-format',
+							`Conversation file ${file} was written by a newer glm-tui (format ${version}); this one reads ${FORMAT_VERSION}. It was left untouched.`,
+							{file},
+						);
+					}
+					conf = this.#openConf(id);
+				} finally {
+					this.#parser.forget();
+				}
+				this.#confs.set(id, conf);
+				// Unchanged file: conf validated exactly what we parsed. Migrated: read what conf wrote.
+				const after = fileFingerprint(file) ?? fingerprint;
+				const data = after === fingerprint ? (parsed as ConversationFile) : conf.store;
+				state = {fingerprint: after, doc: fromFile(data, id)};
+			}
+			this.#files.set(id, state);
+			return state;
+		} catch (error) {
+			if (!isInvalidContent(error)) throw error;
+			throw this.#quarantine(id, raw, error);
+		}
+	}
+
+	/** The file's conversation for merging, or undefined if there is none (missing, or just moved aside). */
+	#readIfUsable(id: string): Conversation | undefined {
+		try {
+			return this.#read(id).doc;
+		} catch (error) {
+			if (isStoreError(error, 'not-found') || isStoreError(error, 'corrupt')) return undefined;
+			throw error;
+		}
+	}
+
+	/** Writes the whole document through conf (temporary file + rename), then records the new state. */
+	#write(id: string, conversation: Conversation): void {
+		const file = this.#file(id);
+		const data = toFile(conversation);
+		try {
+			const conf = this.#confs.get(id);
+			if (conf) {
+				conf.store = data;
+			} else if (fs.existsSync(file)) {
+				const opened = this.#openConf(id);
+				this.#confs.set(id, opened);
+				opened.store = data;
+			} else {
+				// conf's only way to create a file with content: `defaults`, written when the file is missing.
+				// It validates only after writing, so a refused document is removed again (we hold the lock).
+				try {
+					this.#confs.set(id, this.#openConf(id, data));
+				} catch (error) {
+					fs.rmSync(file, {force: true});
+					throw error;
+				}
+			}
+		} catch (error) {
+			if (isInvalidContent(error)) {
+				throw new StoreError('invalid-value', `Cannot save conversation "${id}": ${describeInvalid(error)}`, {file, cause: error});
+			}
+			throw error;
+		}
+		const state = {fingerprint: fileFingerprint(file) ?? '', doc: conversation};
+		this.#files.set(id, state);
+		this.#updateIndex(id, {fingerprint: state.fingerprint, summary: summarize(conversation)});
+	}
+
+	#openConf(id: string, initial?: ConversationFile): Conf<ConversationFile> {
+		return new Conf<ConversationFile>({
+			cwd: this.dir,
+			configName: id,
+			projectSuffix: '',
+			configFileMode: 0o600,
+			schema: conversationSchema,
+			rootSchema: conversationRootSchema,
+			// Checking our constant schema against the JSON Schema meta-schema costs ~15 ms per instance, one
+			// instance per conversation; test/store/format.test.ts checks it once instead.
+			ajvOptions: {validateSchema: false},
+			projectVersion: FORMAT_VERSION,
+			migrations: conversationMigrations,
+			clearInvalidConfig: false,
+			accessPropertiesByDotNotation: false,
+			serialize: serializeConversation,
+			deserialize: this.#parser.parse as (text: string) => ConversationFile,
+			...(initial ? {defaults: initial} : {}),
+		});
+	}
+
+	/**
+	 * Moves a file we cannot use out of the way, byte for byte (conf may have rewritten it while migrating,
+	 * so the bytes read before are written, not the file renamed), and reports it once.
+	 */
+	#quarantine(id: string, raw: Buffer, cause: unknown): StoreError {
+		const file = this.#file(id);
+		const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+		let movedTo = '';
+		for (let attempt = 1; ; attempt++) {
+			movedTo = path.join(this.dir, `${id}.corrupt-${stamp}${attempt === 1 ? '' : `-${attempt}`}.json`);
+			try {
+				fs.writeFileSync(movedTo, raw, {flag: 'wx', mode: 0o600});
+				break;
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			}
+		}
+		fs.rmSync(file, {force: true});
+		this.#forget(id);
+		this.#updateIndex(id, undefined);
+		const message = `Conversation "${id}" could not be read (${describeInvalid(cause)}). Moved it to ${movedTo}.`;
+		this.#report(new StoreProblem('corrupt', id, file, message, movedTo));
+		return new StoreError('corrupt', message, {file, movedTo, cause});
+	}
+
+	#entryFromFile(id: string, fingerprint: string): IndexEntry | undefined {
+		const known = this.#files.get(id);
+		if (known?.fingerprint === fingerprint) return {fingerprint, summary: summarize(known.doc)};
+		try {
+			const state = this.#locked(id, () => this.#read(id));
+			return {fingerprint: state.fingerprint, summary: summarize(state.doc)};
+		} catch (error) {
+			// One bad file must not hide the others; each problem is reported once, then the file is skipped.
+			if (isStoreError(error, 'newer-format')) {
+				this.#report(new StoreProblem('newer-format', id, this.#file(id), error.message), `${id}@${fingerprint}`);
+			} else if (!isStoreError(error)) {
+				const message = `Conversation "${id}" could not be read: ${error instanceof Error ? error.message : String(error)}`;
+				this.#report(new StoreProblem('unreadable', id, this.#file(id), message), `${id}@${fingerprint}`);
+			}
+			return undefined;
+		}
+	}
+
+	#updateIndex(id: string, entry: IndexEntry | undefined): void {
+		const index = readIndex(this.#indexFile);
+		if (entry) index.set(id, entry);
+		else index.delete(id);
+		this.#writeIndex(index);
+	}
+
+	#writeIndex(index: ReadonlyMap<string, IndexEntry>): void {
+		try {
+			writeIndex(this.#indexFile, index);
+		} catch {
+			// The conversation itself is safe; a stale or missing index is only re-checked at the next list().
+		}
+	}
+
+	#report(problem: StoreProblem, key = `${problem.kind}:${problem.file}:${problem.movedTo ?? ''}`): void {
+		if (this.#reported.has(key)) return;
+		this.#reported.add(key);
+		this.#pending.push(problem);
+		this.#onProblem?.(problem);
+	}
+
+	#idsOnDisk(): string[] {
+		const ids: string[] = [];
+		for (const name of fs.readdirSync(this.dir)) {
+			const id = FILE_PATTERN.exec(name)?.[1];
+			if (id !== undefined && isValidId(id)) ids.push(id);
+			else if (TEMPORARY_PATTERN.test(name)) this.#removeIfAbandoned(path.join(this.dir, name));
+		}
+		return ids;
+	}
+
+	// conf's temporary files (`<id>.json.tmp-<stamp>`) outlive a process killed mid-save; each can be as big
+	// as a conversation. One that old is not being written any more.
+	#removeIfAbandoned(file: string): void {
+		try {
+			if (Date.now() - fs.statSync(file).mtimeMs > ABANDONED_AFTER_MS) fs.rmSync(file, {force: true});
+		} catch {
+			// gone already, or not ours to remove
+		}
+	}
+
+	#handOut(conversation: Conversation): Conversation {
+		this.#handedOut.set(conversation.id, sharedFields(conversation));
+		return copy(conversation);
+	}
+
+	#forget(id: string): void {
+		this.#confs.delete(id);
+		this.#files.delete(id);
+	}
+
+	#notFound(id: string): StoreError {
+		this.#forget(id);
+		return new StoreError('not-found', `There is no conversation "${id}" (it may have been deleted in another window).`, {
+			file: this.#file(id),
+		});
+	}
+
+	#locked<T>(id: string, run: () => T): T {
+		return withLock(path.join(this.dir, `${id}.lock`), run, this.#lock);
+	}
+
+	#file(id: string): string {
+		return path.join(this.dir, `${id}.json`);
+	}
+}
+
+/** JSON.parse that, while `remember` is on, hands out the previous result again for the same text. */
+class RepeatParser {
+	remember = false;
+	#text: string | undefined;
+	#value: unknown;
+
+	readonly parse = (text: string): unknown => {
+		if (!this.remember) return JSON.parse(text);
+		if (text !== this.#text) {
+			this.#value = JSON.parse(text);
+			this.#text = text;
+		}
+		return this.#value;
+	};
+
+	forget(): void {
+		this.remember = false;
+		this.#text = undefined;
+		this.#value = undefined;
+	}
+}
+
+function checkId(id: string): string {
+	if (typeof id !== 'string' || !isValidId(id)) {
+		throw new StoreError('invalid-id', `"${String(id).slice(0, 80)}" is not a conversation id.`);
+	}
+	return id;
+}
+
+function checkName(name: string): string {
+	const reason = typeof name === 'string' ? validateName(name) : 'The name is missing.';
+	if (reason !== undefined) throw new StoreError('invalid-name', reason);
+	return name.trim();
+}
+
+function settingsOf(init: NewConversation): Omit<Conversation, 'id' | 'name' | 'createdAt' | 'updatedAt' | 'messages'> {
+	const {model, system, temperature, thinking, draft} = init;
+	return {
+		model: model.trim(),
+		...(system === undefined ? {} : {system}),
+		...(temperature === undefined ? {} : {temperature}),
+		...(thinking === undefined ? {} : {thinking}),
+		...(draft === undefined ? {} : {draft}),
+	};
+}
+
+/** The file name is the id: a file copied or renamed by hand keeps working under its new name. */
+function fromFile(data: ConversationFile, id: string): Conversation {
+	const {__internal__: _internal, ...rest} = data;
+	return {...(rest as unknown as Conversation), id};
+}
+
+// conf keeps `__internal__` by re-reading the file when a new value lacks it: passing it saves that read.
+// Identity first for whoever opens the file; the serializer puts the messages last.
+function toFile(conversation: Conversation): ConversationFile {
+	const {id, name, ...rest} = conversation;
+	return {id, name, ...rest, __internal__: {migrations: {version: FORMAT_VERSION}}};
+}
+
+// The caller may mutate what it gets; the store's own copy of the message list must not change with it.
+function copy(conversation: Conversation): Conversation {
+	return {
+		...conversation,
+		messages: [...conversation.messages],
+		...(conversation.removedIds ? {removedIds: [...conversation.removedIds]} : {}),
+	};
+}
+
+function newestFirst(a: ConversationSummary, b: ConversationSummary): number {
+	return (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0) || a.id.localeCompare(b.id);
+}

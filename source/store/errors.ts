@@ -1,0 +1,52 @@
+// Every failure of the store is a StoreError with a message a person can act on; `code` is for the program.
+
+export type StoreErrorCode =
+	/** The conversation file does not exist (deleted by another glm-tui, or never created). */
+	| 'not-found'
+	/** The file is not JSON or does not match the schema; for conversations it has been moved aside. */
+	| 'corrupt'
+	/** Written by a newer glm-tui: left untouched, because rewriting it here would lose what we don't know. */
+	| 'newer-format'
+	/** An id that is not a safe slug: refused before it can name a path. */
+	| 'invalid-id'
+	| 'invalid-name'
+	/** A value the settings schema refuses. */
+	| 'invalid-value'
+	/** Another glm-tui held the conversation's lock for longer than we wait. */
+	| 'locked';
+
+export class StoreError extends Error {
+	override readonly name = 'StoreError';
+	readonly code: StoreErrorCode;
+	/** The file concerned. */
+	readonly file?: string;
+	/** Where a corrupt conversation was moved. */
+	readonly movedTo?: string;
+
+	constructor(code: StoreErrorCode, message: string, details: {file?: string; movedTo?: string; cause?: unknown} = {}) {
+		super(message, details.cause === undefined ? undefined : {cause: details.cause});
+		this.code = code;
+		if (details.file !== undefined) this.file = details.file;
+		if (details.movedTo !== undefined) this.movedTo = details.movedTo;
+	}
+}
+
+export function isStoreError(error: unknown, code?: StoreErrorCode): error is StoreError {
+	return error instanceof StoreError && (code === undefined || error.code === code);
+}
+
+/** conf's messages (`Config schema violation: ...`, JSON.parse's SyntaxError) trimmed to the useful part. */
+export function describeInvalid(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	return message.replace(/^Config schema violation: /, 'schema violation: ');
+}
+
+/** Errors conf throws when the file's content is bad, as opposed to I/O failures, which pass through. */
+export function isInvalidContent(error: unknown): boolean {
+	if (!(error instanceof Error)) return false;
+	return (
+		error instanceof SyntaxError ||
+		error.message.startsWith('Config schema violation') ||
+		error.message.startsWith('Something went wrong during the migration')
+	);
+}

@@ -1,0 +1,161 @@
+// Settings: one conf store, `<config>/config.json`, 0600 in a 0700 directory since it holds the API key.
+// Environment variables override what is stored but are never written to it.
+import Conf from 'conf';
+import type {Schema} from 'conf';
+import type {Thinking} from '../chat/types.js';
+import {ensurePrivateDir, ensurePrivateFile, storePaths, type Env} from './paths.js';
+import {StoreError, describeInvalid, isInvalidContent} from './errors.js';
+
+export const DEFAULT_MODEL = 'glm-4.6';
+export const DEFAULT_BASE_URL = 'https://open.bigmodel.cn/api/paas/v4';
+
+export interface StoredSettings {
+	apiKey?: string;
+	baseUrl?: string;
+	/** Default model for new conversations. */
+	model?: string;
+	/** Default system prompt for new conversations. */
+	system?: string;
+	temperature?: number;
+	thinking?: Thinking;
+	/** Id of the conversation open when glm-tui last quit. */
+	lastConversation?: string;
+}
+
+export type SettingKey = keyof StoredSettings;
+
+export interface Settings {
+	readonly path: string;
+	get<K extends SettingKey>(key: K): StoredSettings[K];
+	/** `undefined` deletes. Throws StoreError `invalid-value` for a value of the wrong type. */
+	set<K extends SettingKey>(key: K, value: StoredSettings[K] | undefined): void;
+	delete(key: SettingKey): void;
+	all(): StoredSettings;
+}
+
+const schema: Schema<StoredSettings> = {
+	apiKey: {type: 'string', minLength: 1},
+	baseUrl: {type: 'string', pattern: '^https?://'},
+	model: {type: 'string', minLength: 1},
+	system: {type: 'string'},
+	temperature: {type: 'number', minimum: 0, maximum: 1},
+	thinking: {enum: ['enabled', 'disabled']},
+	lastConversation: {type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$'},
+};
+
+/**
+ * Opens the settings store. A config.json that is not JSON or breaks the schema throws StoreError `corrupt`
+ * naming the file, and the file is left exactly as it is: it holds the key and was most likely edited by
+ * hand, so the person should fix their edit rather than find their settings moved away. Every later
+ * get/set reads the file again (conf has no cache) and reports the same way.
+ */
+export function openSettings(env: Env = process.env): Settings {
+	const {configDir, configFile} = storePaths(env);
+	ensurePrivateDir(configDir);
+	ensurePrivateFile(configFile);
+	const conf = guard(
+		configFile,
+		() =>
+			new Conf<StoredSettings>({
+				projectName: 'glm-tui',
+				projectSuffix: '',
+				cwd: configDir,
+				configName: 'config',
+				configFileMode: 0o600,
+				schema,
+				// The schema is a constant; checking it against the meta-schema on every start costs ~15 ms.
+				ajvOptions: {validateSchema: false},
+				clearInvalidConfig: false,
+				accessPropertiesByDotNotation: false,
+			}),
+	);
+	return {
+		path: conf.path,
+		get: (key) => guard(configFile, () => conf.store[key]),
+		set: (key, value) => {
+			if (value === undefined) guard(configFile, () => conf.delete(key));
+			else guard(configFile, () => conf.set(key, value), key);
+		},
+		delete: (key) => guard(configFile, () => conf.delete(key)),
+		all: () => {
+			const {__internal__: _internal, ...stored} = guard(configFile, () => conf.store) as StoredSettings & {__internal__?: unknown};
+			return stored;
+		},
+	};
+}
+
+function guard<T>(file: string, run: () => T, settingKey?: SettingKey): T {
+	try {
+		return run();
+	} catch (error) {
+		if (!isInvalidContent(error)) throw error;
+		if (settingKey !== undefined && !(error instanceof SyntaxError)) {
+			// conf validates the new value before writing; the file itself may be fine.
+			throw new StoreError('invalid-value', `Cannot save ${settingKey}: ${describeInvalid(error)}`, {file, cause: error});
+		}
+		throw new StoreError(
+			'corrupt',
+			`Settings file ${file} is not valid (${describeInvalid(error)}). It was left untouched: fix it, or delete it to start over.`,
+			{file, cause: error},
+		);
+	}
+}
+
+export interface ConfigFlags {
+	baseUrl?: string | undefined;
+	model?: string | undefined;
+}
+
+export interface ResolvedConfig {
+	apiKey: string | undefined;
+	/** Where the key came from; undefined when there is none. `env` keys cannot be changed from the app. */
+	apiKeySource: 'env' | 'settings' | undefined;
+	baseUrl: string;
+	model: string;
+	system?: string;
+	temperature?: number;
+	thinking?: Thinking;
+}
+
+/**
+ * What this run uses. Key: ZHIPUAI_API_KEY, else ZAI_API_KEY (the two official SDKs' names), else settings;
+ * there is no key flag, since a key on the command line ends up in shell history and `ps`. Base URL: flag,
+ * ZHIPUAI_BASE_URL, ZAI_BASE_URL, settings, else BigModel's. Model: flag, settings, else DEFAULT_MODEL.
+ * Empty or blank values count as unset.
+ */
+export function resolveConfig({
+	flags = {},
+	env = process.env,
+	settings,
+}: {
+	flags?: ConfigFlags;
+	env?: Env;
+	settings?: Settings | StoredSettings;
+}): ResolvedConfig {
+	const stored: StoredSettings = settings === undefined ? {} : isSettings(settings) ? settings.all() : settings;
+	const envKey = first(env['ZHIPUAI_API_KEY'], env['ZAI_API_KEY']);
+	const storedKey = first(stored.apiKey);
+	const config: ResolvedConfig = {
+		apiKey: envKey ?? storedKey,
+		apiKeySource: envKey ? 'env' : storedKey ? 'settings' : undefined,
+		// Without the trailing slash, so `${baseUrl}/chat/completions` has one.
+		baseUrl: (first(flags.baseUrl, env['ZHIPUAI_BASE_URL'], env['ZAI_BASE_URL'], stored.baseUrl) ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+		model: first(flags.model, stored.model) ?? DEFAULT_MODEL,
+	};
+	if (stored.system !== undefined) config.system = stored.system;
+	if (stored.temperature !== undefined) config.temperature = stored.temperature;
+	if (stored.thinking !== undefined) config.thinking = stored.thinking;
+	return config;
+}
+
+function isSettings(value: Settings | StoredSettings): value is Settings {
+	return typeof (value as Settings).all === 'function';
+}
+
+function first(...values: Array<string | undefined>): string | undefined {
+	for (const value of values) {
+		const trimmed = value?.trim();
+		if (trimmed) return trimmed;
+	}
+	return undefined;
+}

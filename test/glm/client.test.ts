@@ -1,0 +1,772 @@
+import http from 'node:http';
+import net from 'node:net';
+import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
+import {createGlmClient, type GlmClient, type GlmClientOptions} from '../../source/glm/client.js';
+import {GlmError} from '../../source/glm/errors.js';
+import type {ChatRequest, StreamEvent} from '../../source/glm/types.js';
+import {TEST_KEY, startGlmServer, type GlmServer, type RecordedRequest} from '../support/glm-server.js';
+
+const SECRET = TEST_KEY.slice(TEST_KEY.indexOf('.') + 1);
+const REQUEST: ChatRequest = {model: 'glm-4.6', messages: [{role: 'user', content: '你好'}]};
+
+let server: GlmServer;
+const finished: RecordedRequest[] = [];
+const clients: GlmClient[] = [];
+let delays: number[] = [];
+
+beforeAll(async () => {
+	server = await startGlmServer({onResponse: (record) => finished.push(record)});
+});
+
+afterAll(async () => {
+	await server.close();
+});
+
+beforeEach(() => {
+	server.reset();
+	finished.length = 0;
+	delays = [];
+});
+
+afterEach(async () => {
+	await Promise.all(clients.splice(0).map((client) => client.close()));
+});
+
+function client(options: Partial<GlmClientOptions> = {}): GlmClient {
+	const created = createGlmClient({
+		apiKey: server.key,
+		baseUrl: server.baseUrl,
+		env: {},
+		connectTimeoutMs: 1000,
+		idleTimeoutMs: 1000,
+		totalTimeoutMs: 5000,
+		// Backoff is checked through the recorded delays; tests do not wait for it.
+		sleep: async (ms) => {
+			delays.push(ms);
+		},
+		...options,
+	});
+	clients.push(created);
+	return created;
+}
+
+interface Outcome {
+	events: StreamEvent[];
+	error?: GlmError;
+	content: string;
+	reasoning: string;
+}
+
+async function collect(stream: AsyncGenerator<StreamEvent>, onEvent?: (event: StreamEvent) => unknown): Promise<Outcome> {
+	const events: StreamEvent[] = [];
+	let error: GlmError | undefined;
+	try {
+		for await (const event of stream) {
+			events.push(event);
+			await onEvent?.(event);
+		}
+	} catch (e) {
+		expect(e).toBeInstanceOf(GlmError);
+		error = e as GlmError;
+		expect(error.message).not.toContain(SECRET);
+	}
+	const join = (type: 'content' | 'reasoning'): string =>
+		events.map((event) => (event.type === type ? event.text : '')).join('');
+	return {events, content: join('content'), reasoning: join('reasoning'), ...(error ? {error} : {})};
+}
+
+function types(outcome: Outcome): string[] {
+	return outcome.events.map((event) => event.type).filter((type, i, all) => type !== all[i - 1]);
+}
+
+/** The server calls onResponse when a response is over; for a hung or unfinished one, that is the socket closing. */
+async function closedByClient(count = 1): Promise<void> {
+	await vi.waitFor(() => expect(finished.length).toBeGreaterThanOrEqual(count), {
+		timeout: 1000,
+		interval: 10,
+	});
+}
+
+describe('streaming an answer', () => {
+	it('reassembles reasoning and content split byte by byte, then usage, then finish', async () => {
+		const reply = '你好🌍！👨‍👩‍👧 family, ça va?';
+		server.enqueue({reply, reasoning: '先想一想🤔', split: 'byte'});
+		const outcome = await collect(client().stream(REQUEST));
+		expect(outcome.error).toBeUndefined();
+		expect(outcome.reasoning).toBe('先想一想🤔');
+		expect(outcome.content).toBe(reply);
+		expect(types(outcome)).toEqual(['reasoning', 'content', 'usage', 'finish']);
+		const usage = outcome.events.find((event) => event.type === 'usage');
+		expect(usage).toMatchObject({usage: {cachedTokens: 0, completionTokens: expect.any(Number), reasoningTokens: expect.any(Number)}});
+		if (usage?.type === 'usage') {
+			expect(usage.usage.totalTokens).toBe(usage.usage.promptTokens + usage.usage.completionTokens);
+		}
+		expect(outcome.events.at(-1)).toMatchObject({type: 'finish', reason: 'stop', requestId: expect.stringMatching(/^\d{14}[0-9a-f]{16}$/)});
+	});
+
+	it('sends a signed token, JSON and stream: true to {base}/chat/completions', async () => {
+		const c = client({baseUrl: `${server.baseUrl}/`, acceptLanguage: 'en-US,en', userAgent: 'glm-tui/test'});
+		await collect(c.stream({...REQUEST, temperature: 0.6}));
+		expect(server.requests).toHaveLength(1);
+		const [request] = server.requests;
+		expect(request).toMatchObject({method: 'POST', path: '/api/paas/v4/chat/completions', status: 200});
+		expect(request?.authError).toBeUndefined();
+		expect(request?.headers['authorization']).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+		expect(request?.headers['authorization']).not.toContain(SECRET);
+		expect(request?.headers).toMatchObject({
+			'content-type': 'application/json',
+			accept: 'text/event-stream',
+			'accept-language': 'en-US,en',
+			'user-agent': 'glm-tui/test',
+		});
+		expect(request?.token?.header).toEqual({alg: 'HS256', sign_type: 'SIGN'});
+		expect(request?.token?.payload.api_key).toBe(TEST_KEY.split('.')[0]);
+		expect(request?.body).toEqual({...REQUEST, temperature: 0.6, stream: true});
+	});
+
+	it('reuses one token across requests', async () => {
+		const c = client();
+		await collect(c.stream(REQUEST));
+		await collect(c.stream(REQUEST));
+		expect(server.requests[0]?.headers['authorization']).toBe(server.requests[1]?.headers['authorization']);
+	});
+
+	it('copes with CRLF, comments and awkward splits', async () => {
+		server.enqueue({tokens: 200, crlf: true, comments: true, split: 'awkward', reasoning: '推理'});
+		const outcome = await collect(client().stream(REQUEST));
+		expect(outcome.error).toBeUndefined();
+		expect(outcome.events.filter((event) => event.type === 'content')).toHaveLength(200);
+		expect(outcome.reasoning).toBe('推理');
+		expect(outcome.events.at(-1)).toMatchObject({type: 'finish', reason: 'stop'});
+	});
+
+	it.each(['sensitive', 'length', 'network_error', 'model_context_window_exceeded', 'something_new'])(
+		'surfaces finish_reason %s as the last event, after usage',
+		async (finishReason) => {
+			server.enqueue({reply: 'partial answer', finishReason});
+			const outcome = await collect(client().stream(REQUEST));
+			expect(outcome.error).toBeUndefined();
+			expect(outcome.content).toBe('partial answer');
+			expect(outcome.events.at(-2)?.type).toBe('usage');
+			expect(outcome.events.at(-1)).toMatchObject({type: 'finish', reason: finishReason});
+		},
+	);
+
+	it('reports length when max_tokens cuts the answer', async () => {
+		server.enqueue({tokens: 50});
+		const outcome = await collect(client().stream({...REQUEST, max_tokens: 5}));
+		expect(outcome.events.filter((event) => event.type === 'content')).toHaveLength(5);
+		expect(outcome.events.at(-1)).toMatchObject({type: 'finish', reason: 'length'});
+	});
+
+	it('complete() returns the whole answer with usage and ids', async () => {
+		server.enqueue({reply: '完整的回答 ✅', reasoning: '想'});
+		const completion = await client().complete({...REQUEST, model: 'glm-4.5'});
+		expect(completion).toMatchObject({
+			content: '完整的回答 ✅',
+			reasoning: '想',
+			finishReason: 'stop',
+			model: 'glm-4.5',
+			requestId: expect.any(String),
+			usage: {promptTokens: expect.any(Number), completionTokens: expect.any(Number)},
+		});
+		expect(server.requests[0]?.body.stream).toBe(true);
+	});
+
+	it('rejects a malformed key before any request', () => {
+		expect(() => createGlmClient({apiKey: 'no-dot-here', baseUrl: server.baseUrl})).toThrow(
+			expect.objectContaining({kind: 'key-format'}),
+		);
+		expect(() => createGlmClient({apiKey: ' ', baseUrl: server.baseUrl})).toThrow(expect.objectContaining({kind: 'no-key'}));
+		expect(server.requests).toHaveLength(0);
+	});
+});
+
+describe('errors and retries', () => {
+	it.each([
+		['1113', 'balance', /Top up/],
+		['1112', 'locked', /locked/],
+		['1301', 'content-filter', /Rephrase/],
+		['1261', 'prompt-too-long', /too long/],
+		['1304', 'quota', /daily/],
+		['1308', 'quota', /5-hour/],
+		['1210', 'bad-request', /parameter/],
+		['1001', 'auth', /Authorization/],
+	])('%s -> %s after exactly one request', async (code, kind, says) => {
+		server.enqueue({code});
+		const outcome = await collect(client().stream(REQUEST));
+		expect(outcome.error).toMatchObject({kind, code, retryable: false});
+		expect(outcome.error?.message).toMatch(says);
+		expect(outcome.events).toEqual([]);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('names the model GLM does not know (1211), after one request', async () => {
+		const outcome = await collect(client().stream({...REQUEST, model: 'gpt-4o'}));
+		expect(outcome.error).toMatchObject({kind: 'model-not-found', code: '1211'});
+		expect(outcome.error?.message).toMatch(/"gpt-4o".*glm-4\.6/);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('retries 1305 twice with backoff, then streams the answer (3 requests)', async () => {
+		server.enqueue({code: '1305'}, {code: '1305', status: 503}, {reply: 'finally'});
+		const outcome = await collect(client({random: () => 0}).stream(REQUEST));
+		expect(outcome.error).toBeUndefined();
+		expect(outcome.content).toBe('finally');
+		expect(server.requests).toHaveLength(3);
+		const retries = outcome.events.filter((event) => event.type === 'retry');
+		expect(retries).toMatchObject([
+			{type: 'retry', attempt: 1, delayMs: 500, error: {kind: 'overloaded', code: '1305'}},
+			{type: 'retry', attempt: 2, delayMs: 1000, error: {kind: 'overloaded'}},
+		]);
+		expect(delays).toEqual([500, 1000]);
+	});
+
+	it('gives up on 500 after maxRetries: 4 requests, delays within the jitter bounds', async () => {
+		server.setDefault({status: 500});
+		const outcome = await collect(client({random: Math.random}).stream(REQUEST));
+		expect(outcome.error).toMatchObject({kind: 'server', status: 500, retryable: true});
+		expect(server.requests).toHaveLength(4);
+		expect(delays).toHaveLength(3);
+		[500, 1000, 2000].forEach((base, i) => {
+			expect(delays[i]).toBeGreaterThanOrEqual(base * 0.75);
+			expect(delays[i]).toBeLessThanOrEqual(base);
+		});
+	});
+
+	it('caps the backoff at 8 s with the lowest jitter at 0.75', async () => {
+		server.setDefault({status: 500});
+		const outcome = await collect(client({maxRetries: 6, random: () => 1, totalTimeoutMs: 0}).stream(REQUEST));
+		expect(outcome.error?.kind).toBe('server');
+		expect(delays).toEqual([375, 750, 1500, 3000, 6000, 6000]);
+		expect(server.requests).toHaveLength(7);
+	});
+
+	it('stops retrying when the server says x-should-retry: false', async () => {
+		server.setDefault({status: 500, headers: {'x-should-retry': 'false'}});
+		const outcome = await collect(client().stream(REQUEST));
+		expect(outcome.error).toMatchObject({kind: 'server', retryable: false});
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('retries 429 / 1302 and honours Retry-After', async () => {
+		server.enqueue({code: '1302', headers: {'retry-after': '0.2'}}, {reply: 'ok'});
+		const outcome = await collect(client().stream(REQUEST));
+		expect(outcome.content).toBe('ok');
+		expect(delays).toEqual([200]);
+	});
+
+	it('answers a 1003 with one fresh token: exactly 2 requests, different tokens', async () => {
+		server.enqueue({code: '1003'}, {reply: 'signed in'});
+		const outcome = await collect(client().stream(REQUEST));
+		expect(outcome.content).toBe('signed in');
+		expect(server.requests).toHaveLength(2);
+		const [first, second] = server.requests.map((r) => r.headers['authorization']);
+		expect(first).not.toBe(second);
+		expect(outcome.events.some((event) => event.type === 'retry')).toBe(false);
+		expect(delays).toEqual([]);
+	});
+
+	it('gives up after the fresh token is rejected too', async () => {
+		server.enqueue({code: '1003'}, {code: '1002'}, {reply: 'never'});
+		const outcome = await collect(client().stream(REQUEST));
+		expect(outcome.error).toMatchObject({kind: 'auth', status: 401, code: '1002'});
+		expect(outcome.error?.message).toMatch(/glm-tui config set key/);
+		expect(server.requests).toHaveLength(2);
+	});
+
+	it('reports a wrong secret as an auth error after two signed attempts', async () => {
+		const wrong = `${TEST_KEY.split('.')[0]}.notTheRightSecret`;
+		const outcome = await collect(client({apiKey: wrong}).stream(REQUEST));
+		expect(outcome.error).toMatchObject({kind: 'auth', code: '1004'});
+		expect(server.requests.map((r) => r.authError)).toEqual(['1004', '1004']);
+		expect(outcome.error?.message).not.toContain('notTheRightSecret');
+	});
+
+	it('keeps the secret out of a service message that echoes it', async () => {
+		server.enqueue({status: 400, code: '1214', message: `bad key ${SECRET} here`});
+		const outcome = await collect(client().stream(REQUEST));
+		expect(outcome.error?.kind).toBe('bad-request');
+		expect(outcome.error?.serviceMessage).toBe('bad key [secret] here');
+	});
+
+	it('turns an error frame mid-stream into an error with its code, without retrying', async () => {
+		server.enqueue({tokens: 5, errorFrameAfter: 2, code: '1301'});
+		const outcome = await collect(client().stream(REQUEST));
+		expect(outcome.events.filter((event) => event.type === 'content')).toHaveLength(2);
+		expect(outcome.error).toMatchObject({kind: 'content-filter', code: '1301'});
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('retries an error frame that came before any content', async () => {
+		server.enqueue({errorFrameAfter: 0, code: '1305'}, {reply: 'second time'});
+		const outcome = await collect(client().stream(REQUEST));
+		expect(outcome.content).toBe('second time');
+		expect(server.requests).toHaveLength(2);
+	});
+
+	it('reports a dropped connection mid-answer as interrupted, not retryable, content kept', async () => {
+		server.enqueue({tokens: 10, dropAfter: 4});
+		const outcome = await collect(client().stream(REQUEST));
+		expect(outcome.events.filter((event) => event.type === 'content')).toHaveLength(4);
+		expect(outcome.error).toMatchObject({kind: 'interrupted', retryable: false});
+		expect(outcome.error?.message).toMatch(/kept/);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('retries a connection dropped before any content', async () => {
+		server.enqueue({dropAfter: 0}, {reply: 'again'});
+		const outcome = await collect(client().stream(REQUEST));
+		expect(outcome.content).toBe('again');
+		expect(outcome.events[0]).toMatchObject({type: 'retry', error: {kind: 'interrupted'}});
+		expect(server.requests).toHaveLength(2);
+	});
+
+	it('names the host and ECONNREFUSED when nothing listens, after retrying', async () => {
+		const port = await freePort();
+		const outcome = await collect(client({baseUrl: `http://127.0.0.1:${port}/api/paas/v4`, maxRetries: 2}).stream(REQUEST));
+		expect(outcome.error).toMatchObject({kind: 'network', retryable: true});
+		expect(outcome.error?.message).toContain(`127.0.0.1:${port}`);
+		expect(outcome.error?.message).toContain('ECONNREFUSED');
+		expect(outcome.events.filter((event) => event.type === 'retry')).toHaveLength(2);
+	});
+
+	it('explains a wrong base URL (404)', async () => {
+		const outcome = await collect(client({baseUrl: server.baseUrl.replace('/v4', '/v3')}).stream(REQUEST));
+		expect(outcome.error?.kind).toBe('bad-request');
+		expect(outcome.error?.message).toMatch(/base URL/);
+		expect(server.requests).toHaveLength(1);
+	});
+});
+
+describe('timeouts and abort', () => {
+	it('times out waiting for headers (connect timeout) and retries it', async () => {
+		server.setDefault({hang: true});
+		const started = Date.now();
+		const outcome = await collect(client({connectTimeoutMs: 100, maxRetries: 1}).stream(REQUEST));
+		expect(outcome.error).toMatchObject({kind: 'timeout', retryable: true});
+		expect(outcome.error?.message).toMatch(/connect timeout/);
+		expect(outcome.error?.message).toContain('100 ms');
+		expect(server.requests).toHaveLength(2);
+		expect(Date.now() - started).toBeLessThan(1000);
+		await closedByClient(2);
+	});
+
+	it('times out a stream that goes silent (idle timeout), keeping what came', async () => {
+		server.enqueue({tokens: 10, stallAfter: 3});
+		const started = Date.now();
+		const outcome = await collect(client({idleTimeoutMs: 150}).stream(REQUEST));
+		expect(outcome.events.filter((event) => event.type === 'content')).toHaveLength(3);
+		expect(outcome.error).toMatchObject({kind: 'timeout', retryable: false});
+		expect(outcome.error?.message).toMatch(/idle timeout/);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+		expect(Date.now() - started).toBeLessThan(1000);
+		expect(server.requests).toHaveLength(1);
+		await closedByClient();
+	});
+
+	it('does not count a slow reader as idle', async () => {
+		server.enqueue({tokens: 3, split: 'whole'});
+		// Each event keeps the consumer busy 60 ms; together they exceed the limit, which only times GLM.
+		const outcome = await collect(client({idleTimeoutMs: 100}).stream(REQUEST), async () => {
+			await new Promise((resolve) => setTimeout(resolve, 60));
+		});
+		expect(outcome.error).toBeUndefined();
+	});
+
+	it('stops a long answer at the total timeout', async () => {
+		server.enqueue({tokens: 100, tokensPerSecond: 50});
+		const outcome = await collect(client({totalTimeoutMs: 200}).stream(REQUEST));
+		expect(outcome.error).toMatchObject({kind: 'timeout', retryable: false});
+		expect(outcome.error?.message).toMatch(/longer than 200 ms/);
+		await closedByClient();
+	});
+
+	it('aborts mid-stream promptly and closes the connection', async () => {
+		server.enqueue({tokens: 1000, tokensPerSecond: 100});
+		const controller = new AbortController();
+		let abortedAt = 0;
+		const outcome = await collect(client().stream(REQUEST, {signal: controller.signal}), (event) => {
+			if (event.type === 'content' && abortedAt === 0) {
+				abortedAt = Date.now();
+				setTimeout(() => controller.abort(), 20);
+			}
+		});
+		expect(outcome.error).toMatchObject({kind: 'aborted', retryable: false});
+		expect(Date.now() - abortedAt).toBeLessThan(200);
+		expect(outcome.content.length).toBeGreaterThan(0);
+		expect(server.requests).toHaveLength(1);
+		await closedByClient();
+		expect(finished[0]?.note).toBe('client closed');
+	});
+
+	it('aborts while waiting for headers', async () => {
+		server.setDefault({hang: true});
+		const controller = new AbortController();
+		setTimeout(() => controller.abort(), 50);
+		const started = Date.now();
+		const outcome = await collect(client().stream(REQUEST, {signal: controller.signal}));
+		expect(outcome.error?.kind).toBe('aborted');
+		expect(Date.now() - started).toBeLessThan(300);
+		await closedByClient();
+	});
+
+	it('aborts during the backoff sleep (real sleep)', async () => {
+		server.setDefault({status: 500});
+		const controller = new AbortController();
+		const c = createGlmClient({apiKey: server.key, baseUrl: server.baseUrl, env: {}, random: () => 0});
+		clients.push(c);
+		const started = Date.now();
+		const outcome = await collect(c.stream(REQUEST, {signal: controller.signal}), (event) => {
+			if (event.type === 'retry') setTimeout(() => controller.abort(), 30);
+		});
+		expect(outcome.error?.kind).toBe('aborted');
+		expect(Date.now() - started).toBeLessThan(400);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('does not start when the signal is already aborted', async () => {
+		const outcome = await collect(client().stream(REQUEST, {signal: AbortSignal.abort()}));
+		expect(outcome.error?.kind).toBe('aborted');
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it('releases the connection when the consumer stops reading', async () => {
+		server.enqueue({tokens: 1000, tokensPerSecond: 200});
+		let seen = 0;
+		for await (const event of client().stream(REQUEST)) {
+			if (event.type === 'content' && ++seen === 3) break;
+		}
+		await closedByClient();
+	});
+});
+
+describe('proxy', () => {
+	interface Proxy {
+		url: string;
+		tunnels: string[];
+		forwarded: string[];
+		close(): Promise<void>;
+	}
+
+	// A minimal forward proxy that only reaches 127.0.0.1: CONNECT tunnels (what undici uses) and absolute-URI requests.
+	async function startProxy(): Promise<Proxy> {
+		const tunnels: string[] = [];
+		const forwarded: string[] = [];
+		const sockets = new Set<net.Socket>();
+		const proxy = http.createServer((req, res) => {
+			const target = new URL(req.url ?? '');
+			forwarded.push(req.url ?? '');
+			if (target.hostname !== '127.0.0.1') {
+				res.writeHead(403).end();
+				return;
+			}
+			const upstream = http.request(
+				{host: '127.0.0.1', port: target.port, path: target.pathname + target.search, method: req.method, headers: req.headers},
+				(answer) => {
+					res.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(res);
+				},
+			);
+			upstream.on('error', () => res.destroy());
+			req.pipe(upstream);
+		});
+		proxy.on('connection', (socket: net.Socket) => {
+			sockets.add(socket);
+			socket.on('close', () => sockets.delete(socket));
+		});
+		proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
+			tunnels.push(req.url ?? '');
+			const [host, port] = (req.url ?? '').split(':');
+			if (host !== '127.0.0.1') {
+				client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+				return;
+			}
+			const upstream = net.connect(Number(port), host, () => {
+				client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+				upstream.write(head);
+				upstream.pipe(client);
+				client.pipe(upstream);
+			});
+			sockets.add(upstream);
+			upstream.on('close', () => sockets.delete(upstream));
+			upstream.on('error', () => client.destroy());
+			client.on('error', () => upstream.destroy());
+		});
+		await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+		const {port} = proxy.address() as net.AddressInfo;
+		return {
+			url: `http://127.0.0.1:${port}`,
+			tunnels,
+			forwarded,
+			close: () =>
+				new Promise<void>((resolve) => {
+					for (const socket of sockets) socket.destroy();
+					proxy.close(() => resolve());
+				}),
+		};
+	}
+
+	let proxy: Proxy;
+	beforeAll(async () => {
+		proxy = await startProxy();
+	});
+	afterAll(async () => {
+		await proxy.close();
+	});
+	beforeEach(() => {
+		proxy.tunnels.length = 0;
+		proxy.forwarded.length = 0;
+	});
+
+	const serverHost = (): string => new URL(server.baseUrl).host;
+
+	it('sends traffic through HTTP_PROXY', async () => {
+		server.enqueue({reply: 'via proxy'});
+		const outcome = await collect(client({env: {HTTP_PROXY: proxy.url}}).stream(REQUEST));
+		expect(outcome.content).toBe('via proxy');
+		expect([...proxy.tunnels, ...proxy.forwarded].length).toBe(1);
+		expect(proxy.tunnels).toEqual([serverHost()]);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('prefers lower-case http_proxy and accepts a proxy without a scheme', async () => {
+		const c = client({env: {http_proxy: proxy.url.replace('http://', ''), HTTP_PROXY: 'http://127.0.0.1:1'}});
+		const outcome = await collect(c.stream(REQUEST));
+		expect(outcome.error).toBeUndefined();
+		expect(proxy.tunnels).toHaveLength(1);
+	});
+
+	it.each([
+		['the exact host', '127.0.0.1'],
+		['host:port', () => serverHost()],
+		['a list with *', 'example.com, *'],
+		['lower-case no_proxy', 'localhost,127.0.0.1'],
+	])('bypasses the proxy for NO_PROXY with %s', async (_name, value) => {
+		const noProxy = typeof value === 'function' ? value() : value;
+		const outcome = await collect(client({env: {HTTP_PROXY: proxy.url, NO_PROXY: noProxy}}).stream(REQUEST));
+		expect(outcome.error).toBeUndefined();
+		expect(proxy.tunnels).toHaveLength(0);
+		expect(proxy.forwarded).toHaveLength(0);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('still proxies when NO_PROXY names another host or port', async () => {
+		const outcome = await collect(client({env: {HTTP_PROXY: proxy.url, no_proxy: '127.0.0.2,127.0.0.1:1,.example.com'}}).stream(REQUEST));
+		expect(outcome.error).toBeUndefined();
+		expect(proxy.tunnels).toHaveLength(1);
+	});
+
+	it('ignores HTTPS_PROXY for an http:// base URL (curl rules)', async () => {
+		const outcome = await collect(client({env: {HTTPS_PROXY: proxy.url}}).stream(REQUEST));
+		expect(outcome.error).toBeUndefined();
+		expect(proxy.tunnels).toHaveLength(0);
+	});
+
+	it('ignores process.env when env is given', async () => {
+		const saved = process.env['HTTP_PROXY'];
+		process.env['HTTP_PROXY'] = proxy.url;
+		try {
+			const outcome = await collect(client({env: {}}).stream(REQUEST));
+			expect(outcome.error).toBeUndefined();
+			expect(proxy.tunnels).toHaveLength(0);
+		} finally {
+			if (saved === undefined) delete process.env['HTTP_PROXY'];
+			else process.env['HTTP_PROXY'] = saved;
+		}
+	});
+
+	it('names the proxy when it cannot be reached', async () => {
+		const port = await freePort();
+		const outcome = await collect(client({env: {HTTP_PROXY: `http://user:pw@127.0.0.1:${port}`}, maxRetries: 0}).stream(REQUEST));
+		expect(outcome.error?.kind).toBe('network');
+		expect(outcome.error?.message).toContain(`proxy http://127.0.0.1:${port}`);
+		expect(outcome.error?.message).not.toContain('pw');
+		expect(server.requests).toHaveLength(0);
+	});
+});
+
+async function freePort(): Promise<number> {
+	const probe = net.createServer();
+	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+	const {port} = probe.address() as net.AddressInfo;
+	await new Promise<void>((resolve) => probe.close(() => resolve()));
+	return port;
+}
+
+describe('answers the GLM test server does not produce', () => {
+	interface Script {
+		status?: number;
+		headers?: Record<string, string>;
+		body: string;
+		/** Wait this long between the body and the end of the response. */
+		endDelayMs?: number;
+	}
+
+	// Plays one canned response per request, ending it cleanly (no dropped socket).
+	async function scripted(...scripts: Script[]): Promise<{baseUrl: string; count: () => number; connections: () => number; close(): Promise<void>}> {
+		let count = 0;
+		let connections = 0;
+		const http1 = http.createServer((req, res) => {
+			req.resume();
+			req.on('end', () => {
+				const script = scripts[Math.min(count, scripts.length - 1)]!;
+				count++;
+				res.writeHead(script.status ?? 200, script.headers ?? {});
+				if (script.endDelayMs === undefined) {
+					res.end(script.body);
+				} else {
+					res.write(script.body);
+					setTimeout(() => res.end(), script.endDelayMs);
+				}
+			});
+		});
+		const sockets = new Set<net.Socket>();
+		http1.on('connection', (socket: net.Socket) => {
+			connections++;
+			sockets.add(socket);
+			socket.on('close', () => sockets.delete(socket));
+		});
+		await new Promise<void>((resolve) => http1.listen(0, '127.0.0.1', resolve));
+		const {port} = http1.address() as net.AddressInfo;
+		return {
+			baseUrl: `http://127.0.0.1:${port}/api/paas/v4`,
+			count: () => count,
+			connections: () => connections,
+			close: () =>
+				new Promise<void>((resolve) => {
+					for (const socket of sockets) socket.destroy();
+					http1.close(() => resolve());
+				}),
+		};
+	}
+
+	const sse = {'content-type': 'text/event-stream'};
+	const data = (obj: unknown): string => `data: ${JSON.stringify(obj)}\n\n`;
+	const delta = (d: Record<string, unknown>, extra: Record<string, unknown> = {}): string =>
+		data({id: 'task-1', model: 'glm-4.6', choices: [{index: 0, delta: d, ...extra}]});
+
+	it('maps usage details and emits finish even without [DONE]', async () => {
+		const usage = {
+			prompt_tokens: 10,
+			completion_tokens: 5,
+			total_tokens: 15,
+			prompt_tokens_details: {cached_tokens: 4},
+			completion_tokens_details: {reasoning_tokens: 2},
+		};
+		const s = await scripted({
+			headers: sse,
+			body: delta({content: 'hi'}) + data({id: 'task-1', choices: [{index: 0, delta: {}, finish_reason: 'stop'}], usage}),
+		});
+		try {
+			const outcome = await collect(client({baseUrl: s.baseUrl}).stream(REQUEST));
+			expect(outcome.events).toEqual([
+				{type: 'content', text: 'hi'},
+				{type: 'usage', usage: {promptTokens: 10, completionTokens: 5, totalTokens: 15, cachedTokens: 4, reasoningTokens: 2}},
+				{type: 'finish', reason: 'stop', requestId: 'task-1'},
+			]);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('keeps the connection for the next message after [DONE]', async () => {
+		const s = await scripted({headers: sse, body: `${delta({content: 'x'}, {finish_reason: 'stop'})}data: [DONE]\n\n`, endDelayMs: 30});
+		try {
+			const c = client({baseUrl: s.baseUrl});
+			for (let i = 0; i < 3; i++) {
+				const outcome = await collect(c.stream(REQUEST));
+				expect(outcome.events.at(-1)).toMatchObject({type: 'finish'});
+				await new Promise((resolve) => setTimeout(resolve, 50));
+			}
+			expect(s.count()).toBe(3);
+			expect(s.connections()).toBe(1);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('treats [DONE] without a finish_reason as a normal end', async () => {
+		const s = await scripted({headers: sse, body: `${delta({content: 'x'})}data: [DONE]\n\n`});
+		try {
+			const outcome = await collect(client({baseUrl: s.baseUrl}).stream(REQUEST));
+			expect(outcome.events.at(-1)).toMatchObject({type: 'finish', reason: 'stop'});
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('calls a clean end without finish_reason or [DONE] interrupted; retries it only before content', async () => {
+		const s = await scripted({headers: sse, body: delta({content: 'half'})}, {headers: sse, body: ': nothing\n\n'});
+		try {
+			const first = await collect(client({baseUrl: s.baseUrl}).stream(REQUEST));
+			expect(first.content).toBe('half');
+			expect(first.error).toMatchObject({kind: 'interrupted', retryable: false});
+			expect(s.count()).toBe(1);
+			const second = await collect(client({baseUrl: s.baseUrl, maxRetries: 1}).stream(REQUEST));
+			expect(second.error).toMatchObject({kind: 'interrupted', retryable: true});
+			expect(s.count()).toBe(3);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('reads SSE whatever the content type says, and skips unparseable frames', async () => {
+		const s = await scripted({headers: {'content-type': 'text/plain'}, body: `data: {broken\n\n${delta({content: 'ok'}, {finish_reason: 'stop'})}`});
+		try {
+			const outcome = await collect(client({baseUrl: s.baseUrl}).stream(REQUEST));
+			expect(outcome.content).toBe('ok');
+			expect(outcome.error).toBeUndefined();
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('accepts a whole JSON answer from a gateway that ignores stream', async () => {
+		const s = await scripted({
+			headers: {'content-type': 'application/json'},
+			body: JSON.stringify({
+				id: 'r1',
+				model: 'glm-4.6',
+				choices: [{index: 0, finish_reason: 'length', message: {role: 'assistant', content: '整段', reasoning_content: '想'}}],
+				usage: {prompt_tokens: 1, completion_tokens: 2, total_tokens: 3},
+			}),
+		});
+		try {
+			const completion = await client({baseUrl: s.baseUrl}).complete(REQUEST);
+			expect(completion).toMatchObject({content: '整段', reasoning: '想', finishReason: 'length', requestId: 'r1', usage: {totalTokens: 3}});
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('maps a 200 JSON error body, and refuses a captive-portal page without retrying', async () => {
+		const s = await scripted(
+			{headers: {'content-type': 'application/json'}, body: JSON.stringify({error: {code: '1113', message: '欠费'}})},
+			{headers: {'content-type': 'text/html'}, body: '<html><body>Log in to the Wi-Fi</body></html>'},
+		);
+		try {
+			const balance = await collect(client({baseUrl: s.baseUrl}).stream(REQUEST));
+			expect(balance.error).toMatchObject({kind: 'balance', code: '1113'});
+			const portal = await collect(client({baseUrl: s.baseUrl}).stream(REQUEST));
+			expect(portal.error?.kind).toBe('unknown');
+			expect(portal.error?.message).toMatch(/base URL/);
+			expect(portal.error?.message).not.toMatch(/Wi-Fi/);
+			expect(s.count()).toBe(2);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('reads an HTML error page from a proxy without quoting it', async () => {
+		const s = await scripted({status: 502, headers: {'content-type': 'text/html'}, body: '<!DOCTYPE html><html><h1>Bad Gateway</h1></html>'});
+		try {
+			const outcome = await collect(client({baseUrl: s.baseUrl, maxRetries: 1}).stream(REQUEST));
+			expect(outcome.error).toMatchObject({kind: 'server', status: 502});
+			expect(outcome.error?.message).not.toMatch(/</);
+			expect(s.count()).toBe(2);
+		} finally {
+			await s.close();
+		}
+	});
+});
