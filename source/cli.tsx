@@ -1,9 +1,8 @@
 // Entry point: parse arguments, pick a mode (chat UI, one-shot, subcommand), own process exit codes.
 import {parseArgs} from 'node:util';
 import {readFileSync} from 'node:fs';
-import {runOneShot} from './oneshot.js';
-import {openSettings, resolveConfig} from './store/settings.js';
 import {sanitizeLine} from './terminal/sanitize.js';
+// Everything else is imported when the chosen mode needs it: --help must not pay for the chat screen.
 
 const VERSION = readVersion();
 
@@ -98,6 +97,7 @@ async function main(argv: string[]): Promise<number> {
 		throw new UsageError(`Unknown command "${sanitizeLine(command)}". To ask a question use: glm-tui -p "${sanitizeLine(command)}"`);
 	}
 
+	const {openSettings, resolveConfig} = await import('./store/settings.js');
 	const settings = openSettings();
 	const config = resolveConfig({flags: {baseUrl: values['base-url'], model: values.model}, env: process.env, settings});
 
@@ -108,6 +108,7 @@ async function main(argv: string[]): Promise<number> {
 		if (question.trim() === '') throw new UsageError('The question is empty.');
 		const controller = new AbortController();
 		process.once('SIGINT', () => controller.abort());
+		const {runOneShot} = await import('./oneshot.js');
 		return runOneShot({
 			question,
 			apiKey: config.apiKey,
@@ -127,6 +128,10 @@ async function main(argv: string[]): Promise<number> {
 	if (!process.stdout.isTTY) {
 		throw new UsageError('stdout is not a terminal: the chat needs one. For scripts use: glm-tui -p "question" > answer.txt');
 	}
+	// ink decides at import time whether it runs "in CI" (one frame at exit, no resize). A terminal is a
+	// terminal even on a build server that exports CI=true.
+	delete process.env['CI'];
+	delete process.env['CONTINUOUS_INTEGRATION'];
 	const {runInteractive} = await import('./interactive.js');
 	return runInteractive({config, settings, flags: {model: values.model, system: values.system, temperature, thinking}});
 }

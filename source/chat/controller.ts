@@ -10,6 +10,7 @@ import {startAnswer, type AnswerBuilder} from './answer.js';
 export interface ConversationSummaryLike {
 	id: string;
 	name: string;
+	createdAt?: string;
 	updatedAt: string;
 	messageCount: number;
 	model?: string;
@@ -81,7 +82,7 @@ export class ChatController {
 		this.frameMs = options.frameMs ?? 33;
 		this.now = options.now ?? Date.now;
 		this.onLastConversation = options.onLastConversation;
-		this.conversations = this.store.list();
+		this.conversations = byCreation(this.store.list());
 		this.active = this.pickInitial(options.lastConversation);
 	}
 
@@ -349,12 +350,13 @@ export class ChatController {
 	private createInitial(): Conversation {
 		const conversation = this.store.create({name: 'chat', ...this.defaults});
 		this.open.set(conversation.id, conversation);
-		this.conversations = this.store.list();
+		this.conversations = byCreation(this.store.list());
 		return conversation;
 	}
 
+	/** Creation order, like irssi's window numbers: Alt+3 stays the same conversation all day. */
 	private refreshList(): void {
-		this.conversations = this.store.list();
+		this.conversations = byCreation(this.store.list());
 	}
 
 	/** Writes the conversation, merging what another glm-tui wrote meanwhile; keeps a live answer in memory. */
@@ -395,6 +397,10 @@ export class ChatController {
 			this.changed();
 		}, this.frameMs);
 	}
+}
+
+function byCreation<T extends ConversationSummaryLike>(list: T[]): T[] {
+	return [...list].sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.id.localeCompare(b.id));
 }
 
 function replaceMessage(conversation: Conversation, message: Message): void {

@@ -68,7 +68,8 @@ export interface ConversationStore {
 	load(id: string): Conversation;
 	/**
 	 * Writes the whole conversation, merged with what another glm-tui wrote since (see mergeConversation),
-	 * and returns the merged result: adopt it, it may hold the other session's messages.
+	 * and returns the merged result: adopt it, it may hold the other session's messages. A conversation
+	 * removed meanwhile by another window is written again rather than lost.
 	 */
 	save(conversation: Conversation): Conversation;
 	/** Changes the display name only; the id (and file name) stay. */
@@ -226,42 +227,37 @@ class FileConversationStore implements ConversationStore {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw this.#notFound(id);
 			throw error;
 		}
+		// Parsed here first, to refuse a newer format before conf could rewrite its version number. conf then
+		// reads the file up to four more times (constructor, migrations, store); while this runs, an unchanged
+		// text is not parsed again: a 5,000-message file costs tens of milliseconds per parse.
+		this.#parser.remember = true;
 		try {
-			let conf = this.#confs.get(id);
-			let state: FileState;
-			if (conf) {
-				state = {fingerprint, doc: fromFile(conf.store, id)};
-			} else {
-				// Parsed here first, to refuse a newer format before conf would rewrite its version number. conf's
-				// constructor then reads the file three more times; while it runs, an unchanged text is not parsed
-				// again (a 5,000-message file takes tens of milliseconds per parse).
-				let parsed: unknown;
-				this.#parser.remember = true;
-				try {
-					parsed = this.#parser.parse(raw.toString('utf8'));
-					const version = declaredVersion(parsed);
-					if (isNewerFormat(version)) {
-						throw new StoreError(
-							'newer-format',
-							`Conversation file ${file} was written by a newer glm-tui (format ${version}); this one reads ${FORMAT_VERSION}. It was left untouched.`,
-							{file},
-						);
-					}
-					conf = this.#openConf(id);
-				} finally {
-					this.#parser.forget();
-				}
-				this.#confs.set(id, conf);
-				// Unchanged file: conf validated exactly what we parsed. Migrated: read what conf wrote.
-				const after = fileFingerprint(file) ?? fingerprint;
-				const data = after === fingerprint ? (parsed as ConversationFile) : conf.store;
-				state = {fingerprint: after, doc: fromFile(data, id)};
+			const parsed = this.#parser.parse(raw.toString('utf8'));
+			const version = declaredVersion(parsed);
+			if (isNewerFormat(version)) {
+				throw new StoreError(
+					'newer-format',
+					`Conversation file ${file} was written by a newer glm-tui (format ${version}); this one reads ${FORMAT_VERSION}. It was left untouched.`,
+					{file},
+				);
 			}
+			let conf = this.#confs.get(id);
+			// conf migrates only when it opens a file, so an older file (from an older glm-tui still running
+			// elsewhere) needs a fresh instance.
+			if (!conf || version !== FORMAT_VERSION) {
+				conf = this.#openConf(id);
+				this.#confs.set(id, conf);
+			}
+			// After a migration the file changed: take the fingerprint before reading what conf wrote.
+			const after = fileFingerprint(file) ?? fingerprint;
+			const state = {fingerprint: after, doc: fromFile(conf.store, id)};
 			this.#files.set(id, state);
 			return state;
 		} catch (error) {
 			if (!isInvalidContent(error)) throw error;
 			throw this.#quarantine(id, raw, error);
+		} finally {
+			this.#parser.forget();
 		}
 	}
 

@@ -38,7 +38,9 @@ export function isStoreError(error: unknown, code?: StoreErrorCode): error is St
 /** conf's messages (`Config schema violation: ...`, JSON.parse's SyntaxError) trimmed to the useful part. */
 export function describeInvalid(error: unknown): string {
 	const message = error instanceof Error ? error.message : String(error);
-	return message.replace(/^Config schema violation: /, 'schema violation: ');
+	return message
+		.replace(/^Config schema violation: /, 'schema violation: ')
+		.replace(/`` must have required property '([^']+)'/g, 'missing `$1`');
 }
 
 /** Errors conf throws when the file's content is bad, as opposed to I/O failures, which pass through. */

@@ -47,9 +47,10 @@ const messageSchema = {
 } as const;
 
 // Types are strict, ranges are not: a hand-edited temperature of 1.5 should reach the API's own check, not
-// cost the whole conversation. Unknown properties are allowed so a file from a newer minor change still opens.
+// cost the whole conversation. Unknown properties are allowed and kept. `id` is only a string: the file
+// name is the id, so a hand-edited id must not get the file moved aside.
 export const conversationSchema: Schema<ConversationFile> = {
-	id: {type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$'},
+	id: string,
 	name: string,
 	createdAt: timestamp,
 	updatedAt: timestamp,

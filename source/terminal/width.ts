@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import stripAnsi from 'strip-ansi';
 
 /*
 Terminal cell widths. string-width is the authority (Ink measures with it), but it segments and runs
@@ -12,7 +13,21 @@ export const isPrintableAscii = (text: string): boolean => printableAscii.test(t
 
 /** Cells `text` occupies; SGR sequences in it count as zero. */
 export function cellWidth(text: string): number {
-	return printableAscii.test(text) ? text.length : stringWidth(text);
+	if (printableAscii.test(text)) {
+		return text.length;
+	}
+
+	// string-width segments the whole string at once, which is very slow on long text.
+	if (text.length <= 256) {
+		return stringWidth(text);
+	}
+
+	let width = 0;
+	for (const grapheme of graphemes(text.includes('\u001B') ? stripAnsi(text) : text)) {
+		width += graphemeWidth(grapheme);
+	}
+
+	return width;
 }
 
 const graphemeCache = new Map<string, number>();
@@ -24,6 +39,21 @@ export function graphemeWidth(grapheme: string): number {
 		const code = grapheme.charCodeAt(0);
 		if (code >= 0x20 && code < 0x7f) {
 			return 1;
+		}
+
+		// East Asian Wide/Fullwidth blocks, the bulk of Chinese/Japanese/Korean text.
+		if (
+			(code >= 0x3000 && code <= 0x3029)
+			|| (code >= 0x3030 && code <= 0x303e)
+			|| (code >= 0x3041 && code <= 0x3096)
+			|| (code >= 0x309b && code <= 0x30ff)
+			|| (code >= 0x3400 && code <= 0x4dbf)
+			|| (code >= 0x4e00 && code <= 0x9fff)
+			|| (code >= 0xac00 && code <= 0xd7a3)
+			|| (code >= 0xf900 && code <= 0xfaff)
+			|| (code >= 0xff01 && code <= 0xff60)
+		) {
+			return 2;
 		}
 	}
 
@@ -42,17 +72,112 @@ export function graphemeWidth(grapheme: string): number {
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
-/** Grapheme clusters of `text`; printable ASCII skips the segmenter. */
-export function graphemes(text: string): Iterable<string> {
-	if (printableAscii.test(text)) {
-		return text;
-	}
+/*
+Grapheme clusters of `text`. Intl.Segmenter is exact but slow, and V8's grapheme iterator is worse than
+quadratic on long strings (100k characters take minutes). So characters that always stand alone (ASCII,
+Latin, Greek, Cyrillic, CJK, kana, Hangul syllables) are yielded directly, and only the stretches around
+anything that can combine (marks, ZWJ, variation selectors, emoji, regional indicators, jamo) go through
+the segmenter, in pieces cut where no Unicode rule can join across the cut.
+*/
+export function* graphemes(text: string): Generator<string> {
+	const length = text.length;
+	let index = 0;
+	while (index < length) {
+		const code = text.charCodeAt(index);
+		if (isStandalone(code)) {
+			const next = index + 1;
+			if (next === length || isStandalone(text.charCodeAt(next)) || isSafeCut(text, next)) {
+				yield text[index]!;
+				index = next;
+				continue;
+			}
+		}
 
-	return mapSegments(segmenter.segment(text));
+		let end = index + 1;
+		while (end < length && !(isSafeCut(text, end) && (isStandalone(text.charCodeAt(end)) || end - index >= 256))) {
+			end++;
+		}
+
+		for (const {segment} of segmenter.segment(text.slice(index, end))) {
+			yield segment;
+		}
+
+		index = end;
+	}
 }
 
-function* mapSegments(segments: Intl.Segments): Generator<string> {
-	for (const {segment} of segments) {
-		yield segment;
+// Characters that never join a neighbour into one cluster (no marks, jamo, emoji or joiners among them).
+function isStandalone(code: number): boolean {
+	if (code < 0x3000) {
+		return (
+			(code >= 0x20 && code <= 0x7e)
+			|| (code >= 0xa0 && code <= 0x24f)
+			|| (code >= 0x370 && code <= 0x482)
+			|| (code >= 0x48a && code <= 0x52f)
+			|| (code >= 0x2010 && code <= 0x2027)
+			|| (code >= 0x2030 && code <= 0x205e)
+		);
 	}
+
+	return (
+		code <= 0x3029
+		|| (code >= 0x3030 && code <= 0x303f)
+		|| (code >= 0x3041 && code <= 0x3096)
+		|| (code >= 0x309b && code <= 0x30ff)
+		|| (code >= 0x3400 && code <= 0x4dbf)
+		|| (code >= 0x4e00 && code <= 0x9fff)
+		|| (code >= 0xac00 && code <= 0xd7a3)
+		|| (code >= 0xf900 && code <= 0xfaff)
+		|| (code >= 0xff01 && code <= 0xff9d)
+	);
+}
+
+// Joins what precedes it (Extend, SpacingMark, ZWJ, emoji modifiers, tags, Hangul V/T jamo).
+const joinsPrevious = /^[\p{M}\p{Emoji_Modifier}\u200c\u200d\ufe00-\ufe0f\u{e0020}-\u{e007f}\u1160-\u11ff\ud7b0-\ud7ff\uff9e\uff9f\u0e33\u0eb3]/u;
+const viramas = new Set([0x94d, 0x9cd, 0xacd, 0xb4d, 0xc4d, 0xd4d]);
+const regionalIndicator = /^[\u{1f1e6}-\u{1f1ff}]/u;
+
+function isPrepend(code: number): boolean {
+	return (code >= 0x600 && code <= 0x605) || code === 0x6dd || code === 0x70f || code === 0x890 || code === 0x891 || code === 0x8e2 || code === 0xd4e;
+}
+
+/** Whether a grapheme boundary is certain between `text[index - 1]` and `text[index]`. */
+function isSafeCut(text: string, index: number): boolean {
+	const code = text.charCodeAt(index);
+	const previous = text.charCodeAt(index - 1);
+	if (
+		previous === 0x200d
+		|| (code >= 0xdc00 && code <= 0xdfff)
+		|| (previous === 0x0d && code === 0x0a)
+		|| isPrepend(previous)
+		|| (previous >= 0x1100 && previous <= 0x115f)
+		|| (previous >= 0xa960 && previous <= 0xa97c)
+	) {
+		return false;
+	}
+
+	const rest = text.slice(index, index + 2);
+	if (joinsPrevious.test(rest)) {
+		return false;
+	}
+
+	// Indic conjuncts: consonant + virama (InCB=Linker) + consonant is one cluster.
+	if (viramas.has(previous)) {
+		return false;
+	}
+
+	if (regionalIndicator.test(rest)) {
+		// Flags pair regional indicators from the start of the run: cut only before an even count. A very
+		// long run is left whole rather than counted over and over.
+		let count = 0;
+		for (let back = index - 2; back >= 0 && regionalIndicator.test(text.slice(back, back + 2)); back -= 2) {
+			if (++count > 64) {
+				return false;
+			}
+		}
+
+		return count % 2 === 0;
+	}
+
+	return true;
 }

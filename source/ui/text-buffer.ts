@@ -42,19 +42,58 @@ function isAsciiPrintable(c: number): boolean {
 	return c >= 0x20 && c < 0x7f;
 }
 
-// Grapheme_Cluster_Break=Prepend: the only thing that glues itself to a following ASCII character.
-const prependRe = /[\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}\u{113d1}]/u;
-// Code points that never attach to a preceding ASCII character: not Extend, ZWJ or SpacingMark.
-const starterRe = /^(?![\p{M}\p{Emoji_Modifier}\u0e33\u0eb3])\p{Grapheme_Base}$/u;
-
 function isSurrogate(c: number): boolean {
 	return c >= 0xd800 && c <= 0xdfff;
 }
 
+// Grapheme_Cluster_Break=Prepend: glues itself to whatever follows.
+function isPrepend(cp: number): boolean {
+	if (cp < 0x600) return false;
+	if (cp <= 0xd4e) {
+		return (cp >= 0x600 && cp <= 0x605) || cp === 0x6dd || cp === 0x70f || cp === 0x890 || cp === 0x891 || cp === 0x8e2 || cp === 0xd4e;
+	}
+
+	return (
+		cp === 0x110bd ||
+		cp === 0x110cd ||
+		cp === 0x111c2 ||
+		cp === 0x111c3 ||
+		cp === 0x1193f ||
+		cp === 0x11941 ||
+		cp === 0x11a3a ||
+		(cp >= 0x11a84 && cp <= 0x11a89) ||
+		cp === 0x11d46 ||
+		cp === 0x11f02 ||
+		cp === 0x113d1
+	);
+}
+
+// A starter never attaches to what precedes it (not Extend, ZWJ or SpacingMark).
+const starterRe = /^(?![\p{M}\p{Emoji_Modifier}\u0e33\u0eb3])\p{Grapheme_Base}$/u;
+const pictographicRe = /^\p{Extended_Pictographic}$/u;
+const starterFlag = 1;
+const pictographicFlag = 2;
+const knownFlag = 4;
+const bmpFlags = new Uint8Array(0x10000);
+const astralFlags = new Map<number, number>();
+
+function flagsOf(cp: number): number {
+	let f = cp < 0x10000 ? bmpFlags[cp]! : (astralFlags.get(cp) ?? 0);
+	if (f === 0) {
+		const ch = String.fromCodePoint(cp);
+		f = knownFlag | (starterRe.test(ch) ? starterFlag : 0) | (pictographicRe.test(ch) ? pictographicFlag : 0);
+		if (cp < 0x10000) bmpFlags[cp] = f;
+		else astralFlags.set(cp, f);
+	}
+
+	return f;
+}
+
 /*
-True when p is certainly a grapheme boundary, judging from the code points on either side only. Every
-other rule of UAX 29 that could join them needs something these neighbours are not (CR, Prepend, ZWJ,
-Extend, a regional indicator, jamo), which the tests check against the runtime's own segmenter.
+True when p is certainly a grapheme boundary, judging from the code points on either side only. The
+rules of UAX 29 that can join two code points need one of them to be CR, Prepend, ZWJ, Extend,
+SpacingMark, a regional indicator, a jamo or an Indic consonant; each case below rules those out (the
+tests check this against the runtime's own segmenter).
 */
 function isSafeBoundary(text: string, p: number): boolean {
 	if (p <= 0 || p >= text.length) return true;
@@ -64,14 +103,16 @@ function isSafeBoundary(text: string, p: number): boolean {
 	if (a === 10) return true;
 	if (b === 10) return a !== 13;
 	if (simpleWidth(a) > 0 && simpleWidth(b) > 0) return true;
-	if (isAsciiPrintable(b)) {
-		if (a === 13) return false;
-		const before = isSurrogate(a) && p >= 2 ? text.codePointAt(p - 2)! : a;
-		return !isSurrogate(before) && !prependRe.test(String.fromCodePoint(before));
-	}
-
-	if (isAsciiPrintable(a)) return starterRe.test(String.fromCodePoint(text.codePointAt(p)!));
-	return false;
+	if (a === 13) return false;
+	const before = isSurrogate(a) && p >= 2 ? text.codePointAt(p - 2)! : a;
+	const after = text.codePointAt(p)!;
+	if (isSurrogate(before) || isSurrogate(after)) return false;
+	if (isAsciiPrintable(after)) return !isPrepend(before);
+	const f = flagsOf(after);
+	if ((f & starterFlag) === 0) return false;
+	if (isAsciiPrintable(before)) return true;
+	// An emoji starts a new cluster unless a ZWJ asks to join it to the previous one.
+	return (f & pictographicFlag) !== 0 && before !== 0x200d && !isPrepend(before);
 }
 
 const widthCache = new Map<string, number>();

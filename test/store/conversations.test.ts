@@ -220,6 +220,15 @@ describe('migration', () => {
 		loaded.messages.push(message('new'));
 		expect(ids(open().save(loaded))).toEqual(['v1-1', 'v1-2', 'v1-3', 'new']);
 	});
+
+	it('migrates a version 1 file written while the conversation is open (an older glm-tui elsewhere)', () => {
+		const store = open();
+		const created = store.create({name: 'Old chat', model: 'glm-4.6'});
+		store.load(created.id);
+		fs.writeFileSync(file(created.id), JSON.stringify(v1));
+		expect(ids(store.load(created.id))).toEqual(['v1-1', 'v1-2', 'v1-3']);
+		expect(store.problems()).toEqual([]);
+	});
 });
 
 describe('corrupt files', () => {

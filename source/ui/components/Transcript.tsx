@@ -18,7 +18,8 @@ export function Transcript({rows, height, width, below, empty}: TranscriptProps)
 			{visible.map((row, index) => (
 				// Rows are pre-wrapped to the width; truncation only guards against a miscount, never wraps.
 				<Text key={index} wrap="truncate-end">
-					{row}
+					{/* ink gives an empty Text no height at all, which would shift every row below it. */}
+					{row === '' ? ' ' : row}
 				</Text>
 			))}
 			{below > 0 ? (
