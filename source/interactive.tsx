@@ -49,6 +49,8 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 	});
 	if (problems.length > 0) controller.say(problems.join(' '), 'error');
 
+	// When the SSH connection drops, writes fail with EIO; there is no one left to tell, and saving matters more.
+	stdout.on('error', () => {});
 	const stdin = new StdinFilter(process.stdin);
 	enterAlternateScreen(stdout);
 	stdout.write(enableBracketedPaste);

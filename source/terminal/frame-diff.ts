@@ -7,6 +7,8 @@ const ESC = '\u001B';
 const sgrPattern = /\u001B\[[0-9;:]*m/y;
 const otherEscape = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-_])/y;
 
+const uncertainWidth = /[\uFE0F\u200D\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}]/u;
+
 export interface Cursor {
 	x: number;
 	y: number;
@@ -181,7 +183,10 @@ export function diffFrames(previous: readonly string[], next: readonly string[],
 		const before = old[row] ?? '';
 		const after = next[row] ?? '';
 		if (before === after) continue;
-		const difference = firstDifference(before, after) ?? {offset: 0, column: 0, style: ''};
+		// Terminals disagree about the width of emoji sequences (VS16, ZWJ, flags, skin tones): after one, a
+		// computed column may be off, so such lines are rewritten whole and erased to the end.
+		const uncertain = uncertainWidth.test(after) || uncertainWidth.test(before);
+		const difference = (uncertain ? undefined : firstDifference(before, after)) ?? {offset: 0, column: 0, style: ''};
 		if (cursor.y !== row || cursor.x !== difference.column) output += moveTo(row, difference.column);
 		const rest = after.slice(difference.offset);
 		const wanted = difference.style;
@@ -189,7 +194,7 @@ export function diffFrames(previous: readonly string[], next: readonly string[],
 		output += rest;
 		styled = endsStyled(after);
 		const restWidth = stringWidth(rest);
-		const shrank = stringWidth(before) > difference.column + restWidth;
+		const shrank = uncertain || stringWidth(before) > difference.column + restWidth;
 		if (shrank) {
 			if (styled) {
 				output += `${ESC}[0m`;

@@ -13,10 +13,11 @@ end when anything is still open.
 
 Rules:
 - Widths are terminal cells (string-width); graphemes are never split.
-- 'word' mode breaks at spaces; a word longer than the line is broken hard, starting where it is. Between
-  two CJK (wide) characters, or a wide and a narrow one, a line may break anywhere, except before closing
-  punctuation and after opening punctuation (a small kinsoku set).
-- The spaces at a soft break are dropped; leading spaces of an input line (indentation) are kept.
+- 'word' mode breaks at spaces and, for CJK, between any two wide characters or a wide and a narrow one,
+  except before closing and after opening punctuation (a small kinsoku set). A word longer than a line
+  starts on a line of its own and is broken hard there.
+- The spaces at a soft break are dropped; leading spaces of an input line (indentation) are kept unless
+  they leave no room for the first word.
 - 'char' mode (code) breaks only at the width and keeps every space.
 - A wide character never straddles the edge; one wider than the whole line (2 cells at width 1) is
   replaced by `?`, so no line ever exceeds the width and nothing loops.
@@ -37,39 +38,24 @@ const noLineStart = new Set(
 );
 const noLineEnd = new Set(Array.from('（「『【〔〈《〖〘〚｛［‘“([{'));
 
-const enum Kind {
-	Space,
-	Word,
-}
-
-type Unit = {
-	kind: Kind;
-	// Text pieces and SGR sequences in order; SGR sequences start with ESC.
-	items: string[];
-	width: number;
-	lastWide: boolean;
-	last: string;
-};
-
 export function wrap(text: string, width: number, options: WrapOptions = {}): string[] {
 	const cells = Math.max(1, Math.floor(width) || 1);
 	if (text.length <= cells && isPrintableAscii(text)) {
 		return [text];
 	}
 
-	const mode = options.mode ?? 'word';
-	const writer = new LineWriter(cells);
+	const wrapper = new Wrapper(cells, (options.mode ?? 'word') === 'word');
 	let start = 0;
 	for (;;) {
 		const end = text.indexOf('\n', start);
 		const line = end === -1 ? text.slice(start) : text.slice(start, end);
 		if (line.length <= cells && isPrintableAscii(line)) {
-			writer.text(line, line.length);
+			wrapper.lines.push(line);
 		} else {
-			layoutLine(line, mode, writer);
+			wrapper.layout(line);
+			wrapper.endLine();
 		}
 
-		writer.newline();
 		if (end === -1) {
 			break;
 		}
@@ -77,307 +63,266 @@ export function wrap(text: string, width: number, options: WrapOptions = {}): st
 		start = end + 1;
 	}
 
-	return writer.lines;
+	return wrapper.lines;
 }
 
-class LineWriter {
+/*
+Greedy line filling over one pass: text is appended to the current line, the last place the line may break
+is remembered (an index into the line, with the style state there), and on overflow the line is cut at it
+and the rest carried to the next line. No per-word objects, so long CJK text does not churn the GC.
+*/
+class Wrapper {
 	readonly lines: string[] = [];
-	readonly state = new SgrState();
-	line = '';
-	lineWidth = 0;
+	private readonly state = new SgrState();
+	private line = '';
+	private width = 0;
 	private hasText = false;
-	/** True while the line holds nothing but leading spaces: breaking there would leave a blank line. */
-	onlyIndent = true;
+	// The line holds something besides leading spaces.
+	private content = false;
+	private previous = '';
+	private previousWide = false;
+	// After a soft break at spaces, further spaces of the same run are dropped.
+	private skipSpaces = false;
+	// Start of the current run of spaces, if the line ends in one.
+	private spaceStart = -1;
+	private spaceStartWidth = 0;
+	private spaceStartActive = false;
+	// Last break opportunity: the line ends at `breakAt`; the next one starts with what follows `resumeAt`.
+	private breakAt = -1;
+	private breakActive = false;
+	private resumeAt = 0;
+	private resumeWidth = 0;
+	private resumeOpen = '';
 
-	constructor(readonly width: number) {}
+	constructor(
+		private readonly max: number,
+		private readonly words: boolean,
+	) {}
 
-	sgr(sequence: string): void {
-		sgrRegex.lastIndex = 0;
-		const match = sgrRegex.exec(sequence);
-		this.state.apply(match?.[1] ?? '');
-		// Before the line's first text the change is folded into the reopen prefix instead.
-		if (this.hasText) {
-			this.line += sequence;
+	layout(line: string): void {
+		let position = 0;
+		while (position < line.length) {
+			const escape = line.indexOf('\u001B', position);
+			const end = escape === -1 ? line.length : escape;
+			if (end > position) {
+				this.text(line.slice(position, end));
+			}
+
+			if (escape === -1) {
+				break;
+			}
+
+			sgrRegex.lastIndex = escape;
+			const match = sgrRegex.exec(line);
+			if (match) {
+				this.state.apply(match[1]!);
+				if (this.hasText) {
+					this.line += match[0];
+				}
+
+				position = escape + match[0].length;
+			} else {
+				this.grapheme(escapeMarker, 1);
+				position = escape + 1;
+			}
 		}
 	}
 
-	text(text: string, width: number): void {
-		this.raw(text);
-		this.lineWidth += width;
+	endLine(): void {
+		this.lines.push(this.hasText ? (this.state.active ? this.line + sgrReset : this.line) : '');
+		this.reset();
+		this.skipSpaces = false;
+		this.previous = '';
+		this.previousWide = false;
 	}
 
-	/** Appends text whose width the caller accounts for. */
-	raw(text: string): void {
+	private text(text: string): void {
+		if (isPrintableAscii(text)) {
+			const runs = /( +)|[^ ]+/g;
+			for (let match = runs.exec(text); match; match = runs.exec(text)) {
+				if (match[1] === undefined) {
+					this.word(match[0]);
+				} else {
+					this.spaces(match[0].length);
+				}
+			}
+
+			return;
+		}
+
+		for (const grapheme of graphemes(text)) {
+			if (grapheme === ' ') {
+				this.spaces(1);
+			} else {
+				this.grapheme(grapheme, graphemeWidth(grapheme));
+			}
+		}
+	}
+
+	private spaces(count: number): void {
+		if (!this.words) {
+			let left = count;
+			while (left > 0) {
+				if (this.width === this.max) {
+					this.hardBreak();
+				}
+
+				const piece = Math.min(left, this.max - this.width);
+				this.append(' '.repeat(piece), piece);
+				left -= piece;
+			}
+
+			return;
+		}
+
+		if (this.skipSpaces) {
+			return;
+		}
+
+		const room = this.max - this.width;
+		if (!this.content) {
+			// Indentation: keep what fits.
+			const piece = Math.min(count, room);
+			if (piece > 0) {
+				this.append(' '.repeat(piece), piece);
+			}
+
+			return;
+		}
+
+		if (this.spaceStart < 0) {
+			this.spaceStart = this.line.length;
+			this.spaceStartWidth = this.width;
+			this.spaceStartActive = this.state.active;
+		}
+
+		if (count > room) {
+			// The spaces reach the edge: end the line before them.
+			this.lines.push(this.line.slice(0, this.spaceStart) + (this.spaceStartActive ? sgrReset : ''));
+			this.reset();
+			this.skipSpaces = true;
+			return;
+		}
+
+		this.append(' '.repeat(count), count);
+		this.previous = ' ';
+		this.previousWide = false;
+	}
+
+	// A run of printable ASCII without spaces.
+	private word(run: string): void {
+		const length = run.length;
+		this.noteBreak(run[0]!, false);
+		if (this.width + length > this.max && this.words) {
+			this.makeRoom(length);
+		}
+
+		if (this.width + length <= this.max) {
+			this.append(run, length);
+		} else {
+			for (const character of run) {
+				if (this.width === this.max) {
+					this.hardBreak();
+				}
+
+				this.append(character, 1);
+			}
+		}
+
+		this.content = true;
+		this.previous = run.at(-1)!;
+		this.previousWide = false;
+	}
+
+	private grapheme(grapheme: string, size: number): void {
+		const wide = size >= 2;
+		this.noteBreak(grapheme, wide);
+		if (this.width + size > this.max) {
+			if (this.words) {
+				this.makeRoom(size);
+			}
+
+			if (this.width + size > this.max && this.width > 0) {
+				this.hardBreak();
+			}
+		}
+
+		if (size > this.max) {
+			this.append(tooWidePlaceholder, 1);
+		} else {
+			this.append(grapheme, size);
+		}
+
+		this.content = true;
+		this.previous = grapheme;
+		this.previousWide = wide;
+	}
+
+	// Records a break opportunity before a token that starts with `first`.
+	private noteBreak(first: string, wide: boolean): void {
+		this.skipSpaces = false;
+		if (!this.words || !this.content) {
+			this.spaceStart = -1;
+			return;
+		}
+
+		if (this.spaceStart >= 0) {
+			this.breakAt = this.spaceStart;
+			this.breakActive = this.spaceStartActive;
+			this.spaceStart = -1;
+		} else if ((wide || this.previousWide) && !noLineStart.has(first) && !noLineEnd.has(this.previous)) {
+			this.breakAt = this.line.length;
+			this.breakActive = this.state.active;
+		} else {
+			return;
+		}
+
+		this.resumeAt = this.line.length;
+		this.resumeWidth = this.width;
+		this.resumeOpen = this.state.open;
+	}
+
+	// Before something `size` cells wide that does not fit: break at the last opportunity, or drop
+	// indentation that leaves no room.
+	private makeRoom(size: number): void {
+		if (this.breakAt >= 0) {
+			this.lines.push(this.line.slice(0, this.breakAt) + (this.breakActive ? sgrReset : ''));
+			const rest = this.line.slice(this.resumeAt);
+			this.width -= this.resumeWidth;
+			this.breakAt = -1;
+			this.spaceStart = -1;
+			this.hasText = rest !== '';
+			this.line = this.hasText ? this.resumeOpen + rest : '';
+			this.content = this.width > 0;
+		} else if (!this.content && this.width > 0 && size <= this.max) {
+			this.line = '';
+			this.width = 0;
+			this.hasText = false;
+		}
+	}
+
+	private hardBreak(): void {
+		this.lines.push(this.hasText ? (this.state.active ? this.line + sgrReset : this.line) : '');
+		this.reset();
+	}
+
+	private append(text: string, size: number): void {
 		if (!this.hasText) {
+			// Styles are reopened lazily: SGR seen before the line's first text is folded in here.
 			this.line = this.state.open;
 			this.hasText = true;
 		}
 
 		this.line += text;
+		this.width += size;
 	}
 
-	/** Places one grapheme, breaking first when it would cross the edge. */
-	grapheme(grapheme: string, width: number): void {
-		if (this.lineWidth + width > this.width && this.lineWidth > 0) {
-			this.newline();
-		}
-
-		if (width > this.width) {
-			this.text(tooWidePlaceholder, 1);
-			return;
-		}
-
-		this.text(grapheme, width);
-	}
-
-	clearLine(): void {
+	private reset(): void {
 		this.line = '';
-		this.lineWidth = 0;
+		this.width = 0;
 		this.hasText = false;
+		this.content = false;
+		this.spaceStart = -1;
+		this.breakAt = -1;
 	}
-
-	newline(): void {
-		this.lines.push(this.hasText ? (this.state.active ? this.line + sgrReset : this.line) : '');
-		this.line = '';
-		this.lineWidth = 0;
-		this.hasText = false;
-		this.onlyIndent = true;
-	}
-}
-
-function layoutLine(line: string, mode: WrapMode, writer: LineWriter): void {
-	const {units, trailing} = tokenize(line);
-	if (mode === 'char') {
-		for (const unit of units) {
-			placeHard(unit, writer);
-		}
-	} else {
-		layoutWords(units, writer);
-	}
-
-	for (const sequence of trailing) {
-		writer.sgr(sequence);
-	}
-}
-
-function layoutWords(units: Unit[], writer: LineWriter): void {
-	const width = writer.width;
-	let brokeSoftly = false;
-	let pendingSpace: Unit | undefined;
-	for (const unit of units) {
-		if (unit.kind === Kind.Space) {
-			if (writer.lineWidth === 0 && !brokeSoftly) {
-				placeClipped(unit, writer, width);
-			} else {
-				pendingSpace = unit;
-			}
-
-			continue;
-		}
-
-		const spaceWidth = pendingSpace?.width ?? 0;
-		if (writer.lineWidth + spaceWidth + unit.width <= width) {
-			if (pendingSpace) {
-				placeAll(pendingSpace, writer);
-			}
-
-			placeAll(unit, writer);
-		} else if (unit.width <= width) {
-			if (pendingSpace) {
-				applySgr(pendingSpace, writer);
-			}
-
-			// Indentation that leaves no room for the word goes, rather than leaving a line of spaces.
-			if (writer.onlyIndent) {
-				writer.clearLine();
-			} else {
-				writer.newline();
-				brokeSoftly = true;
-			}
-
-			placeAll(unit, writer);
-		} else {
-			if (pendingSpace && writer.lineWidth + spaceWidth < width) {
-				placeAll(pendingSpace, writer);
-			} else if (pendingSpace) {
-				applySgr(pendingSpace, writer);
-				writer.newline();
-				brokeSoftly = true;
-			}
-
-			placeHard(unit, writer);
-			brokeSoftly = true;
-		}
-
-		writer.onlyIndent = false;
-		pendingSpace = undefined;
-	}
-
-	if (pendingSpace) {
-		placeClipped(pendingSpace, writer, width - writer.lineWidth);
-	}
-}
-
-function placeAll(unit: Unit, writer: LineWriter): void {
-	for (const item of unit.items) {
-		if (item.charCodeAt(0) === 0x1b) {
-			writer.sgr(item);
-		} else {
-			writer.raw(item);
-		}
-	}
-
-	writer.lineWidth += unit.width;
-}
-
-function applySgr(unit: Unit, writer: LineWriter): void {
-	for (const item of unit.items) {
-		if (item.charCodeAt(0) === 0x1b) {
-			writer.sgr(item);
-		}
-	}
-}
-
-// Spaces only: keep as many as fit in `room` cells.
-function placeClipped(unit: Unit, writer: LineWriter, room: number): void {
-	let left = Math.max(0, room);
-	for (const item of unit.items) {
-		if (item.charCodeAt(0) === 0x1b) {
-			writer.sgr(item);
-		} else if (left > 0) {
-			const piece = item.length > left ? item.slice(0, left) : item;
-			writer.text(piece, piece.length);
-			left -= piece.length;
-		}
-	}
-}
-
-function placeHard(unit: Unit, writer: LineWriter): void {
-	for (const item of unit.items) {
-		if (item.charCodeAt(0) === 0x1b) {
-			writer.sgr(item);
-			continue;
-		}
-
-		for (const grapheme of graphemes(item)) {
-			writer.grapheme(grapheme, graphemeWidth(grapheme));
-		}
-	}
-}
-
-function tokenize(line: string): {units: Unit[]; trailing: string[]} {
-	const units: Unit[] = [];
-	let pendingSgr: string[] = [];
-
-	const addSpace = (spaces: string): void => {
-		const previous = units.at(-1);
-		if (previous?.kind === Kind.Space && pendingSgr.length === 0) {
-			previous.items.push(spaces);
-			previous.width += spaces.length;
-			return;
-		}
-
-		units.push({kind: Kind.Space, items: [...pendingSgr, spaces], width: spaces.length, lastWide: false, last: ' '});
-		pendingSgr = [];
-	};
-
-	const addRun = (run: string, width: number, wide: boolean, first: string, last: string): void => {
-		const previous = units.at(-1);
-		if (previous?.kind === Kind.Word) {
-			const mayBreak = (previous.lastWide || wide) && !noLineStart.has(first) && !noLineEnd.has(previous.last);
-			if (!mayBreak) {
-				for (const sequence of pendingSgr) {
-					previous.items.push(sequence);
-				}
-
-				previous.items.push(run);
-				previous.width += width;
-				previous.lastWide = wide;
-				previous.last = last;
-				pendingSgr = [];
-				return;
-			}
-		}
-
-		units.push({kind: Kind.Word, items: [...pendingSgr, run], width, lastWide: wide, last});
-		pendingSgr = [];
-	};
-
-	const addText = (text: string): void => {
-		if (isPrintableAscii(text)) {
-			const runs = /( +)|[^ ]+/g;
-			for (let match = runs.exec(text); match; match = runs.exec(text)) {
-				const run = match[0];
-				if (match[1] === undefined) {
-					addRun(run, run.length, false, run[0]!, run.at(-1)!);
-				} else {
-					addSpace(run);
-				}
-			}
-
-			return;
-		}
-
-		let run = '';
-		let runWidth = 0;
-		let runFirst = '';
-		let runLast = '';
-		const flush = (): void => {
-			if (run !== '') {
-				addRun(run, runWidth, false, runFirst, runLast);
-				run = '';
-				runWidth = 0;
-			}
-		};
-
-		for (const grapheme of graphemes(text)) {
-			if (grapheme === ' ') {
-				flush();
-				addSpace(' ');
-				continue;
-			}
-
-			const width = graphemeWidth(grapheme);
-			if (width >= 2) {
-				flush();
-				addRun(grapheme, width, true, grapheme, grapheme);
-				continue;
-			}
-
-			if (run === '') {
-				runFirst = grapheme;
-			}
-
-			run += grapheme;
-			runWidth += width;
-			runLast = grapheme;
-		}
-
-		flush();
-	};
-
-	let position = 0;
-	while (position < line.length) {
-		const escape = line.indexOf('\u001B', position);
-		const end = escape === -1 ? line.length : escape;
-		if (end > position) {
-			addText(line.slice(position, end));
-		}
-
-		if (escape === -1) {
-			break;
-		}
-
-		sgrRegex.lastIndex = escape;
-		const match = sgrRegex.exec(line);
-		if (match) {
-			pendingSgr.push(match[0]);
-			position = escape + match[0].length;
-		} else {
-			addText(escapeMarker);
-			position = escape + 1;
-		}
-	}
-
-	return {units, trailing: pendingSgr};
 }

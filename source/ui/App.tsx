@@ -73,6 +73,13 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 	}, [inputEvents]);
 	const lastSequence = useMemo(() => () => lastSequenceRef.current, []);
 
+	// ink-text-input inserts the letter of a Ctrl or Alt chord; the single-line prompts must not take those.
+	const typed = (apply: (value: string) => void) => (value: string) => {
+		const sequence = lastSequenceRef.current ?? '';
+		const chord = (sequence.length === 1 && sequence.charCodeAt(0) < 0x20) || /^\u001B[^[O]$/.test(sequence);
+		if (!chord) apply(value);
+	};
+
 	const active = controller.active;
 	const composer = useComposer(controller, width - COMPOSER_GUTTER, lastSequence);
 	const position = positions.current.get(active.id) ?? {follow: true};
@@ -365,6 +372,10 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 			if (key.escape || input === 'q' || key.return || (key.ctrl && input === 'g')) setMode({type: 'chat'});
 			return;
 		}
+		if (key.ctrl && input === 'u' && (mode.type === 'key' || mode.type === 'name')) {
+			setMode({...mode, value: '', error: undefined});
+			return;
+		}
 		if (mode.type === 'key') {
 			if (key.escape || (key.ctrl && input === 'c')) {
 				if (controller.hasClient) setMode({type: 'chat'});
@@ -431,13 +442,13 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 					value={mode.value}
 					error={mode.error}
 					hint={mode.firstRun ? 'Enter saves · Esc quits' : 'Enter saves · Esc cancels'}
-					onChange={(value) => setMode({...mode, value, error: undefined})}
+					onChange={typed((value) => setMode((current) => (current.type === 'key' ? {...current, value, error: undefined} : current)))}
 					onSubmit={(value) => {
 						const key = value.trim();
 						try {
 							parseApiKey(key);
 						} catch (error) {
-							setMode({...mode, error: error instanceof Error ? error.message : String(error)});
+							setMode((current) => ({...current, value, error: error instanceof Error ? error.message : String(error)}) as Mode);
 							return;
 						}
 						onSaveKey(key);
@@ -457,11 +468,11 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 					value={mode.value}
 					error={mode.error}
 					hint="Enter confirms · Esc cancels"
-					onChange={(value) => setMode({...mode, value: sanitizeLine(value), error: undefined})}
+					onChange={typed((value) => setMode((current) => (current.type === 'name' ? {...current, value: sanitizeLine(value), error: undefined} : current)))}
 					onSubmit={(value) => {
 						if (mode.purpose === 'new') {
 							const error = createNamed(value);
-							if (error) setMode({...mode, error});
+							if (error) setMode({...mode, value, error});
 							else setMode({type: 'chat'});
 							return;
 						}
@@ -469,7 +480,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 							controller.renameConversation(mode.id ?? active.id, value);
 							setMode(mode.back ?? {type: 'chat'});
 						} catch (error) {
-							setMode({...mode, error: error instanceof Error ? error.message : String(error)});
+							setMode({...mode, value, error: error instanceof Error ? error.message : String(error)});
 						}
 					}}
 				/>
@@ -483,7 +494,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 				width={width}
 				height={bodyHeight}
 				filter={mode.filter}
-				onFilter={(filter) => setMode({...mode, filter: sanitizeLine(filter), selected: 0})}
+				onFilter={typed((filter) => setMode((current) => (current.type === 'picker' ? {...current, filter: sanitizeLine(filter), selected: 0} : current)))}
 				entries={entries}
 				selected={Math.min(mode.selected, Math.max(0, entries.length - 1))}
 				prompt={

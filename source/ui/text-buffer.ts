@@ -71,9 +71,12 @@ function isPrepend(cp: number): boolean {
 // A starter never attaches to what precedes it (not Extend, ZWJ or SpacingMark).
 const starterRe = /^(?![\p{M}\p{Emoji_Modifier}\u0e33\u0eb3])\p{Grapheme_Base}$/u;
 const pictographicRe = /^\p{Extended_Pictographic}$/u;
+// Always joins the cluster before it (GB9): nonspacing and enclosing marks, emoji modifiers, ZWNJ.
+const extendRe = /^[\p{Mn}\p{Me}\p{Emoji_Modifier}\u200c]$/u;
 const starterFlag = 1;
 const pictographicFlag = 2;
-const knownFlag = 4;
+const extendFlag = 4;
+const knownFlag = 8;
 const bmpFlags = new Uint8Array(0x10000);
 const astralFlags = new Map<number, number>();
 
@@ -81,7 +84,11 @@ function flagsOf(cp: number): number {
 	let f = cp < 0x10000 ? bmpFlags[cp]! : (astralFlags.get(cp) ?? 0);
 	if (f === 0) {
 		const ch = String.fromCodePoint(cp);
-		f = knownFlag | (starterRe.test(ch) ? starterFlag : 0) | (pictographicRe.test(ch) ? pictographicFlag : 0);
+		f =
+			knownFlag |
+			(starterRe.test(ch) ? starterFlag : 0) |
+			(pictographicRe.test(ch) ? pictographicFlag : 0) |
+			(extendRe.test(ch) ? extendFlag : 0);
 		if (cp < 0x10000) bmpFlags[cp] = f;
 		else astralFlags.set(cp, f);
 	}
@@ -127,6 +134,56 @@ function clusterWidth(cluster: string): number {
 	}
 
 	return w;
+}
+
+function isRegionalIndicator(cp: number): boolean {
+	return cp >= 0x1f1e6 && cp <= 0x1f1ff;
+}
+
+// Whether [i, q), both ends boundaries, is one cluster: a starter followed only by what GB9 and GB11
+// always attach (marks, emoji modifiers, ZWJ + emoji after an emoji). Covers é as e + U+0301, 👍🏻, #️⃣
+// and 👨‍👩‍👧 without asking the segmenter, which costs microseconds per call.
+function isOneCluster(text: string, i: number, q: number): boolean {
+	let cp = text.codePointAt(i)!;
+	let k = i + (cp > 0xffff ? 2 : 1);
+	let f = flagsOf(cp);
+	if ((f & starterFlag) === 0) return false;
+	let emojiChain = (f & pictographicFlag) !== 0;
+	let afterZwj = false;
+	while (k < q) {
+		cp = text.codePointAt(k)!;
+		k += cp > 0xffff ? 2 : 1;
+		if (cp === 0x200d) {
+			afterZwj = emojiChain;
+			emojiChain = false;
+			continue;
+		}
+
+		f = flagsOf(cp);
+		if ((f & extendFlag) !== 0) {
+			if (afterZwj) afterZwj = false;
+			continue;
+		}
+
+		if (afterZwj && (f & pictographicFlag) !== 0) {
+			afterZwj = false;
+			emojiChain = true;
+			continue;
+		}
+
+		return false;
+	}
+
+	return true;
+}
+
+// Regional indicators pair up from the start of their run, and [i, q) starts on a boundary.
+function isFlagRun(text: string, i: number, q: number): boolean {
+	for (let k = i; k < q; k += 2) {
+		if (!isRegionalIndicator(text.codePointAt(k)!)) return false;
+	}
+
+	return true;
 }
 
 type GraphemeFn = (start: number, end: number, cells: number) => boolean | void;
@@ -191,7 +248,17 @@ function eachGrapheme(text: string, s: number, e: number, fn: GraphemeFn): void 
 
 		let q = j + 1;
 		while (q < e && !isSafeBoundary(text, q)) q++;
-		if (!segmentRange(text, i, q, fn)) return;
+		if (isOneCluster(text, i, q)) {
+			if (fn(i, q, clusterWidth(text.slice(i, q))) === false) return;
+		} else if (isFlagRun(text, i, q)) {
+			for (let k = i; k < q; k += 4) {
+				const end = Math.min(q, k + 4);
+				if (fn(k, end, clusterWidth(text.slice(k, end))) === false) return;
+			}
+		} else if (!segmentRange(text, i, q, fn)) {
+			return;
+		}
+
 		i = q;
 	}
 }

@@ -66,8 +66,7 @@ export class TranscriptLines {
 					: renderMarkdown(message.content, inner);
 		for (const line of body) lines.push(INDENT + line);
 
-		const footer = stateLine(message);
-		if (footer) lines.push(INDENT + footer);
+		for (const line of stateLines(message, inner)) lines.push(INDENT + line);
 		lines.push('');
 		return lines;
 	}
@@ -102,18 +101,20 @@ function header(message: Message, width: number): string {
 	return clip(chalk.bold.magenta('▌GLM') + chalk.dim(`${model}  ${time}`), width);
 }
 
-function stateLine(message: Message): string | undefined {
+/** How an answer ended, when that is worth saying; wrapped, since errors can be long. */
+function stateLines(message: Message, width: number): string[] {
+	const say = (paint: (text: string) => string, text: string) => renderPlain(text, width).map((line) => paint(line));
 	switch (message.state) {
 		case 'stopped':
-			return chalk.yellow('■ stopped') + chalk.dim(' · Ctrl+R regenerates');
+			return say(chalk.yellow, '■ stopped · Ctrl+R regenerates');
 		case 'failed':
-			return chalk.red(`✖ ${sanitizeLine(message.error ?? 'failed')}`);
+			return say(chalk.red, `✖ ${message.error ?? 'failed'}`);
 		case 'filtered':
-			return chalk.yellow(`⊘ ${sanitizeLine(message.error ?? 'withdrawn by the content filter')}`);
+			return say(chalk.yellow, `⊘ ${message.error ?? 'withdrawn by the content filter'}`);
 		case 'complete':
-			return message.error ? chalk.yellow(`▲ ${sanitizeLine(message.error)}`) : undefined;
+			return message.error ? say(chalk.yellow, `▲ ${message.error}`) : [];
 		default:
-			return undefined;
+			return [];
 	}
 }
 

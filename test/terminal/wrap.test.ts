@@ -31,8 +31,8 @@ describe('wrap', () => {
 		]);
 	});
 
-	it('breaks a word longer than the line hard', () => {
-		expect(wrap('see supercalifragilistic', 8)).toEqual(['see supe', 'rcalifra', 'gilistic']);
+	it('puts a word longer than the line on its own line and breaks it hard', () => {
+		expect(wrap('see supercalifragilistic', 8)).toEqual(['see', 'supercal', 'ifragili', 'stic']);
 		expect(wrap('supercalifragilistic word', 8)).toEqual(['supercal', 'ifragili', 'stic', 'word']);
 	});
 
@@ -113,7 +113,7 @@ describe('wrap', () => {
 		expect(lines[0]).toBe('\u001B[31mhello\u001B[0m');
 		expect(lines[1]).toBe('\u001B[31mworld\u001B[0m');
 		expect(lines[2]).toBe('\u001B[1;34mfoo bar\u001B[0m');
-		expect(lines[3]).toBe('\u001B[1;34mbaz\u001B[22m\u001B[39m');
+		expect(lines[3]).toBe('\u001B[1;34mbaz\u001B[39m\u001B[22m');
 		expect(lines[4]).toBe('plain');
 	});
 
@@ -142,6 +142,44 @@ describe('wrap', () => {
 		expect(lines.join('')).not.toContain('\u001B[2J');
 	});
 
+	it('keeps text, styles and widths intact on random styled input (fuzz)', () => {
+		const pool = ['word', 'a', 'longerword', ' ', '  ', '中文', '，', '。', '👨‍👩‍👧', '🇯🇵', 'e\u0301', '(', ')', 'x'];
+		const styles = [(t: string) => t, chalk.red, chalk.bold, chalk.italic.green, chalk.bgBlue, chalk.dim.underline];
+		let seed = 7;
+		const random = (n: number): number => {
+			seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+			return seed % n;
+		};
+
+		for (let round = 0; round < 300; round++) {
+			let text = '';
+			const count = 1 + random(25);
+			for (let index = 0; index < count; index++) {
+				const piece = pool[random(pool.length)]!;
+				text += random(3) === 0 ? styles[random(styles.length)]!(piece) : piece;
+			}
+
+			const expected = styledGraphemes(text);
+			for (const mode of ['word', 'char'] as const) {
+				for (let width = 2; width <= 13; width++) {
+					const lines = wrap(text, width, {mode});
+					expectFits(lines, width);
+					const got = lines.flatMap(line => styledGraphemes(line));
+					if (mode === 'char') {
+						expect(got).toEqual(expected);
+					} else {
+						expect(got.filter(([grapheme]) => grapheme !== ' ')).toEqual(expected.filter(([grapheme]) => grapheme !== ' '));
+					}
+
+					// Self-contained: nothing is left open at the end of a line.
+					for (const line of lines) {
+						expect(endStyle(line), JSON.stringify(line)).toBe('');
+					}
+				}
+			}
+		}
+	});
+
 	it('wraps a long text quickly', () => {
 		const text = 'Lorem ipsum dolor sit amet, 中文字符 consectetur adipiscing elit. '.repeat(2000);
 		const started = performance.now();
@@ -150,3 +188,55 @@ describe('wrap', () => {
 		expectFits(lines, 80);
 	});
 });
+
+// An independent reading of the SGR codes chalk emits: [grapheme, style-at-grapheme] pairs of a line.
+function styledGraphemes(line: string): Array<[string, string]> {
+	const out: Array<[string, string]> = [];
+	const style = new Map<string, string>();
+	const pattern = /\u001B\[([\d;]*)m|[^\u001B]+/g;
+	for (let match = pattern.exec(line); match; match = pattern.exec(line)) {
+		if (match[1] === undefined) {
+			const key = [...style.entries()].sort().map(([slot, code]) => `${slot}=${code}`).join(',');
+			for (const grapheme of graphemesOf(match[0])) {
+				out.push([grapheme, key]);
+			}
+
+			continue;
+		}
+
+		for (const code of match[1] === '' ? [0] : match[1].split(';').map(Number)) {
+			applyCode(style, code);
+		}
+	}
+
+	return out;
+}
+
+function endStyle(line: string): string {
+	const style = new Map<string, string>();
+	for (const match of line.matchAll(/\u001B\[([\d;]*)m/g)) {
+		for (const code of match[1] === '' ? [0] : match[1]!.split(';').map(Number)) {
+			applyCode(style, code);
+		}
+	}
+
+	return [...style.keys()].join(',');
+}
+
+function applyCode(style: Map<string, string>, code: number): void {
+	const on: Record<number, string> = {1: 'bold', 2: 'dim', 3: 'italic', 4: 'underline', 9: 'strike'};
+	const off: Record<number, string[]> = {22: ['bold', 'dim'], 23: ['italic'], 24: ['underline'], 29: ['strike'], 39: ['fg'], 49: ['bg']};
+	if (code === 0) {
+		style.clear();
+	} else if (on[code]) {
+		style.set(on[code], String(code));
+	} else if (off[code]) {
+		for (const slot of off[code]) {
+			style.delete(slot);
+		}
+	} else if ((code >= 30 && code <= 37) || (code >= 90 && code <= 97)) {
+		style.set('fg', String(code));
+	} else if ((code >= 40 && code <= 47) || (code >= 100 && code <= 107)) {
+		style.set('bg', String(code));
+	}
+}

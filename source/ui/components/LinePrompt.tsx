@@ -1,4 +1,4 @@
-import React from 'react';
+import React, {useRef} from 'react';
 import {Box, Text} from 'ink';
 import TextInput from 'ink-text-input';
 
@@ -17,6 +17,9 @@ export interface LinePromptProps {
 
 /** One question, one line of answer: conversation names, the API key. */
 export function LinePrompt({width, title, lines = [], label, value, onChange, onSubmit, mask, error, hint}: LinePromptProps) {
+	// Text and Enter can arrive in one read (fast typing over SSH): Enter must see the text, not the last render's value.
+	const latest = useRef(value);
+	latest.current = value;
 	return (
 		<Box flexDirection="column" width={width} paddingX={1}>
 			<Text bold wrap="truncate-end">
@@ -29,7 +32,15 @@ export function LinePrompt({width, title, lines = [], label, value, onChange, on
 			))}
 			<Box marginTop={lines.length > 0 ? 1 : 0}>
 				<Text color="cyan">{label}</Text>
-				<TextInput value={value} onChange={onChange} onSubmit={onSubmit} mask={mask} />
+				<TextInput
+					value={value}
+					onChange={(next) => {
+						latest.current = next;
+						onChange(next);
+					}}
+					onSubmit={() => onSubmit(latest.current)}
+					mask={mask}
+				/>
 			</Box>
 			{error ? (
 				<Text color="red" wrap="wrap">

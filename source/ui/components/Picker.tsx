@@ -32,7 +32,8 @@ export function Picker({width, height, filter, onFilter, entries, selected, prom
 			</Text>
 			<Box>
 				<Text color="cyan">Filter: </Text>
-				<TextInput value={filter} onChange={onFilter} placeholder="type to filter names and messages" />
+				{/* While a confirmation is asked, its y/n must not land in the filter. */}
+				<TextInput value={filter} onChange={onFilter} placeholder="type to filter names and messages" focus={!prompt} />
 			</Box>
 			{shown.length === 0 ? <Text dimColor>No conversation matches.</Text> : null}
 			{shown.map((entry, index) => {
