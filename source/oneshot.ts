@@ -23,6 +23,9 @@ export interface OneShotOptions {
 	signal?: AbortSignal;
 }
 
+/** 128 + SIGPIPE: what a shell reports for a command whose reader closed the pipe. */
+const EXIT_PIPE_CLOSED = 141;
+
 const dim = (text: string, tty: boolean | undefined) => (tty ? `\u001B[2m${text}\u001B[22m` : text);
 
 /** Returns the process exit code; every failure has printed one clear line on stderr. */
@@ -56,6 +59,20 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 	if (options.temperature !== undefined) request.temperature = clampTemperature(options.temperature);
 	if (options.thinking) request.thinking = {type: options.thinking};
 
+	// A reader that goes away (`glm-tui -p ... | head -1`) makes writes fail with EPIPE. Unhandled, that is a stack
+	// trace; instead stop the request and exit quietly with 141 (128 + SIGPIPE), as command-line tools do.
+	const stop = new AbortController();
+	if (options.signal?.aborted) stop.abort(options.signal.reason);
+	options.signal?.addEventListener('abort', () => stop.abort(options.signal?.reason), {once: true});
+	let readerGone = false;
+	const onWriteError = (error: NodeJS.ErrnoException) => {
+		if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+		readerGone = true;
+		stop.abort();
+	};
+	stdout.on('error', onWriteError);
+	stderr.on('error', onWriteError);
+
 	const client = createGlmClient({apiKey: options.apiKey, baseUrl: options.baseUrl, totalTimeoutMs: 0});
 	// Terminal output is sanitized; a pipe gets the model's bytes as they are, for scripts that want them.
 	const clean = (text: string, tty: boolean | undefined) => (tty ? sanitize(text) : text);
@@ -80,7 +97,8 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 	};
 
 	try {
-		for await (const event of client.stream(request, {signal: options.signal})) {
+		for await (const event of client.stream(request, {signal: stop.signal})) {
+			if (readerGone) break;
 			switch (event.type) {
 				case 'reasoning':
 					writeReasoning(event.text);
@@ -108,11 +126,13 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 		writeReasoning(rest.reasoning);
 		writeContent(rest.content);
 	} catch (error) {
+		if (readerGone) return EXIT_PIPE_CLOSED;
 		if (wroteContent && !endsWithNewline) stdout.write('\n');
 		if (error instanceof GlmError) return fail(error);
 		throw error;
 	}
 
+	if (readerGone) return EXIT_PIPE_CLOSED;
 	if (wroteContent && !endsWithNewline) stdout.write('\n');
 	if (options.verbose && usage) {
 		stderr.write(

@@ -74,6 +74,7 @@ export class ChatController {
 	private readonly onLastConversation?: (id: string) => void;
 	private pendingNotify: ReturnType<typeof setTimeout> | undefined;
 	private readonly searchCache = new Map<string, {updatedAt: string; text: string}>();
+	private readonly unsavedDrafts = new Set<string>();
 
 	constructor(options: ControllerOptions) {
 		this.store = options.store;
@@ -225,9 +226,11 @@ export class ChatController {
 		return text;
 	}
 
+	/** Kept in memory while the person works; written with the next save or on the way out. */
 	setDraft(draft: string): void {
 		if ((this.active.draft ?? '') === draft) return;
 		this.active.draft = draft;
+		this.unsavedDrafts.add(this.active.id);
 	}
 
 	// ---- sending -------------------------------------------------------------------------------
@@ -290,7 +293,10 @@ export class ChatController {
 			this.persist(conversation);
 		}
 		this.streams.clear();
-		if (this.active.draft !== undefined) this.persist(this.active);
+		for (const id of this.unsavedDrafts) {
+			const conversation = this.open.get(id);
+			if (conversation) this.persist(conversation);
+		}
 	}
 
 	private startStream(conversation: Conversation): void {
@@ -369,6 +375,7 @@ export class ChatController {
 		};
 		try {
 			const merged = this.store.save(toSave);
+			this.unsavedDrafts.delete(conversation.id);
 			conversation.messages = live ? [...merged.messages, live] : merged.messages;
 			conversation.updatedAt = merged.updatedAt;
 			conversation.removedIds = merged.removedIds;

@@ -95,6 +95,13 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 	const composerView = composer.view(composerMax);
 	const transcriptHeight = Math.max(0, height - statusHeight - separatorHeight - composerView.rows.length);
 
+	// Rendered lines of the conversation left behind are not needed any more; only visible ones get re-rendered.
+	const shownConversation = useRef(active.id);
+	if (shownConversation.current !== active.id) {
+		shownConversation.current = active.id;
+		lineCache.clear();
+	}
+
 	const contextStart = controller.contextStart.get(active.id) ?? 0;
 	const messages = active.messages;
 	const source: ViewportSource = {
@@ -419,7 +426,12 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 	// ---- render --------------------------------------------------------------------------------
 	const streaming = controller.stream();
 	const state = describeState(controller, active.id);
-	const tokens = active.messages.reduce((sum, each) => sum + (each.usage?.totalTokens ?? 0), 0);
+	// Usage only changes when an answer ends, so the sum is not redone per streamed token.
+	const tokens = useMemo(
+		() => active.messages.reduce((sum, each) => sum + (each.usage?.totalTokens ?? 0), 0),
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+		[active.id, active.messages.length, streaming === undefined],
+	);
 	const others = controller.conversations
 		.map((summary, index) => ({summary, position: index + 1}))
 		.filter(({summary}) => summary.id !== active.id && (controller.isStreaming(summary.id) || controller.unread.has(summary.id)))

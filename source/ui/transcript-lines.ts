@@ -2,7 +2,8 @@
 // fit the viewport are ever produced, so a frame costs the same with 10 messages or 5,000.
 import chalk from 'chalk';
 import type {Message} from '../chat/types.js';
-import {renderMarkdown, renderPlain, splitStableBlocks} from '../terminal/markdown.js';
+import {renderMarkdown, renderPlain} from '../terminal/markdown.js';
+import {MarkdownStream} from '../terminal/markdown-stream.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 
 const INDENT = '  ';
@@ -17,16 +18,9 @@ interface CacheEntry {
 	lines: string[];
 }
 
-interface StreamCache {
-	width: number;
-	/** Length of the content prefix whose markdown blocks are complete and rendered below. */
-	stableEnd: number;
-	stableLines: string[];
-}
-
 export class TranscriptLines {
 	private readonly cache = new Map<string, CacheEntry>();
-	private readonly streaming = new Map<string, StreamCache>();
+	private readonly streaming = new Map<string, MarkdownStream>();
 
 	linesFor(message: Message, options: LineOptions): string[] {
 		const key = cacheKey(message, options);
@@ -73,20 +67,12 @@ export class TranscriptLines {
 
 	/** Re-renders only the unfinished last block of a growing answer. */
 	private renderStreaming(message: Message, width: number): string[] {
-		let cache = this.streaming.get(message.id);
-		if (!cache || cache.width !== width || cache.stableEnd > message.content.length) {
-			cache = {width, stableEnd: 0, stableLines: []};
-			this.streaming.set(message.id, cache);
+		let stream = this.streaming.get(message.id);
+		if (!stream) {
+			stream = new MarkdownStream();
+			this.streaming.set(message.id, stream);
 		}
-		const stableEnd = splitStableBlocks(message.content);
-		if (stableEnd > cache.stableEnd) {
-			cache.stableLines = renderMarkdown(message.content.slice(0, stableEnd), width);
-			cache.stableEnd = stableEnd;
-		}
-		const tail = message.content.slice(cache.stableEnd);
-		if (tail.trim() === '') return cache.stableLines;
-		const tailLines = renderMarkdown(tail, width);
-		return cache.stableLines.length > 0 ? [...cache.stableLines, ...tailLines] : tailLines;
+		return stream.render(message.content, width);
 	}
 }
 

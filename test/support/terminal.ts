@@ -1,5 +1,6 @@
 // Runs the built glm-tui in a real pseudo-terminal and keeps a headless xterm in step with what it writes,
 // so tests can assert what a person would see: the screen, the buffer in use, the cursor, the bytes.
+import {execFile} from 'node:child_process';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -30,6 +31,14 @@ export interface AppTerminal {
 	kill(signal?: string): void;
 	/** Waits until the terminal has processed everything written so far. */
 	settle(ms?: number): Promise<void>;
+	/**
+	 * Waits until the app has put the terminal in raw mode (echo off). Until then the line discipline echoes
+	 * typed keys onto the screen itself and buffers them until Enter, so tests type only after this.
+	 */
+	inputReady(timeoutMs?: number): Promise<void>;
+	/** Everything the app has written, decoded, since start (or since the last clearOutput). */
+	output(): string;
+	clearOutput(): void;
 }
 
 export interface StartOptions {
@@ -83,9 +92,11 @@ export async function startApp(options: StartOptions = {}): Promise<AppTerminal>
 		env,
 	});
 	let bytes = 0;
+	let output: string[] = [];
 	let pending = Promise.resolve();
 	child.onData((data) => {
 		bytes += Buffer.byteLength(data);
+		output.push(data);
 		pending = pending.then(() => new Promise<void>((resolve) => term.write(data, resolve)));
 	});
 	const exited = new Promise<number>((resolve) => {
@@ -146,5 +157,30 @@ export async function startApp(options: StartOptions = {}): Promise<AppTerminal>
 			}
 		},
 		settle,
+		async inputReady(timeoutMs = 8_000) {
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				if (await isRaw(child.ptsName)) return;
+				if (Date.now() > deadline) throw new Error('Timed out waiting for the app to put the terminal in raw mode');
+				await new Promise((resolve) => setTimeout(resolve, 20));
+			}
+		},
+		output: () => {
+			const joined = output.join('');
+			output = [joined];
+			return joined;
+		},
+		clearOutput: () => {
+			output = [];
+		},
 	};
+}
+
+// stty reads the line discipline's settings of the pty's slave side, which the app changes with setRawMode.
+function isRaw(pts: string): Promise<boolean> {
+	return new Promise((resolve) => {
+		execFile('stty', ['-F', pts, '-a'], (error, stdout) => {
+			resolve(!error && /(^|\s)-icanon(\s|$)/.test(stdout) && /(^|\s)-echo(\s|$)/.test(stdout));
+		});
+	});
 }

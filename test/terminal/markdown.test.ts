@@ -275,22 +275,27 @@ describe('MarkdownStream', () => {
 		const answer = Array.from({length: 60}, (_, index) =>
 			index % 10 === 5 ? '```js\nconst x = 1;\nfunction f() { return x; }\n```' : paragraph.repeat(2),
 		).join('\n\n');
-		const stream = new MarkdownStream();
-		let streamed = 0;
-		let full = 0;
-		for (let end = 8; end <= answer.length; end += 8) {
-			const partial = answer.slice(0, end);
-			let started = performance.now();
-			stream.render(partial, 80);
-			streamed += performance.now() - started;
-			if (end % 800 === 0) {
-				started = performance.now();
-				renderMarkdown(partial, 80);
-				full += (performance.now() - started) * 100;
-			}
+		for (let round = 0; round < 3; round++) {
+			renderMarkdown(answer, 80);
 		}
 
-		// Incremental rendering must be far cheaper than re-rendering everything per frame.
-		expect(streamed).toBeLessThan(full / 3);
+		let started = performance.now();
+		for (let round = 0; round < 5; round++) {
+			renderMarkdown(answer, 80);
+		}
+
+		const full = (performance.now() - started) / 5;
+		const stream = new MarkdownStream();
+		const frames: number[] = [];
+		for (let end = 8; end <= answer.length; end += 8) {
+			started = performance.now();
+			stream.render(answer.slice(0, end), 80);
+			frames.push(performance.now() - started);
+		}
+
+		// A frame near the end of a long answer costs a fraction of re-rendering it all.
+		const last = frames.slice(-100);
+		const average = last.reduce((sum, time) => sum + time, 0) / last.length;
+		expect(average).toBeLessThan(full / 3);
 	});
 });

@@ -33,9 +33,11 @@ export function useComposer(controller: ChatController, width: number, lastSeque
 		createHistory(controller.messages.filter((each) => each.role === 'user').map((each) => each.content).slice(-100)),
 	);
 
+	// Every change goes to the controller's draft too (memory only), so a dropped SSH session saves it.
 	const update = (next: TextBuffer) => {
 		bufferRef.current = next;
 		setBuffer(next);
+		controller.setDraft(next.text);
 	};
 
 	return useMemo(
