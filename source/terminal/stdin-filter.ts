@@ -251,7 +251,7 @@ export class StdinFilter extends Readable {
 		}
 
 		if (cr === -1 || text === '\r') {
-			this.push(text);
+			this.pushTyped(text);
 			return;
 		}
 
@@ -273,7 +273,7 @@ export class StdinFilter extends Readable {
 		for (let index = cr; index !== -1; index = text.indexOf('\r', index + 1)) {
 			const keyStart = index > from && text.charCodeAt(index - 1) === 0x1b ? index - 1 : index;
 			if (keyStart > from) {
-				this.push(text.slice(from, keyStart));
+				this.pushTyped(text.slice(from, keyStart));
 			}
 
 			this.push(text.slice(keyStart, index + 1));
@@ -281,7 +281,24 @@ export class StdinFilter extends Readable {
 		}
 
 		if (from < text.length) {
-			this.push(text.slice(from));
+			this.pushTyped(text.slice(from));
+		}
+	}
+
+	/**
+	 * Ink reads `Ctrl+U` typed together with text (`\x15abc`, one read over a laggy link) as one input of
+	 * text with the control character inside; each control key becomes its own read so it acts as a key.
+	 */
+	private pushTyped(text: string): void {
+		if (text.length < 2 || text.includes('\u001B') || !controlCharacter.test(text)) {
+			this.push(text);
+			return;
+		}
+
+		for (const piece of text.split(controlSplit)) {
+			if (piece !== '') {
+				this.push(piece);
+			}
 		}
 	}
 
@@ -305,6 +322,9 @@ export class StdinFilter extends Readable {
 		}
 	}
 }
+
+const controlCharacter = /[\u0000-\u0008\u000A-\u001A\u001C-\u001F\u007F]/;
+const controlSplit = /([\u0000-\u0008\u000A-\u001A\u001C-\u001F\u007F])/;
 
 function normalizeNewlines(text: string): string {
 	return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;

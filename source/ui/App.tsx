@@ -73,13 +73,6 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 	}, [inputEvents]);
 	const lastSequence = useMemo(() => () => lastSequenceRef.current, []);
 
-	// ink-text-input inserts the letter of a Ctrl or Alt chord; the single-line prompts must not take those.
-	const typed = (apply: (value: string) => void) => (value: string) => {
-		const sequence = lastSequenceRef.current ?? '';
-		const chord = (sequence.length === 1 && sequence.charCodeAt(0) < 0x20) || /^\u001B[^[O]$/.test(sequence);
-		if (!chord) apply(value);
-	};
-
 	const active = controller.active;
 	const composer = useComposer(controller, width - COMPOSER_GUTTER, lastSequence);
 	const position = positions.current.get(active.id) ?? {follow: true};
@@ -379,10 +372,6 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 			if (key.escape || input === 'q' || key.return || (key.ctrl && input === 'g')) setMode({type: 'chat'});
 			return;
 		}
-		if (key.ctrl && input === 'u' && (mode.type === 'key' || mode.type === 'name')) {
-			setMode({...mode, value: '', error: undefined});
-			return;
-		}
 		if (mode.type === 'key') {
 			if (key.escape || (key.ctrl && input === 'c')) {
 				if (controller.hasClient) setMode({type: 'chat'});
@@ -454,7 +443,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 					value={mode.value}
 					error={mode.error}
 					hint={mode.firstRun ? 'Enter saves · Esc quits' : 'Enter saves · Esc cancels'}
-					onChange={typed((value) => setMode((current) => (current.type === 'key' ? {...current, value, error: undefined} : current)))}
+					onChange={(value) => setMode((current) => (current.type === 'key' ? {...current, value, error: undefined} : current))}
 					onSubmit={(value) => {
 						const key = value.trim();
 						try {
@@ -480,7 +469,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 					value={mode.value}
 					error={mode.error}
 					hint="Enter confirms · Esc cancels"
-					onChange={typed((value) => setMode((current) => (current.type === 'name' ? {...current, value: sanitizeLine(value), error: undefined} : current)))}
+					onChange={(value) => setMode((current) => (current.type === 'name' ? {...current, value: sanitizeLine(value), error: undefined} : current))}
 					onSubmit={(value) => {
 						if (mode.purpose === 'new') {
 							const error = createNamed(value);
@@ -506,7 +495,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 				width={width}
 				height={bodyHeight}
 				filter={mode.filter}
-				onFilter={typed((filter) => setMode((current) => (current.type === 'picker' ? {...current, filter: sanitizeLine(filter), selected: 0} : current)))}
+				onFilter={(filter) => setMode((current) => (current.type === 'picker' ? {...current, filter: sanitizeLine(filter), selected: 0} : current))}
 				entries={entries}
 				selected={Math.min(mode.selected, Math.max(0, entries.length - 1))}
 				prompt={

@@ -403,42 +403,74 @@ function classAt(text: string, i: number): CharClass {
 	return wordRe.test(ch) ? 'word' : 'other';
 }
 
+// Graphemes ending at or before i, nearest first: one safe-bounded chunk at a time, so walking back over
+// a long run costs one pass, not one pass per step.
+function eachGraphemeBackward(text: string, i: number, fn: GraphemeFn): void {
+	let hi = i;
+	const starts: number[] = [];
+	const cells: number[] = [];
+	while (hi > 0) {
+		let lo = hi - 1;
+		while (!isSafeBoundary(text, lo)) lo--;
+		starts.length = 0;
+		cells.length = 0;
+		eachGrapheme(text, lo, hi, (start, _end, w) => {
+			starts.push(start);
+			cells.push(w);
+		});
+		for (let k = starts.length - 1; k >= 0; k--) {
+			if (fn(starts[k]!, starts[k + 1] ?? hi, cells[k]!) === false) return;
+		}
+
+		hi = lo;
+	}
+}
+
 function wordStartBefore(text: string, cursor: number): number {
-	let i = cursor;
-	while (i > 0) {
-		const p = prevBoundary(text, i);
-		if (classAt(text, p) !== 'other') break;
-		i = p;
-	}
+	let cls: CharClass | undefined;
+	let runStart = cursor;
+	let runEnd = cursor;
+	eachGraphemeBackward(text, cursor, (start, end) => {
+		const c = classAt(text, start);
+		if (cls === undefined) {
+			if (c === 'other') return true;
+			cls = c;
+			runEnd = end;
+		} else if (c !== cls || (cls === 'cjk' && runEnd - start > maxCjkRun)) {
+			return false;
+		}
 
-	if (i === 0) return 0;
-	const cls = classAt(text, prevBoundary(text, i));
-	let s = i;
-	while (s > 0 && i - s < (cls === 'cjk' ? maxCjkRun : Infinity)) {
-		const p = prevBoundary(text, s);
-		if (classAt(text, p) !== cls) break;
-		s = p;
-	}
-
-	if (cls === 'word') return s;
-	let last = s;
-	for (const {index} of cjkWords.segment(text.slice(s, i))) last = s + index;
+		runStart = start;
+		return true;
+	});
+	if (cls === undefined) return 0;
+	if (cls === 'word') return runStart;
+	let last = runStart;
+	for (const {index} of cjkWords.segment(text.slice(runStart, runEnd))) last = runStart + index;
 	return last;
 }
 
 function wordEndAfter(text: string, cursor: number): number {
-	let i = cursor;
-	while (i < text.length && classAt(text, i) === 'other') i = nextBoundary(text, i);
-	if (i >= text.length) return text.length;
-	const cls = classAt(text, i);
-	let e = i;
-	while (e < text.length && classAt(text, e) === cls && e - i < (cls === 'cjk' ? maxCjkRun : Infinity)) {
-		e = nextBoundary(text, e);
-	}
+	let cls: CharClass | undefined;
+	let runStart = cursor;
+	let runEnd = cursor;
+	eachGrapheme(text, cursor, text.length, (start, end) => {
+		const c = classAt(text, start);
+		if (cls === undefined) {
+			if (c === 'other') return true;
+			cls = c;
+			runStart = start;
+		} else if (c !== cls || (cls === 'cjk' && end - runStart > maxCjkRun)) {
+			return false;
+		}
 
-	if (cls === 'word') return e;
-	for (const {segment} of cjkWords.segment(text.slice(i, e))) return i + segment.length;
-	return e;
+		runEnd = end;
+		return true;
+	});
+	if (cls === undefined) return text.length;
+	if (cls === 'word') return runEnd;
+	for (const {segment} of cjkWords.segment(text.slice(runStart, runEnd))) return runStart + segment.length;
+	return runEnd;
 }
 
 /** Alt+B: to the start of the previous word. */

@@ -1,6 +1,6 @@
-import React, {useRef} from 'react';
+import React from 'react';
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
+import {LineInput} from './LineInput.js';
 
 export interface LinePromptProps {
 	width: number;
@@ -17,9 +17,6 @@ export interface LinePromptProps {
 
 /** One question, one line of answer: conversation names, the API key. */
 export function LinePrompt({width, title, lines = [], label, value, onChange, onSubmit, mask, error, hint}: LinePromptProps) {
-	// Text and Enter can arrive in one read (fast typing over SSH): Enter must see the text, not the last render's value.
-	const latest = useRef(value);
-	latest.current = value;
 	return (
 		<Box flexDirection="column" width={width} paddingX={1}>
 			<Text bold wrap="truncate-end">
@@ -32,15 +29,7 @@ export function LinePrompt({width, title, lines = [], label, value, onChange, on
 			))}
 			<Box marginTop={lines.length > 0 ? 1 : 0}>
 				<Text color="cyan">{label}</Text>
-				<TextInput
-					value={value}
-					onChange={(next) => {
-						latest.current = next;
-						onChange(next);
-					}}
-					onSubmit={() => onSubmit(latest.current)}
-					mask={mask}
-				/>
+				<LineInput value={value} onChange={onChange} onSubmit={onSubmit} mask={mask} />
 			</Box>
 			{error ? (
 				<Text color="red" wrap="wrap">

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
+import {LineInput} from './LineInput.js';
 
 export interface PickerEntry {
 	id: string;
@@ -33,7 +33,7 @@ export function Picker({width, height, filter, onFilter, entries, selected, prom
 			<Box>
 				<Text color="cyan">Filter: </Text>
 				{/* While a confirmation is asked, its y/n must not land in the filter. */}
-				<TextInput value={filter} onChange={onFilter} placeholder="type to filter names and messages" focus={!prompt} />
+				<LineInput value={filter} onChange={onFilter} placeholder="type to filter names and messages" focus={!prompt} />
 			</Box>
 			{shown.length === 0 ? <Text dimColor>No conversation matches.</Text> : null}
 			{shown.map((entry, index) => {
