@@ -72,7 +72,9 @@ async function main(argv: string[]): Promise<number> {
 			},
 		});
 	} catch (error) {
-		throw new UsageError(`${(error as Error).message}. See glm-tui --help.`);
+		// node's messages can span lines and end in a full stop; a usage error is one line.
+		const message = (error as Error).message.replace(/\s*\n\s*/g, ' ').replace(/\.+$/, '');
+		throw new UsageError(`${message}. See glm-tui --help.`);
 	}
 	const {values, positionals} = parsed;
 	if (values.help) {

@@ -15,7 +15,7 @@ import {slice, scroll, top, type ViewportPosition, type ViewportSource} from './
 import {Transcript} from './components/Transcript.js';
 import {Composer, COMPOSER_GUTTER} from './components/Composer.js';
 import {StatusBar} from './components/StatusBar.js';
-import {Help} from './components/Help.js';
+import {Help, helpLines} from './components/Help.js';
 import {Picker, type PickerEntry} from './components/Picker.js';
 import {LinePrompt} from './components/LinePrompt.js';
 import {globalAction} from './key-bindings.js';
@@ -34,7 +34,7 @@ export interface AppProps {
 
 type Mode =
 	| {type: 'chat'}
-	| {type: 'help'}
+	| {type: 'help'; offset: number}
 	| {type: 'key'; value: string; error?: string; firstRun: boolean}
 	| {type: 'name'; purpose: 'new' | 'rename'; id?: string; value: string; error?: string; back?: Mode}
 	| {type: 'picker'; filter: string; selected: number; confirmDelete?: string};
@@ -244,7 +244,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 				setMode({type: 'key', value: '', firstRun: false});
 				break;
 			case 'help':
-				setMode({type: 'help'});
+				setMode({type: 'help', offset: 0});
 				break;
 			case 'quit':
 				exit();
@@ -286,7 +286,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 		if (!action) return false;
 		switch (action.type) {
 			case 'help':
-				setMode({type: 'help'});
+				setMode({type: 'help', offset: 0});
 				return true;
 			case 'repaint':
 				onRepaint();
@@ -369,7 +369,14 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 			return;
 		}
 		if (mode.type === 'help') {
-			if (key.escape || input === 'q' || key.return || (key.ctrl && input === 'g')) setMode({type: 'chat'});
+			const room = Math.max(1, height - statusHeight - 1);
+			const last = Math.max(0, helpLines(width).length - room);
+			const to = (offset: number) => setMode({...mode, offset: Math.max(0, Math.min(last, offset))});
+			if (key.upArrow) to(mode.offset - 1);
+			else if (key.downArrow) to(mode.offset + 1);
+			else if (key.pageUp) to(mode.offset - room);
+			else if (key.pageDown || input === ' ') to(mode.offset + room);
+			else if (key.escape || input === 'q' || key.return || (key.ctrl && input === 'g') || lastSequenceRef.current === '\u001BOP') setMode({type: 'chat'});
 			return;
 		}
 		if (mode.type === 'key') {
@@ -430,7 +437,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 
 	let body: React.ReactNode;
 	const bodyHeight = height - statusHeight;
-	if (mode.type === 'help') body = <Help width={width} height={bodyHeight} />;
+	if (mode.type === 'help') body = <Help width={width} height={bodyHeight} offset={mode.offset} />;
 	else if (mode.type === 'key')
 		body = (
 			<Box height={bodyHeight} flexDirection="column">

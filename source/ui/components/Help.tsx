@@ -1,5 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
+import chalk from 'chalk';
+import {renderPlain} from '../../terminal/markdown.js';
 
 /** Exactly the keys that work; keep in step with the key routing in App and readme.md. */
 export const KEY_HELP: Array<[string, string]> = [
@@ -44,20 +46,41 @@ export const COMMAND_HELP: Array<[string, string]> = [
 	['/quit', 'quit'],
 ];
 
-export function Help({width, height}: {width: number; height: number}) {
-	const keyWidth = Math.min(26, Math.max(...KEY_HELP.map(([key]) => key.length)) + 2);
-	const rows = [
-		...KEY_HELP.map(([key, what]) => ({key, what})),
-		{key: '', what: ''},
-		...COMMAND_HELP.map(([key, what]) => ({key, what})),
-	];
+/** Help as screen lines for a width: two columns when they fit, else the key above its meaning. */
+export function helpLines(width: number): string[] {
+	const rows = [...KEY_HELP, ['', ''] as [string, string], ...COMMAND_HELP];
+	const keyWidth = Math.max(...rows.map(([key]) => key.length)) + 2;
+	const twoColumns = width - 2 >= keyWidth + 24;
+	const lines: string[] = [];
+	for (const [key, what] of rows) {
+		if (key === '') {
+			lines.push('');
+			continue;
+		}
+		if (twoColumns) {
+			const wrapped = renderPlain(what, width - 2 - keyWidth);
+			wrapped.forEach((line, index) => lines.push((index === 0 ? chalk.cyan(key.padEnd(keyWidth)) : ' '.repeat(keyWidth)) + line));
+		} else {
+			for (const line of renderPlain(key, width - 2)) lines.push(chalk.cyan(line));
+			for (const line of renderPlain(what, width - 4)) lines.push(`  ${line}`);
+		}
+	}
+	return lines;
+}
+
+export function Help({width, height, offset}: {width: number; height: number; offset: number}) {
+	const lines = helpLines(width);
+	const room = Math.max(0, height - 1);
+	const start = Math.max(0, Math.min(offset, lines.length - room));
+	const more = start + room < lines.length;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden" paddingX={1}>
-			<Text bold>glm-tui keys · Esc closes</Text>
-			{rows.slice(0, Math.max(0, height - 1)).map((row, index) => (
+			<Text bold wrap="truncate-end">
+				{`glm-tui keys · Esc closes${start > 0 || more ? ' · Up/Down scroll' : ''}`}
+			</Text>
+			{lines.slice(start, start + room).map((line, index) => (
 				<Text key={index} wrap="truncate-end">
-					<Text color="cyan">{row.key.padEnd(keyWidth)}</Text>
-					{row.what}
+					{line === '' ? ' ' : line}
 				</Text>
 			))}
 		</Box>
