@@ -1,6 +1,6 @@
 // Builds dist/ from source/: bundles the app with esbuild so start-up loads one file instead of ~200
 // modules, and gives ink glm-tui's own screen writer in place of its log-update.
-import {rmSync} from 'node:fs';
+import {renameSync, rmSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
 import {build} from 'esbuild';
@@ -9,29 +9,58 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 // ink 6.8's incremental log-update rewrites every changed line whole (and is off by one for frames ending
 // in a newline, fixed upstream in ink 7). source/terminal/log-update.ts writes only the changed cells.
-const replaceInkLogUpdate = {
-	name: 'replace-ink-log-update',
+// ink 6.8 also rebuilds every row of every frame cell by cell (source/terminal/ink-output.ts reuses rows
+// that did not change), measures every Text node per frame without a cache, and keeps wrapped and measured
+// text in maps that never shrink (source/terminal/ink-text-cache.ts bounds them). All keep ink's
+// interfaces, so ink itself is unchanged.
+const inkModules = {
+	'./log-update.js': {file: 'source/terminal/log-update.ts'},
+	'./output.js': {file: 'source/terminal/ink-output.ts'},
+	'./wrap-text.js': {file: 'source/terminal/ink-text-cache.ts', name: 'wrapText'},
+	'./measure-text.js': {file: 'source/terminal/ink-text-cache.ts', name: 'measureText'},
+	'widest-line': {file: 'source/terminal/ink-text-cache.ts', name: 'widestLine'},
+};
+const inkDirectory = path.join(root, 'node_modules/ink');
+const fromInk = (importer) => importer.startsWith(path.join(inkDirectory, 'build') + path.sep);
+const replaceInkModules = {
+	name: 'replace-ink-modules',
 	setup(esbuild) {
-		esbuild.onResolve({filter: /^\.\/log-update\.js$/}, (args) => {
-			if (!args.importer.includes(`${path.sep}ink${path.sep}build${path.sep}`)) return undefined;
-			return {path: path.join(root, 'source/terminal/log-update.ts')};
+		esbuild.onResolve({filter: /^(\.\/(log-update|output|wrap-text|measure-text)\.js|widest-line)$/}, (args) => {
+			const replacement = inkModules[args.path];
+			if (!replacement || !fromInk(args.importer)) return undefined;
+			if (!replacement.name) return {path: path.join(root, replacement.file)};
+			return {path: args.path, namespace: 'ink-replacement', pluginData: replacement};
+		});
+		esbuild.onLoad({filter: /.*/, namespace: 'ink-replacement'}, (args) => ({
+			contents: `export {${args.pluginData.name} as default} from ${JSON.stringify(path.join(root, args.pluginData.file))};`,
+			resolveDir: root,
+			loader: 'js',
+		}));
+		// The replacements use the very packages ink uses (it pins its own wrap-ansi).
+		esbuild.onResolve({filter: /^(wrap-ansi|cli-truncate|string-width|slice-ansi|@alcalzone\/ansi-tokenize)$/}, async (args) => {
+			if (!/source[\\/]terminal[\\/]ink-/.test(args.importer)) return undefined;
+			return esbuild.resolve(args.path, {resolveDir: inkDirectory, kind: args.kind});
 		});
 	},
 };
 
-rmSync(path.join(root, 'dist'), {recursive: true, force: true});
+// Build beside dist/ and swap it in, so a glm-tui running from dist/ (a test, a second terminal) never
+// finds it half-written.
+const dist = path.join(root, 'dist');
+const staging = path.join(root, `.dist-${process.pid}`);
+rmSync(staging, {recursive: true, force: true});
 await build({
 	entryPoints: [path.join(root, 'source/cli.tsx')],
-	outdir: path.join(root, 'dist'),
+	outdir: staging,
 	bundle: true,
 	splitting: true,
 	format: 'esm',
 	platform: 'node',
 	target: 'node20',
 	jsx: 'automatic',
-	minify: true,
+	minify: process.env['GLM_TUI_NO_MINIFY'] !== '1',
 	legalComments: 'none',
-	plugins: [replaceInkLogUpdate],
+	plugins: [replaceInkModules],
 	// React checks NODE_ENV at run time; the production build is much cheaper per render.
 	define: {'process.env.NODE_ENV': '"production"'},
 	// ink imports react-devtools-core only when DEV is set; it is not installed.
@@ -41,3 +70,6 @@ await build({
 	},
 	logLevel: 'warning',
 });
+
+rmSync(dist, {recursive: true, force: true});
+renameSync(staging, dist);

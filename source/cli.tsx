@@ -90,8 +90,9 @@ async function main(argv: string[]): Promise<number> {
 	const thinking = parseThinking(values.thinking);
 	const [command, ...rest] = positionals;
 
-	if (command === 'config') return runConfig(rest);
-	if (command === 'list' || command === 'export' || command === 'import') {
+	// With -p every word is part of the question: `glm-tui -p hi list` asks "hi list".
+	if (command === 'config' && values.prompt === undefined) return runConfig(rest);
+	if ((command === 'list' || command === 'export' || command === 'import') && values.prompt === undefined) {
 		const {runConversationCommand} = await import('./conversation-commands.js');
 		return runConversationCommand(command, rest, {json: values.json ?? false, output: values.output, name: values.name});
 	}

@@ -65,13 +65,16 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 	if (options.signal?.aborted) stop.abort(options.signal.reason);
 	options.signal?.addEventListener('abort', () => stop.abort(options.signal?.reason), {once: true});
 	let readerGone = false;
-	const onWriteError = (error: NodeJS.ErrnoException) => {
-		if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+	const pipeClosed = (error: NodeJS.ErrnoException) => error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED';
+	stdout.on('error', (error: NodeJS.ErrnoException) => {
+		if (!pipeClosed(error)) throw error;
 		readerGone = true;
 		stop.abort();
-	};
-	stdout.on('error', onWriteError);
-	stderr.on('error', onWriteError);
+	});
+	// A closed stderr only loses the notes; the answer and the exit code still count.
+	stderr.on('error', (error: NodeJS.ErrnoException) => {
+		if (!pipeClosed(error)) throw error;
+	});
 
 	const client = createGlmClient({apiKey: options.apiKey, baseUrl: options.baseUrl, totalTimeoutMs: 0});
 	// Terminal output is sanitized; a pipe gets the model's bytes as they are, for scripts that want them.

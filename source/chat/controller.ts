@@ -48,7 +48,7 @@ export interface ControllerOptions {
 	defaults: ConversationSettings;
 	lastConversation?: string;
 	onLastConversation?: (id: string) => void;
-	/** How often a streaming answer may notify subscribers; the screen cannot show more anyway. */
+	/** How often a streaming answer may notify subscribers: ~15 frames a second reads as smooth and halves the CPU and bytes of 30. */
 	frameMs?: number;
 	now?: () => number;
 }
@@ -80,7 +80,7 @@ export class ChatController {
 		this.store = options.store;
 		this.client = options.client;
 		this.defaults = options.defaults;
-		this.frameMs = options.frameMs ?? 33;
+		this.frameMs = options.frameMs ?? 66;
 		this.now = options.now ?? Date.now;
 		this.onLastConversation = options.onLastConversation;
 		this.conversations = byCreation(this.store.list());

@@ -383,7 +383,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 	function notChat(context: ErrorContext): GlmError {
 		return new GlmError({
 			kind: 'unknown',
-			message: `${context.host ?? 'The server'} answered with something that is not a GLM chat response. Check the base URL (glm-tui config set baseUrl); a captive portal or proxy may also be in the way.`,
+			message: `${context.host ?? 'The server'} answered with something that is not a GLM chat response. Check the base URL (glm-tui config set base-url); a captive portal or proxy may also be in the way.`,
 		});
 	}
 

@@ -319,7 +319,7 @@ function describe(
 		const host = context.host ? ` on ${context.host}` : '';
 		return {
 			kind: 'bad-request',
-			message: `GLM found no chat endpoint${host}${ref}. Check the base URL (glm-tui config set baseUrl), e.g. https://open.bigmodel.cn/api/paas/v4.${quote(service)}`,
+			message: `GLM found no chat endpoint${host}${ref}. Check the base URL (glm-tui config set base-url), e.g. https://open.bigmodel.cn/api/paas/v4.${quote(service)}`,
 		};
 	}
 	if (status === 413) {

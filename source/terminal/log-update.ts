@@ -28,6 +28,12 @@ const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor
 	let previousRows: string[] = [];
 	/** Unknown after someone else wrote to the screen: the next frame goes out whole. */
 	let known = false;
+	/**
+	 * Set by clear(), until something is drawn. ink's instance.clear() calls clear() and then sync(lastFrame),
+	 * which would record a frame that is not on the (now empty) screen: the next frame would then send only
+	 * its differences from it and leave unchanged rows blank (what Ctrl+L and growing the terminal did).
+	 */
+	let blank = false;
 	let at: Cursor = {x: 0, y: 0};
 	let cursorVisible = true;
 	let cursorPosition: Cursor | undefined;
@@ -61,6 +67,7 @@ const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor
 		previousRows = next;
 		shownPosition = target ? {...target} : undefined;
 		known = true;
+		blank = false;
 		return true;
 	}) as LogUpdate;
 
@@ -70,6 +77,7 @@ const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor
 		previousText = '';
 		previousRows = [];
 		at = {x: 0, y: 0};
+		blank = true;
 	};
 
 	render.done = () => {
@@ -84,6 +92,10 @@ const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor
 
 	// ink drew `text` itself (after clearing the terminal); only the cursor is left to place.
 	render.sync = (text: string) => {
+		if (blank) {
+			// Nothing was drawn since clear(): leave the frame unknown so the next one is drawn whole.
+			return;
+		}
 		const target = activeCursor();
 		cursorDirty = false;
 		previousText = text;

@@ -22,9 +22,10 @@ import {
 What ink 6.8's useInput delivers (measured through its real input parser, see the tests):
 - Backspace (0x7f) and Delete (ESC[3~) both arrive as key.delete with input ''; only Ctrl+H / 0x08
   arrives as key.backspace. The two can be told apart only by the raw sequence, which useInput does not
-  pass on: a caller that wants forward Delete listens to `useStdin().internal_eventEmitter`'s 'input'
-  event (the raw sequence of the same keypress, emitted just before useInput's handlers) and passes it
-  here as `sequence`.
+  pass on. `useStdin().internal_eventEmitter` emits it ('input', one keypress per event) to its
+  listeners in the order they subscribed; a listener subscribed once, before useInput's (which
+  resubscribes whenever its handler changes), sees each sequence just before the useInput handler runs
+  and can hand it over here as `sequence`.
 - F1 (ESC OP, ESC[11~, ESC[[A) arrives as input '' with no key flag at all: again only `sequence` tells.
 - Enter is key.return with input '\r'; Alt+Enter is key.return + key.meta; Ctrl+J is input '\n' with no
   flag. Ctrl+letter is key.ctrl + the lowercase letter; Alt+letter is key.meta + the letter.

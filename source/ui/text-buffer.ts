@@ -113,7 +113,9 @@ function isSafeBoundary(text: string, p: number): boolean {
 	if (a === 13) return false;
 	const before = isSurrogate(a) && p >= 2 ? text.codePointAt(p - 2)! : a;
 	const after = text.codePointAt(p)!;
-	if (isSurrogate(before) || isSurrogate(after)) return false;
+	// Lone surrogates: leave them to the segmenter.
+	if (before <= 0xffff && isSurrogate(a)) return false;
+	if (isSurrogate(after)) return false;
 	if (isAsciiPrintable(after)) return !isPrepend(before);
 	const f = flagsOf(after);
 	if ((f & starterFlag) === 0) return false;
@@ -495,15 +497,43 @@ function wrapLine(text: string, s: number, e: number, width: number, starts?: nu
 	let rows = 1;
 	let rowWidth = 0;
 	starts?.push(s);
-	eachGrapheme(text, s, e, (start, _end, w) => {
-		if (rowWidth > 0 && rowWidth + w > width) {
+	const place = (start: number, _end: number, w: number): void => {
+		// Once a row is full even a zero-width cluster starts the next one, so the cursor never sits at width.
+		if (rowWidth > 0 && (rowWidth + w > width || rowWidth >= width)) {
 			rows++;
 			starts?.push(start);
 			rowWidth = 0;
 		}
 
 		rowWidth += w;
-	});
+	};
+
+	// The same walk as eachGrapheme, with its fast path inlined: this loop runs over every character of
+	// the text on every keystroke.
+	let i = s;
+	let w = i < e ? simpleWidth(text.charCodeAt(i)) : 0;
+	while (i < e) {
+		const nextWidth = i + 1 < e ? simpleWidth(text.charCodeAt(i + 1)) : 1;
+		if (w > 0 && nextWidth > 0) {
+			if (rowWidth > 0 && (rowWidth + w > width || rowWidth >= width)) {
+				rows++;
+				starts?.push(i);
+				rowWidth = 0;
+			}
+
+			rowWidth += w;
+			i++;
+			w = nextWidth;
+			continue;
+		}
+
+		let q = i + 1;
+		while (q < e && !isSafeBoundary(text, q)) q++;
+		eachGrapheme(text, i, q, place);
+		i = q;
+		w = i < e ? simpleWidth(text.charCodeAt(i)) : 0;
+	}
+
 	if (rowWidth >= width) {
 		rows++;
 		starts?.push(e);
@@ -607,7 +637,7 @@ export function down(b: TextBuffer, width: number): TextBuffer | null {
 }
 
 export type Layout = {
-	/** Visual rows, none wider than `width` cells (unless width < 2 and a wide character must go somewhere). */
+	/** Visual rows, none wider than `width` cells unless a single cluster is (a wide character at width 1). */
 	lines: string[];
 	/** Where the terminal cursor goes, relative to `lines`. cursorCol is in cells and always < width. */
 	cursorRow: number;

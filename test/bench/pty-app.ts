@@ -95,8 +95,10 @@ export class PtyApp {
 	recorded = '';
 	private readonly child: pty.IPty;
 	private waiters: Waiter[] = [];
+	private frameEnds: Array<() => void> = [];
 	private carry = '';
 	private exitCode: number | undefined;
+	exitedAt: number | undefined;
 
 	constructor(options: SpawnOptions) {
 		this.term = new xterm.Terminal({cols: options.columns, rows: options.rows, allowProposedApi: true, scrollback: 0});
@@ -115,6 +117,7 @@ export class PtyApp {
 		this.child.onData((data) => this.onData(data));
 		this.exited = new Promise((resolve) => {
 			this.child.onExit(({exitCode}) => {
+				this.exitedAt = now();
 				this.exitCode = exitCode;
 				resolve(exitCode);
 			});
@@ -131,6 +134,7 @@ export class PtyApp {
 			this.frames++;
 			at = text.indexOf(BSU, at + BSU.length);
 		}
+		if (this.frameEnds.length > 0 && text.includes(ESU)) for (const resolve of this.frameEnds.splice(0)) resolve();
 		this.carry = text.slice(-(BSU.length - 1)).includes('\u001B') ? text.slice(-(BSU.length - 1)) : '';
 		const chunk: Chunk = {t, bytes: this.bytes, frames: this.frames};
 		if (this.sampling) chunk.cpu = cpuMs(this.pid);
@@ -157,9 +161,9 @@ export class PtyApp {
 		return lines;
 	}
 
-	/** The last non-empty row: the status line. */
+	/** The status line: the lowest row holding "F1 help" (below it there may be stray echo), else "". */
 	statusLine(screen = this.screen()): string {
-		for (let row = screen.length - 1; row >= 0; row--) if (screen[row]!.trim() !== '') return screen[row]!;
+		for (let row = screen.length - 1; row >= 0; row--) if (screen[row]!.includes('F1 help')) return screen[row]!;
 		return '';
 	}
 
@@ -175,6 +179,21 @@ export class PtyApp {
 			}, timeoutMs);
 			const waiter: Waiter = {test, resolve, reject, timer};
 			this.waiters.push(waiter);
+		});
+	}
+
+	/** Resolves when the next frame ends (a synchronized-update end sequence arrives), or after `timeoutMs`. */
+	nextFrameEnd(timeoutMs: number): Promise<boolean> {
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => {
+				this.frameEnds = this.frameEnds.filter((each) => each !== done);
+				resolve(false);
+			}, timeoutMs);
+			const done = () => {
+				clearTimeout(timer);
+				resolve(true);
+			};
+			this.frameEnds.push(done);
 		});
 	}
 

@@ -16,6 +16,7 @@ describe('first run without a key', () => {
 		expect(intro).toContain('Welcome to glm-tui');
 		expect(intro).toMatch(/open\.bigmodel\.cn\/usercenter\/apikeys/);
 		expect(intro).toContain('<id>.<secret>');
+		await app.inputReady();
 
 		const configFile = path.join(configDir(home), 'config.json');
 		const [id, secret] = server.key.split('.') as [string, string];
@@ -47,7 +48,7 @@ describe('first run without a key', () => {
 		expect(masked).not.toContain(id.slice(0, 8));
 		app.write(keys.enter);
 
-		await app.waitFor(/ready/);
+		await app.waitFor((s) => s.includes('› Message GLM') && !s.includes('API key:'));
 		expect(app.text()).not.toContain(secret.slice(0, 8));
 		const saved = JSON.parse(fs.readFileSync(configFile, 'utf8')) as {apiKey?: string};
 		expect(saved.apiKey).toBe(server.key);
@@ -69,6 +70,7 @@ describe('first run without a key', () => {
 		const first = await app.waitFor(/ready/, 15_000);
 		expect(first).not.toContain('API key:');
 		expect(first).not.toContain('Welcome to glm-tui');
+		await app.inputReady();
 
 		server.enqueue({reply: 'env key works'});
 		await app.type('hello');

@@ -1,13 +1,14 @@
 // Runs the built glm-tui as a script would: spawn with pipes (no terminal), a private HOME and XDG dirs,
 // and an environment cleaned of anything on the developer's machine that could change what it does.
-import {spawn} from 'node:child_process';
+import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLI_BIN = path.join(root, 'bin/glm-tui.js');
+// GLM_TUI_TEST_BIN runs another build (e.g. a copy, while someone rebuilds dist/ in this tree); default: ours.
+export const CLI_BIN = process.env['GLM_TUI_TEST_BIN'] || path.join(root, 'bin/glm-tui.js');
 
 export interface CliHome {
 	home: string;
@@ -50,6 +51,10 @@ export interface CliOptions {
 	cwd?: string;
 	/** Kill the process (and fail the run) after this long. */
 	timeoutMs?: number;
+	/** Close the reading end of stderr at once, as `2> >(head -c0)` would. */
+	closeStderr?: boolean;
+	/** Called on every stdout chunk with everything read so far, e.g. to send a signal mid-answer. */
+	onStdout?: (soFar: string, child: ChildProcessWithoutNullStreams) => void;
 }
 
 // Variables of the machine running the tests that glm-tui (or ink) reads.
@@ -77,8 +82,12 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun
 	});
 	const out: Buffer[] = [];
 	const err: Buffer[] = [];
-	child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+	child.stdout.on('data', (chunk: Buffer) => {
+		out.push(chunk);
+		options.onStdout?.(Buffer.concat(out).toString('utf8'), child);
+	});
 	child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+	if (options.closeStderr) child.stderr.destroy();
 	// The child may exit before reading stdin (e.g. -p): EPIPE is not a failure of the test.
 	child.stdin.on('error', () => {});
 	child.stdin.end(options.stdin ?? '');

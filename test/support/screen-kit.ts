@@ -93,6 +93,7 @@ export function useHarness(): Harness {
 			const home = options.home ?? harness.home();
 			const app = await harness.app({...options, home, server});
 			await app.waitFor(options.ready ?? /ready/, 15_000);
+			await app.inputReady();
 			return {server, app, home, env: {...xdgEnv(home), ZHIPUAI_BASE_URL: server.baseUrl, ZHIPUAI_API_KEY: server.key}};
 		},
 	};

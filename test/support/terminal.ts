@@ -10,7 +10,9 @@ import xterm from '@xterm/headless';
 import {Unicode11Addon} from '@xterm/addon-unicode11';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = path.join(root, 'bin/glm-tui.js');
+// GLM_TUI_BIN runs another build (a snapshot of dist/, so a rebuild during the run cannot pull the files
+// from under the tests).
+export const BIN = process.env['GLM_TUI_BIN'] || path.join(root, 'bin/glm-tui.js');
 
 export interface AppTerminal {
 	term: xterm.Terminal;
@@ -25,6 +27,10 @@ export interface AppTerminal {
 	/** Bytes the app has written to the terminal so far. */
 	bytes(): number;
 	isAlternate(): boolean;
+	/** Whether the terminal cursor is shown (DECTCEM, `ESC[?25h` / `ESC[?25l`). */
+	cursorVisible(): boolean;
+	/** Whether bracketed paste (`ESC[?2004h`) is on. */
+	bracketedPaste(): boolean;
 	cursor(): {x: number; y: number};
 	title(): string;
 	exited: Promise<number>;
@@ -146,6 +152,8 @@ export async function startApp(options: StartOptions = {}): Promise<AppTerminal>
 		},
 		bytes: () => bytes,
 		isAlternate: () => term.buffer.active.type === 'alternate',
+		cursorVisible: () => !(term as unknown as {_core: {coreService: {isCursorHidden: boolean}}})._core.coreService.isCursorHidden,
+		bracketedPaste: () => term.modes.bracketedPasteMode,
 		cursor: () => ({x: term.buffer.active.cursorX, y: term.buffer.active.cursorY}),
 		title: () => title,
 		exited,
@@ -160,7 +168,8 @@ export async function startApp(options: StartOptions = {}): Promise<AppTerminal>
 		async inputReady(timeoutMs = 8_000) {
 			const deadline = Date.now() + timeoutMs;
 			for (;;) {
-				if (await isRaw(child.ptsName)) return;
+				// UnixTerminal has ptsName; IPty does not declare it.
+				if (await isRaw((child as unknown as {ptsName: string}).ptsName)) return;
 				if (Date.now() > deadline) throw new Error('Timed out waiting for the app to put the terminal in raw mode');
 				await new Promise((resolve) => setTimeout(resolve, 20));
 			}

@@ -1,4 +1,4 @@
-import React, {useEffect} from 'react';
+import React from 'react';
 import {Box, Text, useCursor} from 'ink';
 
 export interface ComposerProps {
@@ -22,9 +22,10 @@ const CONTINUATION = '  ';
 
 export function Composer({width, rows, cursorRow, cursorCol, top, placeholder, active, hiddenAbove, hiddenBelow}: ComposerProps) {
 	const {setCursorPosition} = useCursor();
-	useEffect(() => {
-		setCursorPosition(active ? {x: PROMPT.length + cursorCol, y: top + cursorRow} : undefined);
-	});
+	// During render, as ink expects: useCursor hands the position to ink in an insertion effect of this same
+	// commit. Set from a useEffect it arrived one frame late: no cursor at start-up, and after each key the
+	// cursor stood where the previous frame had it.
+	setCursorPosition(active ? {x: PROMPT.length + cursorCol, y: top + cursorRow} : undefined);
 	const empty = rows.length === 1 && rows[0] === '';
 	return (
 		<Box flexDirection="column" width={width}>

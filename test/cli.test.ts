@@ -1,0 +1,313 @@
+// The subcommands end to end: `config ...`, `list`, `import`, `export`, run as the built glm-tui with pipes and
+// a private HOME. Asserts what a person or script sees: output, exit code, and the files left on disk.
+import {existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {test as base, describe} from 'vitest';
+import {TEST_KEY, startGlmServer, type GlmServer} from './support/glm-server.js';
+import {cliHome, runCli, type CliHome, type CliOptions, type CliRun} from './support/cli.js';
+
+const [KEY_ID, KEY_SECRET] = TEST_KEY.split('.') as [string, string];
+/** How glm-tui shows TEST_KEY: the id's first and last four characters. */
+const MASKED = 'test…6789';
+
+interface Fixtures {
+	home: CliHome;
+	/** Runs glm-tui in `home` (also its working directory) with no key and no base URL in the environment. */
+	glm: (args: string[], options?: CliOptions) => Promise<CliRun>;
+}
+
+const test = base.extend<Fixtures>({
+	// eslint-disable-next-line no-empty-pattern
+	home: async ({}, use) => {
+		const home = cliHome();
+		await use(home);
+		home.remove();
+	},
+	glm: async ({home}, use) => {
+		const runs: Array<{args: string[]; run: CliRun}> = [];
+		await use(async (args, options = {}) => {
+			const run = await runCli(args, {cwd: home.home, ...options, env: {...home.env, ...options.env}});
+			runs.push({args, run});
+			return run;
+		});
+		for (const {args, run} of runs) {
+			if ((run.stdout + run.stderr).includes(KEY_SECRET)) throw new Error(`glm-tui ${args.join(' ')} printed the key's secret`);
+		}
+	},
+});
+
+function savedSettings(home: CliHome): Record<string, unknown> | undefined {
+	if (!existsSync(home.configFile)) return undefined;
+	return JSON.parse(readFileSync(home.configFile, 'utf8')) as Record<string, unknown>;
+}
+
+/** Settings as an earlier `glm-tui config set` would have left them (for tests about something else). */
+function saveSettings(home: CliHome, settings: Record<string, unknown>): void {
+	mkdirSync(home.configDir, {recursive: true, mode: 0o700});
+	writeFileSync(home.configFile, JSON.stringify(settings), {mode: 0o600});
+}
+
+const mode = (file: string) => statSync(file).mode & 0o777;
+
+async function withServer<T>(run: (server: GlmServer) => Promise<T>): Promise<T> {
+	const server = await startGlmServer();
+	try {
+		return await run(server);
+	} finally {
+		await server.close();
+	}
+}
+
+describe('glm-tui config', () => {
+	test('set key reads the key from stdin, saves it 0600 in a 0700 directory and prints it masked', async ({glm, home, expect}) => {
+		const run = await glm(['config', 'set', 'key'], {stdin: `${TEST_KEY}\n`});
+		expect(run.code).toBe(0);
+		expect(run.stderr).toBe('');
+		expect(run.stdout).toBe(`Saved key ${MASKED} to ${home.configFile} (mode 600).\n`);
+		expect(run.stdout).not.toContain(KEY_ID);
+		expect(savedSettings(home)).toEqual({apiKey: TEST_KEY});
+		expect(mode(home.configFile)).toBe(0o600);
+		expect(mode(home.configDir)).toBe(0o700);
+	});
+
+	test('set key trims what was piped in (CRLF, spaces)', async ({glm, home, expect}) => {
+		const run = await glm(['config', 'set', 'key'], {stdin: `  ${TEST_KEY}\r\n`});
+		expect(run.code).toBe(0);
+		expect(savedSettings(home)?.['apiKey']).toBe(TEST_KEY);
+	});
+
+	test('set key refuses a key on the command line and saves nothing', async ({glm, home, expect}) => {
+		const run = await glm(['config', 'set', 'key', 'cmdlineid.cmdlinesecret']);
+		expect(run.code).toBe(2);
+		expect(run.stdout).toBe('');
+		expect(run.stderr).toMatch(/command line/);
+		expect(run.stderr).not.toContain('cmdlinesecret');
+		expect(savedSettings(home)?.['apiKey']).toBeUndefined();
+	});
+
+	test.for(['abc', 'a.b.c', 'some id.secret', ''])('set key refuses the malformed key %j from stdin and saves nothing', async (key, {glm, home, expect}) => {
+		const run = await glm(['config', 'set', 'key'], {stdin: `${key}\n`});
+		expect(run.code).toBe(2);
+		expect(run.stdout).toBe('');
+		expect(run.stderr.trim().split('\n')).toHaveLength(1);
+		expect(run.stderr).toMatch(/^glm-tui: .*key/i);
+		expect(savedSettings(home)?.['apiKey']).toBeUndefined();
+	});
+
+	test('a malformed key does not replace the saved one', async ({glm, home, expect}) => {
+		saveSettings(home, {apiKey: TEST_KEY});
+		const run = await glm(['config', 'set', 'key'], {stdin: 'oops'});
+		expect(run.code).toBe(2);
+		expect(savedSettings(home)?.['apiKey']).toBe(TEST_KEY);
+	});
+
+	test('get with nothing saved', async ({glm, expect}) => {
+		const run = await glm(['config', 'get']);
+		expect(run.code).toBe(0);
+		expect(run.stdout).toBe('key: (not set)\nbase-url: (not set)\nmodel: (not set)\n');
+	});
+
+	test('get shows the saved key masked, never the secret', async ({glm, home, expect}) => {
+		saveSettings(home, {apiKey: TEST_KEY, model: 'glm-4.5-air'});
+		const all = await glm(['config', 'get']);
+		expect(all.code).toBe(0);
+		expect(all.stdout).toBe(`key: ${MASKED}\nbase-url: (not set)\nmodel: glm-4.5-air\n`);
+		const one = await glm(['config', 'get', 'key']);
+		expect(one.stdout).toBe(`${MASKED}\n`);
+	});
+
+	test('set base-url refuses something that is not a URL', async ({glm, home, expect}) => {
+		const run = await glm(['config', 'set', 'base-url', 'notaurl']);
+		expect(run.code).toBe(2);
+		expect(run.stderr).toMatch(/"notaurl" is not an http\(s\) URL/);
+		expect(savedSettings(home)?.['baseUrl']).toBeUndefined();
+	});
+
+	test('set base-url and model are saved and shown by get', async ({glm, home, expect}) => {
+		expect((await glm(['config', 'set', 'base-url', 'https://api.z.ai/api/paas/v4'])).code).toBe(0);
+		expect((await glm(['config', 'set', 'model', 'glm-4.5-air'])).code).toBe(0);
+		expect(savedSettings(home)).toEqual({baseUrl: 'https://api.z.ai/api/paas/v4', model: 'glm-4.5-air'});
+		const run = await glm(['config', 'get', 'base-url']);
+		expect(run.stdout).toBe('https://api.z.ai/api/paas/v4\n');
+	});
+
+	test('unset removes a setting', async ({glm, home, expect}) => {
+		saveSettings(home, {apiKey: TEST_KEY, model: 'glm-4.5-air'});
+		const run = await glm(['config', 'unset', 'key']);
+		expect(run.code).toBe(0);
+		expect(savedSettings(home)).toEqual({model: 'glm-4.5-air'});
+	});
+
+	test('path prints where the settings live', async ({glm, home, expect}) => {
+		const run = await glm(['config', 'path']);
+		expect(run.code).toBe(0);
+		expect(run.stdout).toBe(`${home.configFile}\n`);
+	});
+
+	test('an unknown setting or action is a usage error', async ({glm, expect}) => {
+		const setting = await glm(['config', 'set', 'colour', 'blue']);
+		expect(setting.code).toBe(2);
+		expect(setting.stderr).toContain('colour');
+		const action = await glm(['config', 'frob']);
+		expect(action.code).toBe(2);
+		expect(action.stderr).toMatch(/Usage: glm-tui config/);
+	});
+});
+
+describe('the key and base URL a one-shot run uses', () => {
+	test('a key from the environment is used but never written to disk', async ({glm, home, expect}) => {
+		await withServer(async (server) => {
+			const run = await glm(['-p', 'hi'], {env: {ZHIPUAI_API_KEY: TEST_KEY, ZHIPUAI_BASE_URL: server.baseUrl}});
+			expect(run.code).toBe(0);
+			expect(server.requests).toHaveLength(1);
+			expect(server.requests[0]?.token?.payload.api_key).toBe(KEY_ID);
+		});
+		expect(savedSettings(home)?.['apiKey']).toBeUndefined();
+		const get = await glm(['config', 'get', 'key']);
+		expect(get.stdout).toBe('(not set)\n');
+	});
+
+	test('the saved key is used when no key is in the environment', async ({glm, expect}) => {
+		await glm(['config', 'set', 'key'], {stdin: TEST_KEY});
+		await withServer(async (server) => {
+			const run = await glm(['-p', 'hi'], {env: {ZHIPUAI_BASE_URL: server.baseUrl}});
+			expect(run.code).toBe(0);
+			expect(server.requests).toHaveLength(1);
+			expect(server.requests[0]?.authError).toBeUndefined();
+			expect(server.requests[0]?.token?.payload.api_key).toBe(KEY_ID);
+		});
+	});
+
+	test('a key in the environment wins over the saved one', async ({glm, home, expect}) => {
+		saveSettings(home, {apiKey: 'savedid.savedsecret'});
+		await withServer(async (server) => {
+			const run = await glm(['-p', 'hi'], {env: {ZHIPUAI_API_KEY: TEST_KEY, ZHIPUAI_BASE_URL: server.baseUrl}});
+			expect(run.code).toBe(0);
+			expect(server.requests[0]?.token?.payload.api_key).toBe(KEY_ID);
+		});
+		expect(savedSettings(home)?.['apiKey']).toBe('savedid.savedsecret');
+	});
+
+	test('the saved base URL and model are used', async ({glm, home, expect}) => {
+		await withServer(async (server) => {
+			saveSettings(home, {baseUrl: server.baseUrl, model: 'glm-4-flash'});
+			const run = await glm(['-p', 'hi'], {env: {ZHIPUAI_API_KEY: TEST_KEY}});
+			expect(run.code).toBe(0);
+			expect(server.requests).toHaveLength(1);
+			expect(server.requests[0]?.body.model).toBe('glm-4-flash');
+		});
+	});
+
+	test('ZHIPUAI_BASE_URL wins over the saved base URL', async ({glm, home, expect}) => {
+		await withServer(async (saved) => {
+			await withServer(async (fromEnv) => {
+				saveSettings(home, {baseUrl: saved.baseUrl});
+				const run = await glm(['-p', 'hi'], {env: {ZHIPUAI_API_KEY: TEST_KEY, ZHIPUAI_BASE_URL: fromEnv.baseUrl}});
+				expect(run.code).toBe(0);
+				expect(fromEnv.requests).toHaveLength(1);
+				expect(saved.requests).toHaveLength(0);
+			});
+		});
+	});
+});
+
+// The seed blog's history.json: JSON objects separated by commas, no brackets, a trailing comma.
+const SEED_MESSAGES = [
+	{role: 'user', content: '你好，GLM！请解释一下 "CAP 定理"。'},
+	{role: 'assistant', content: 'CAP 定理说：\n1. 一致性 (Consistency)\n2. 可用性 (Availability)\n\n```python\nprint("hello, 世界")\n```\nA backslash \\ and a tab\there.'},
+	{role: 'user', content: "Thanks — and 'single' \"double\" quotes too.\n第二行"},
+	{role: 'assistant', content: '不客气！😀'},
+];
+const SEED_FILE = `${SEED_MESSAGES.map((message) => JSON.stringify(message)).join(',\n')},\n`;
+
+describe('glm-tui list / import / export', () => {
+	test('list on an empty store', async ({glm, expect}) => {
+		const run = await glm(['list']);
+		expect(run.code).toBe(0);
+		expect(run.stdout).toMatch(/^No conversations yet/);
+		expect(run.stderr).toBe('');
+		const json = await glm(['list', '--json']);
+		expect(JSON.parse(json.stdout)).toEqual([]);
+	});
+
+	test('a seed-style history.json is imported, listed and exported verbatim', async ({glm, home, expect}) => {
+		const file = path.join(home.home, 'history.json');
+		writeFileSync(file, SEED_FILE);
+
+		const imported = await glm(['import', file]);
+		expect(imported.code).toBe(0);
+		expect(imported.stdout).toMatch(/Imported 4 messages into "history"/);
+
+		const list = await glm(['list']);
+		expect(list.code).toBe(0);
+		expect(list.stdout).toMatch(/^\s*1\s+history\s+\(.*4 messages/);
+
+		const markdown = await glm(['export', 'history']);
+		expect(markdown.code).toBe(0);
+		expect(markdown.stdout).toMatch(/^# history\n/);
+		for (const message of SEED_MESSAGES) expect(markdown.stdout).toContain(message.content);
+
+		const json = await glm(['export', 'history', '--json', '-o', 'out.json']);
+		expect(json.code).toBe(0);
+		expect(json.stdout).toBe('');
+		const out = path.join(home.home, 'out.json');
+		expect(json.stderr).toContain(out);
+		const exported = JSON.parse(readFileSync(out, 'utf8')) as {name: string; messages: Array<{role: string; content: string}>};
+		expect(exported.name).toBe('history');
+		expect(exported.messages.map(({role, content}) => ({role, content}))).toEqual(SEED_MESSAGES);
+	});
+
+	test('a JSON array is imported under the name given, its system message kept apart', async ({glm, home, expect}) => {
+		const file = path.join(home.home, 'chat.json');
+		const messages = [
+			{role: 'system', content: 'Be brief.'},
+			{role: 'user', content: 'Q "one"'},
+			{role: 'assistant', content: 'A\none'},
+		];
+		writeFileSync(file, JSON.stringify(messages));
+		const run = await glm(['import', file, '--name', '数组 test']);
+		expect(run.code).toBe(0);
+		expect(run.stdout).toMatch(/Imported 2 messages into "数组 test"/);
+		const json = await glm(['export', '数组 test', '--json']);
+		expect(json.code).toBe(0);
+		const exported = JSON.parse(json.stdout) as {system?: string; messages: Array<{role: string; content: string}>};
+		expect(exported.system).toBe('Be brief.');
+		expect(exported.messages.map(({role, content}) => ({role, content}))).toEqual(messages.slice(1));
+	});
+
+	test.for([
+		['garbage', 'this is {not json', /Not JSON/],
+		['a wrong role', '[{"role":"robot","content":"hi"}]', /role must be user, assistant or system/],
+		['a missing content', '{"role":"user"},', /content must be a string/],
+		['nothing', '   \n', /empty/],
+	] as const)('import of %s exits 2 with a message naming the problem, and imports nothing', async ([, text, problem], {glm, home, expect}) => {
+		const file = path.join(home.home, 'bad.json');
+		writeFileSync(file, text);
+		const run = await glm(['import', file]);
+		expect(run.code).toBe(2);
+		expect(run.stdout).toBe('');
+		expect(run.stderr).toMatch(problem);
+		expect(run.stderr).toContain('bad.json');
+		const list = await glm(['list']);
+		expect(list.stdout).toMatch(/^No conversations yet/);
+	});
+
+	test('import of a missing file exits 2 naming it', async ({glm, expect}) => {
+		const run = await glm(['import', 'no-such-file.json']);
+		expect(run.code).toBe(2);
+		expect(run.stderr).toContain('no-such-file.json');
+	});
+
+	test('export of an unknown name exits 2', async ({glm, expect}) => {
+		const run = await glm(['export', 'nothing-here']);
+		expect(run.code).toBe(2);
+		expect(run.stdout).toBe('');
+		expect(run.stderr).toMatch(/No conversation named "nothing-here"/);
+	});
+
+	test('an unknown command exits 2 and suggests -p', async ({glm, expect}) => {
+		const run = await glm(['frobnicate']);
+		expect(run.code).toBe(2);
+		expect(run.stderr).toMatch(/Unknown command "frobnicate".*glm-tui -p/);
+	});
+});
