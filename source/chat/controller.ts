@@ -284,15 +284,16 @@ export class ChatController {
 
 	/** Synchronous save of everything in memory, partial answers marked stopped: for exit paths. */
 	saveAll(): void {
-		for (const [id, stream] of this.streams) {
+		for (const [id, stream] of [...this.streams]) {
 			stream.controller.abort();
+			// Out of the live set first: persist() leaves the live answer out of what it writes.
+			this.streams.delete(id);
 			const conversation = this.open.get(id) ?? (this.active.id === id ? this.active : undefined);
 			if (!conversation) continue;
 			const message = stream.answer.fail(new GlmError({kind: 'aborted', message: 'Stopped when glm-tui quit.'}));
 			replaceMessage(conversation, message);
 			this.persist(conversation);
 		}
-		this.streams.clear();
 		for (const id of this.unsavedDrafts) {
 			const conversation = this.open.get(id);
 			if (conversation) this.persist(conversation);

@@ -29,7 +29,7 @@ async function bytesPerToken(messages: number): Promise<{perToken: number; total
 
 describe('bytes per frame', () => {
 	it('per streamed token, a 2,000-message conversation costs within 1.5x of a 10-message one', async () => {
-		// Side by side, so both see the same machine load (frames are coalesced per 33 ms, so load changes
+		// Side by side, so both see the same machine load (frames are coalesced in time, so load changes
 		// how many frames a stream takes).
 		const [small, large] = await Promise.all([bytesPerToken(10), bytesPerToken(2_000)]);
 		console.info(`bytes per token: 10 messages ${small.perToken.toFixed(1)}, 2,000 messages ${large.perToken.toFixed(1)}`);
