@@ -40,9 +40,10 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 		...(flags.temperature === undefined ? {} : {temperature: flags.temperature}),
 		...(flags.thinking === undefined ? {} : {thinking: flags.thinking}),
 	};
+	const initialClient = makeClient(config.apiKey);
 	const controller = new ChatController({
 		store,
-		client: makeClient(config.apiKey),
+		client: initialClient,
 		defaults,
 		lastConversation: settings.get('lastConversation') as string | undefined,
 		onLastConversation: (id) => settings.set('lastConversation', id),
@@ -89,6 +90,9 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 			incrementalRendering: true,
 		},
 	);
+
+	// After the first frame is out, so it does not delay it.
+	setTimeout(() => initialClient?.prepare(), 200).unref();
 
 	try {
 		await instance.waitUntilExit();

@@ -1,6 +1,6 @@
 // Sends chat requests to GLM and turns the SSE answer into typed events. Owns retries, timeouts, abort and the
 // proxy; knows nothing about conversations or the screen.
-import {Agent, ProxyAgent, fetch, type Dispatcher} from 'undici';
+import type {Dispatcher} from 'undici';
 import type {Usage} from '../chat/types.js';
 import {
 	GlmError,
@@ -46,6 +46,8 @@ export interface GlmClient {
 	stream(request: ChatRequest, options?: RequestOptions): AsyncGenerator<StreamEvent>;
 	/** The whole answer at once; streamed underneath, so long answers are bounded by the idle timeout only. */
 	complete(request: ChatRequest, options?: RequestOptions): Promise<Completion>;
+	/** Loads the HTTP stack in the background, so the first request does not wait for it. */
+	prepare(): void;
 	/** Closes pooled connections and ends anything still in flight. */
 	close(): Promise<void>;
 }
@@ -143,10 +145,18 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 	const endpoint = `${options.baseUrl.trim().replace(/\/+$/, '')}/chat/completions`;
 	const target = new URL(endpoint);
 	const proxy = proxyFor(target, options.env ?? process.env);
-	// headers/body timeouts of undici are off: the client's own timers are the only ones, so options mean what they say.
-	const dispatcher: Dispatcher = proxy
-		? new ProxyAgent({uri: proxy, headersTimeout: 0, bodyTimeout: 0})
-		: new Agent({headersTimeout: 0, bodyTimeout: 0});
+	// undici is most of the program's code: loaded on first use so start-up does not wait for it.
+	// Its headers/body timeouts are off: the client's own timers are the only ones, so options mean what they say.
+	let transport: Promise<{fetch: typeof import('undici').fetch; dispatcher: Dispatcher}> | undefined;
+	const connection = () =>
+		(transport ??= import('undici').then((module) => {
+			// Bundled, a CommonJS package's dynamic import has its exports under `default`.
+			const undici = typeof module.Agent === 'function' ? module : (module as unknown as {default: typeof module}).default;
+			const dispatcher = proxy
+				? new undici.ProxyAgent({uri: proxy, headersTimeout: 0, bodyTimeout: 0})
+				: new undici.Agent({headersTimeout: 0, bodyTimeout: 0});
+			return {fetch: undici.fetch, dispatcher};
+		}));
 	const baseContext: ErrorContext = {host: target.host, ...(proxy ? {proxy: displayProxy(proxy)} : {})};
 	const maxRetries = options.maxRetries ?? 3;
 	const connectTimeoutMs = limit(options.connectTimeoutMs, 8000);
@@ -270,6 +280,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 		try {
 			if (signal?.aborted) throw abortedError(signal.reason);
 			arm('connect', connectTimeoutMs);
+			const {fetch, dispatcher} = await connection();
 			const response = await fetch(endpoint, {
 				method: 'POST',
 				headers: headers(signer.token()),
@@ -471,9 +482,13 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 			return completion;
 		},
 
+		prepare() {
+			void connection();
+		},
+
 		close() {
 			// destroy, not close: close waits for in-flight requests, and a hung one would block the exit.
-			return dispatcher.destroy();
+			return transport ? transport.then(({dispatcher}) => dispatcher.destroy()) : Promise.resolve();
 		},
 	};
 }
