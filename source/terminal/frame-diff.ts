@@ -139,22 +139,22 @@ export interface Shift {
 /** Finds the scroll that explains most of the change, e.g. a transcript that gained a line at the bottom. */
 export function detectShift(previous: readonly string[], next: readonly string[], maxShift = 8): Shift | undefined {
 	let best: Shift | undefined;
-	let bestRun = 0;
+	let bestGain = 0;
 	for (let by = 1; by <= maxShift; by++) {
 		let run = 0;
-		while (run + by < previous.length && run < next.length && next[run] === previous[run + by] && previous[run + by] !== '') run++;
-		// Empty rows match anything cheaply; only count a shift that moves real content.
-		if (run > bestRun) {
-			bestRun = run;
+		let gain = 0;
+		while (run + by < previous.length && run < next.length && next[run] === previous[run + by]) {
+			// A row that moves saves its bytes, unless it was already right where it is (blank rows mostly).
+			if (next[run] !== '' && next[run] !== previous[run]) gain++;
+			run++;
+		}
+		if (gain > bestGain) {
+			bestGain = gain;
 			best = {region: run + by, by};
 		}
 	}
-	// Worth it only when it saves rewriting several rows.
-	if (!best || bestRun < 3) return undefined;
-	// Rows that already match in place gain nothing from a scroll.
-	let inPlace = 0;
-	for (let row = 0; row < best.region && row < next.length; row++) if (next[row] === previous[row]) inPlace++;
-	return inPlace >= bestRun ? undefined : best;
+	// One scroll costs about what rewriting a short row does: worth it from a few moved rows on.
+	return bestGain >= 2 ? best : undefined;
 }
 
 export interface FrameUpdate {
