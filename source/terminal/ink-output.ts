@@ -6,6 +6,7 @@
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
 import {styledCharsFromTokens, styledCharsToString, tokenize} from '@alcalzone/ansi-tokenize';
+import {Memo} from './ink-text-cache.js';
 
 type StyledChar = ReturnType<typeof styledCharsFromTokens>[number];
 type Transformer = (line: string, index: number) => string;
@@ -21,21 +22,6 @@ type Operation =
 	| {type: 'write'; x: number; y: number; text: string; transformers: Transformer[]}
 	| {type: 'clip'; clip: Clip}
 	| {type: 'unclip'};
-
-/** Bounded memo: cleared when full, which on a chat screen happens rarely and costs one slow frame. */
-class Memo<V> {
-	private readonly map = new Map<string, V>();
-	constructor(private readonly limit: number) {}
-	get(key: string, make: () => V): V {
-		let value = this.map.get(key);
-		if (value === undefined) {
-			value = make();
-			if (this.map.size >= this.limit) this.map.clear();
-			this.map.set(key, value);
-		}
-		return value;
-	}
-}
 
 const widths = new Memo<number>(20_000);
 const rows = new Memo<string>(4_000);

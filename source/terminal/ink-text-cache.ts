@@ -5,7 +5,8 @@ import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import cliTruncate from 'cli-truncate';
 
-class Memo<V> {
+/** Bounded memo: cleared when full, which on a chat screen happens rarely and costs one slow frame. */
+export class Memo<V> {
 	private readonly map = new Map<string, V>();
 	constructor(private readonly limit: number) {}
 	get(key: string, make: () => V): V {

@@ -21,7 +21,9 @@ export function StatusBar({width, position, name, model, state, stateTone, token
 	return (
 		<Box width={width} height={1} overflow="hidden">
 			<Box flexGrow={1} flexShrink={1} overflow="hidden">
-				<Text wrap="truncate-end">
+				{/* A notice too long for the row loses its middle, not its end: a message such as "... moved it to
+				    <dir>/<id>.corrupt-<time>.json" keeps what happened and the file it names. */}
+				<Text wrap={notice ? 'truncate-middle' : 'truncate-end'}>
 					{notice ? (
 						<Text color={notice.tone === 'error' ? 'red' : 'yellow'}>{notice.text}</Text>
 					) : (
