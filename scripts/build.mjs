@@ -1,6 +1,6 @@
 // Builds dist/ from source/: bundles the app with esbuild so start-up loads one file instead of ~200
 // modules, and gives ink glm-tui's own screen writer in place of its log-update.
-import {renameSync, rmSync} from 'node:fs';
+import {realpathSync, renameSync, rmSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
 import {build} from 'esbuild';
@@ -16,18 +16,22 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const inkModules = {
 	'./log-update.js': {file: 'source/terminal/log-update.ts'},
 	'./output.js': {file: 'source/terminal/ink-output.ts'},
+	'./write-synchronized.js': {file: 'source/terminal/ink-synchronized.ts'},
 	'./wrap-text.js': {file: 'source/terminal/ink-text-cache.ts', name: 'wrapText'},
 	'./measure-text.js': {file: 'source/terminal/ink-text-cache.ts', name: 'measureText'},
 	'widest-line': {file: 'source/terminal/ink-text-cache.ts', name: 'widestLine'},
 };
-const inkDirectory = path.join(root, 'node_modules/ink');
+// esbuild reports real paths: a symlinked node_modules must not make the replacements silently miss.
+const inkDirectory = realpathSync(path.join(root, 'node_modules/ink'));
+const replaced = new Set();
 const fromInk = (importer) => importer.startsWith(path.join(inkDirectory, 'build') + path.sep);
 const replaceInkModules = {
 	name: 'replace-ink-modules',
 	setup(esbuild) {
-		esbuild.onResolve({filter: /^(\.\/(log-update|output|wrap-text|measure-text)\.js|widest-line)$/}, (args) => {
+		esbuild.onResolve({filter: /^(\.\/(log-update|output|write-synchronized|wrap-text|measure-text)\.js|widest-line)$/}, (args) => {
 			const replacement = inkModules[args.path];
 			if (!replacement || !fromInk(args.importer)) return undefined;
+			replaced.add(args.path);
 			if (!replacement.name) return {path: path.join(root, replacement.file)};
 			return {path: args.path, namespace: 'ink-replacement', pluginData: replacement};
 		});
@@ -71,5 +75,10 @@ await build({
 	logLevel: 'warning',
 });
 
+const missed = Object.keys(inkModules).filter((each) => !replaced.has(each));
+if (missed.length > 0) {
+	rmSync(staging, {recursive: true, force: true});
+	throw new Error(`ink's ${missed.join(', ')} were not replaced: has ink's layout changed?`);
+}
 rmSync(dist, {recursive: true, force: true});
 renameSync(staging, dist);

@@ -48,7 +48,7 @@ export interface ControllerOptions {
 	defaults: ConversationSettings;
 	lastConversation?: string;
 	onLastConversation?: (id: string) => void;
-	/** How often a streaming answer may notify subscribers: ~15 frames a second reads as smooth and halves the CPU and bytes of 30. */
+	/** How often a streaming answer may notify subscribers: 10 frames a second reads as fluent text and costs a third of 30 in CPU and bytes. */
 	frameMs?: number;
 	now?: () => number;
 }
@@ -74,13 +74,14 @@ export class ChatController {
 	private readonly onLastConversation?: (id: string) => void;
 	private pendingNotify: ReturnType<typeof setTimeout> | undefined;
 	private readonly searchCache = new Map<string, {updatedAt: string; text: string}>();
-	private readonly unsavedDrafts = new Set<string>();
+	/** Conversations whose finished answer or draft is only in memory yet. */
+	private readonly unsaved = new Set<string>();
 
 	constructor(options: ControllerOptions) {
 		this.store = options.store;
 		this.client = options.client;
 		this.defaults = options.defaults;
-		this.frameMs = options.frameMs ?? 66;
+		this.frameMs = options.frameMs ?? 100;
 		this.now = options.now ?? Date.now;
 		this.onLastConversation = options.onLastConversation;
 		this.conversations = byCreation(this.store.list());
@@ -230,7 +231,7 @@ export class ChatController {
 	setDraft(draft: string): void {
 		if ((this.active.draft ?? '') === draft) return;
 		this.active.draft = draft;
-		this.unsavedDrafts.add(this.active.id);
+		this.unsaved.add(this.active.id);
 	}
 
 	// ---- sending -------------------------------------------------------------------------------
@@ -294,8 +295,13 @@ export class ChatController {
 			replaceMessage(conversation, message);
 			this.persist(conversation);
 		}
-		for (const id of this.unsavedDrafts) {
-			const conversation = this.open.get(id);
+		this.saveUnsaved();
+	}
+
+	private saveUnsaved(): void {
+		for (const id of [...this.unsaved]) {
+			const conversation = this.open.get(id) ?? (this.active.id === id ? this.active : undefined);
+			this.unsaved.delete(id);
 			if (conversation) this.persist(conversation);
 		}
 	}
@@ -332,9 +338,11 @@ export class ChatController {
 			if (this.streams.get(conversation.id) !== stream) return;
 			this.streams.delete(conversation.id);
 			replaceMessage(conversation, final);
-			this.persist(conversation);
 			if (conversation.id !== this.active.id) this.unread.add(conversation.id);
+			// The finished answer goes on screen first; writing a long conversation takes longer than a frame.
+			this.unsaved.add(conversation.id);
 			this.changed();
+			setImmediate(() => this.saveUnsaved());
 		})();
 	}
 
@@ -376,10 +384,13 @@ export class ChatController {
 		};
 		try {
 			const merged = this.store.save(toSave);
-			this.unsavedDrafts.delete(conversation.id);
+			this.unsaved.delete(conversation.id);
+			// Adopt what the merge kept: another glm-tui's messages, rename or settings. The draft stays ours.
+			const draft = conversation.draft;
+			for (const key of Object.keys(conversation) as Array<keyof Conversation>) if (!(key in merged)) delete conversation[key];
+			Object.assign(conversation, merged, {draft});
+			if (draft === undefined) delete conversation.draft;
 			conversation.messages = live ? [...merged.messages, live] : merged.messages;
-			conversation.updatedAt = merged.updatedAt;
-			conversation.removedIds = merged.removedIds;
 			this.refreshList();
 			return true;
 		} catch (error) {

@@ -4,6 +4,9 @@
 import {diffFrames, type Cursor} from './frame-diff.js';
 
 const HIDE_CURSOR = '\u001B[?25l';
+// Terminals that know "synchronized update" show the frame at once; others ignore the markers.
+const BEGIN_UPDATE = '\u001B[?2026h';
+const END_UPDATE = '\u001B[?2026l';
 const SHOW_CURSOR = '\u001B[?25h';
 
 export interface LogUpdate {
@@ -24,6 +27,7 @@ function rowsOf(text: string): string[] {
 }
 
 const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor?: boolean; incremental?: boolean} = {}): LogUpdate => {
+	const synchronized = (stream as {isTTY?: boolean}).isTTY === true;
 	let previousText = '';
 	let previousRows: string[] = [];
 	/** Unknown after someone else wrote to the screen: the next frame goes out whole. */
@@ -62,7 +66,7 @@ const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor
 			output = (wantVisible ? '' : HIDE_CURSOR) + output + (wantVisible ? SHOW_CURSOR : '');
 			cursorVisible = wantVisible;
 		}
-		if (output !== '') stream.write(output);
+		if (output !== '') stream.write(synchronized ? BEGIN_UPDATE + output + END_UPDATE : output);
 		previousText = text;
 		previousRows = next;
 		shownPosition = target ? {...target} : undefined;

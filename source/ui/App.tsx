@@ -18,7 +18,8 @@ import {StatusBar} from './components/StatusBar.js';
 import {Help, helpLines} from './components/Help.js';
 import {Picker, type PickerEntry} from './components/Picker.js';
 import {LinePrompt} from './components/LinePrompt.js';
-import {globalAction} from './key-bindings.js';
+import {applyComposerCommand, composerCommand, globalAction} from './key-bindings.js';
+import {createBuffer, emptyBuffer, insert as insertText, type TextBuffer} from './text-buffer.js';
 import {exportMarkdown} from '../chat/export.js';
 import {filterConversations} from './picker-filter.js';
 import chalk from 'chalk';
@@ -35,9 +36,9 @@ export interface AppProps {
 type Mode =
 	| {type: 'chat'}
 	| {type: 'help'; offset: number}
-	| {type: 'key'; value: string; error?: string; firstRun: boolean}
-	| {type: 'name'; purpose: 'new' | 'rename'; id?: string; value: string; error?: string; back?: Mode}
-	| {type: 'picker'; filter: string; selected: number; confirmDelete?: string};
+	| {type: 'key'; field: TextBuffer; error?: string; firstRun: boolean}
+	| {type: 'name'; purpose: 'new' | 'rename'; id?: string; field: TextBuffer; error?: string; back?: Mode}
+	| {type: 'picker'; field: TextBuffer; selected: number; confirmDelete?: string};
 
 const KEY_INTRO = [
 	'glm-tui needs a GLM API key to talk to the model.',
@@ -53,7 +54,14 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 	// One row shorter than the terminal: a frame as tall as the screen makes ink clear and repaint every time.
 	const height = Math.max(1, rows - 1);
 
-	const [mode, setMode] = useState<Mode>(() => (controller.hasClient ? {type: 'chat'} : {type: 'key', value: '', firstRun: true}));
+	const [mode, setModeState] = useState<Mode>(() => (controller.hasClient ? {type: 'chat'} : {type: 'key', field: emptyBuffer, firstRun: true}));
+	// Keys read together (one read over a slow link) are handled before React renders again: each must see
+	// the mode the previous one left, so the ref is the truth and the state only triggers the render.
+	const modeRef = useRef(mode);
+	const setMode = (next: Mode) => {
+		modeRef.current = next;
+		setModeState(next);
+	};
 	const [showReasoning, setShowReasoning] = useState(false);
 	const [, forceRender] = useState(0);
 	const positions = useRef(new Map<string, ViewportPosition>());
@@ -108,15 +116,13 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 	const view = slice(source, transcriptHeight, position);
 
 	// ---- paste ---------------------------------------------------------------------------------
-	const modeRef = useRef(mode);
-	modeRef.current = mode;
 	useEffect(() => {
 		const onPaste = (text: string) => {
 			const current = modeRef.current;
 			if (current.type === 'chat') composer.insert(sanitize(text));
-			else if (current.type === 'key') setMode({...current, value: current.value + text.trim(), error: undefined});
-			else if (current.type === 'name') setMode({...current, value: current.value + sanitizeLine(text)});
-			else if (current.type === 'picker') setMode({...current, filter: current.filter + sanitizeLine(text), selected: 0});
+			else if (current.type === 'key') setMode({...current, field: insertText(current.field, text.trim()), error: undefined});
+			else if (current.type === 'name') setMode({...current, field: insertText(current.field, sanitizeLine(text)), error: undefined});
+			else if (current.type === 'picker') setMode({...current, field: insertText(current.field, sanitizeLine(text)), selected: 0});
 		};
 		stdin.on('paste', onPaste);
 		return () => {
@@ -169,7 +175,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 				if (argument) {
 					const error = createNamed(argument);
 					if (error) controller.say(error, 'error');
-				} else setMode({type: 'name', purpose: 'new', value: defaultName()});
+				} else setMode({type: 'name', purpose: 'new', field: createBuffer(defaultName())});
 				break;
 			}
 			case 'open': {
@@ -185,10 +191,10 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 					} catch (error) {
 						controller.say(error instanceof Error ? error.message : String(error), 'error');
 					}
-				} else setMode({type: 'name', purpose: 'rename', id: active.id, value: active.name});
+				} else setMode({type: 'name', purpose: 'rename', id: active.id, field: createBuffer(active.name)});
 				break;
 			case 'delete':
-				setMode({type: 'picker', filter: '', selected: Math.max(0, controller.conversations.findIndex((each) => each.id === active.id)), confirmDelete: active.id});
+				setMode({type: 'picker', field: emptyBuffer, selected: Math.max(0, controller.conversations.findIndex((each) => each.id === active.id)), confirmDelete: active.id});
 				break;
 			case 'model':
 				if (!argument) controller.say(`Model: ${active.model}. Usage: /model glm-4.6`);
@@ -241,7 +247,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 				break;
 			case 'key':
 				if (apiKeySource === 'env') controller.say('The key comes from ZHIPUAI_API_KEY / ZAI_API_KEY; unset it to use a saved key.');
-				setMode({type: 'key', value: '', firstRun: false});
+				setMode({type: 'key', field: emptyBuffer, firstRun: false});
 				break;
 			case 'help':
 				setMode({type: 'help', offset: 0});
@@ -256,8 +262,10 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 	const submit = () => {
 		const text = composer.text();
 		if (text.trim() === '') return;
-		if (runSlash(text.trim())) {
+		// Cleared first: a command that switches conversation must not leave itself behind as a draft.
+		if (parseSlash(text.trim()).type !== 'text') {
 			composer.clear();
+			runSlash(text.trim());
 			return;
 		}
 		if (controller.send(text)) {
@@ -293,10 +301,10 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 				forceRender((value) => value + 1);
 				return true;
 			case 'newConversation':
-				setMode({type: 'name', purpose: 'new', value: defaultName()});
+				setMode({type: 'name', purpose: 'new', field: createBuffer(defaultName())});
 				return true;
 			case 'picker':
-				setMode({type: 'picker', filter: '', selected: Math.max(0, controller.conversations.findIndex((each) => each.id === active.id))});
+				setMode({type: 'picker', field: emptyBuffer, selected: Math.max(0, controller.conversations.findIndex((each) => each.id === active.id))});
 				return true;
 			case 'prevConversation':
 				switchTo(() => controller.cycle(-1));
@@ -357,7 +365,44 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 		}
 	};
 
+	/** Applies an editing key to a prompt's field; false when the key is not an edit. */
+	const editField = (field: TextBuffer, input: string, key: Key): TextBuffer | undefined => {
+		const command = composerCommand(input, key, lastSequenceRef.current);
+		if (!command || command.type === 'submit' || command.type === 'newline' || command.type === 'up' || command.type === 'down') return undefined;
+		const next = applyComposerCommand(field, command, Number.MAX_SAFE_INTEGER);
+		return next && !next.text.includes('\n') ? next : field;
+	};
+
+	const submitKey = (current: Extract<Mode, {type: 'key'}>) => {
+		const value = current.field.text.trim();
+		try {
+			parseApiKey(value);
+		} catch (error) {
+			setMode({...current, error: error instanceof Error ? error.message : String(error)});
+			return;
+		}
+		onSaveKey(value);
+		controller.say('Key saved. Type a message and press Enter.');
+		setMode({type: 'chat'});
+	};
+
+	const submitName = (current: Extract<Mode, {type: 'name'}>) => {
+		const value = sanitizeLine(current.field.text);
+		if (current.purpose === 'new') {
+			const error = createNamed(value);
+			setMode(error ? {...current, error} : {type: 'chat'});
+			return;
+		}
+		try {
+			controller.renameConversation(current.id ?? active.id, value);
+			setMode(current.back ?? {type: 'chat'});
+		} catch (error) {
+			setMode({...current, error: error instanceof Error ? error.message : String(error)});
+		}
+	};
+
 	useInput((input, key) => {
+		const mode = modeRef.current;
 		if (mode.type === 'chat') {
 			if (controller.notice && !key.escape) controller.clearNotice();
 			if (handleGlobal(input, key)) return;
@@ -383,38 +428,52 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 			if (key.escape || (key.ctrl && input === 'c')) {
 				if (controller.hasClient) setMode({type: 'chat'});
 				else exit();
+			} else if (key.return) submitKey(mode);
+			else {
+				const field = editField(mode.field, input, key);
+				if (field) setMode({...mode, field, error: undefined});
 			}
 			return;
 		}
 		if (mode.type === 'name') {
 			if (key.escape || (key.ctrl && input === 'c')) setMode(mode.back ?? {type: 'chat'});
+			else if (key.return) submitName(mode);
+			else {
+				const field = editField(mode.field, input, key);
+				if (field) setMode({...mode, field, error: undefined});
+			}
 			return;
 		}
 		if (mode.type === 'picker') {
-			const entries = pickerEntries(mode.filter);
+			const entries = pickerEntries(mode.field.text);
 			if (mode.confirmDelete) {
 				if (input === 'y' || input === 'Y') {
 					const id = mode.confirmDelete;
 					const name = controller.conversations.find((each) => each.id === id)?.name ?? id;
 					switchTo(() => controller.deleteConversation(id));
 					controller.say(`Deleted "${sanitizeLine(name)}".`);
-					setMode({type: 'picker', filter: mode.filter, selected: Math.min(mode.selected, Math.max(0, entries.length - 2))});
+					setMode({type: 'picker', field: mode.field, selected: Math.min(mode.selected, Math.max(0, entries.length - 2))});
 				} else setMode({...mode, confirmDelete: undefined});
 				return;
 			}
+			const selected = Math.min(mode.selected, Math.max(0, entries.length - 1));
 			if (key.escape || (key.ctrl && input === 'c') || (key.ctrl && input === 'o')) setMode({type: 'chat'});
-			else if (key.upArrow) setMode({...mode, selected: Math.max(0, mode.selected - 1)});
-			else if (key.downArrow) setMode({...mode, selected: Math.min(entries.length - 1, mode.selected + 1)});
+			else if (key.upArrow) setMode({...mode, selected: Math.max(0, selected - 1)});
+			else if (key.downArrow) setMode({...mode, selected: Math.min(entries.length - 1, selected + 1)});
 			else if (key.return) {
-				const entry = entries[mode.selected];
+				const entry = entries[selected];
 				if (entry) switchTo(() => controller.openConversation(entry.id));
 				setMode({type: 'chat'});
 			} else if (key.ctrl && input === 'r') {
-				const entry = entries[mode.selected];
-				if (entry) setMode({type: 'name', purpose: 'rename', id: entry.id, value: controller.conversations.find((each) => each.id === entry.id)?.name ?? '', back: mode});
+				const entry = entries[selected];
+				if (entry) setMode({type: 'name', purpose: 'rename', id: entry.id, field: createBuffer(controller.conversations.find((each) => each.id === entry.id)?.name ?? ''), back: mode});
 			} else if (key.ctrl && input === 'x') {
-				const entry = entries[mode.selected];
-				if (entry) setMode({...mode, confirmDelete: entry.id});
+				const entry = entries[selected];
+				if (entry) setMode({...mode, selected, confirmDelete: entry.id});
+			} else {
+				const field = editField(mode.field, input, key);
+				if (field && field.text !== mode.field.text) setMode({...mode, field: createBuffer(sanitizeLine(field.text), field.cursor), selected: 0});
+				else if (field) setMode({...mode, field});
 			}
 		}
 	});
@@ -447,22 +506,9 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 					lines={KEY_INTRO}
 					label="API key: "
 					mask="*"
-					value={mode.value}
+					field={mode.field}
 					error={mode.error}
 					hint={mode.firstRun ? 'Enter saves · Esc quits' : 'Enter saves · Esc cancels'}
-					onChange={(value) => setMode((current) => (current.type === 'key' ? {...current, value, error: undefined} : current))}
-					onSubmit={(value) => {
-						const key = value.trim();
-						try {
-							parseApiKey(key);
-						} catch (error) {
-							setMode((current) => ({...current, value, error: error instanceof Error ? error.message : String(error)}) as Mode);
-							return;
-						}
-						onSaveKey(key);
-						controller.say('Key saved. Type a message and press Enter.');
-						setMode({type: 'chat'});
-					}}
 				/>
 			</Box>
 		);
@@ -473,36 +519,20 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 					width={width}
 					title={mode.purpose === 'new' ? 'New conversation' : 'Rename conversation'}
 					label="Name: "
-					value={mode.value}
+					field={mode.field}
 					error={mode.error}
 					hint="Enter confirms · Esc cancels"
-					onChange={(value) => setMode((current) => (current.type === 'name' ? {...current, value: sanitizeLine(value), error: undefined} : current))}
-					onSubmit={(value) => {
-						if (mode.purpose === 'new') {
-							const error = createNamed(value);
-							if (error) setMode({...mode, value, error});
-							else setMode({type: 'chat'});
-							return;
-						}
-						try {
-							controller.renameConversation(mode.id ?? active.id, value);
-							setMode(mode.back ?? {type: 'chat'});
-						} catch (error) {
-							setMode({...mode, value, error: error instanceof Error ? error.message : String(error)});
-						}
-					}}
 				/>
 			</Box>
 		);
 	else if (mode.type === 'picker') {
-		const entries = pickerEntries(mode.filter);
+		const entries = pickerEntries(mode.field.text);
 		const target = mode.confirmDelete ? controller.conversations.find((each) => each.id === mode.confirmDelete) : undefined;
 		body = (
 			<Picker
 				width={width}
 				height={bodyHeight}
-				filter={mode.filter}
-				onFilter={(filter) => setMode((current) => (current.type === 'picker' ? {...current, filter: sanitizeLine(filter), selected: 0} : current))}
+				filter={mode.field}
 				entries={entries}
 				selected={Math.min(mode.selected, Math.max(0, entries.length - 1))}
 				prompt={

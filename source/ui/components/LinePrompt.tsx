@@ -1,22 +1,21 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {LineInput} from './LineInput.js';
+import type {TextBuffer} from '../text-buffer.js';
 
 export interface LinePromptProps {
 	width: number;
 	title: string;
 	lines?: string[];
 	label: string;
-	value: string;
-	onChange: (value: string) => void;
-	onSubmit: (value: string) => void;
+	field: TextBuffer;
 	mask?: string;
 	error?: string;
 	hint?: string;
 }
 
 /** One question, one line of answer: conversation names, the API key. */
-export function LinePrompt({width, title, lines = [], label, value, onChange, onSubmit, mask, error, hint}: LinePromptProps) {
+export function LinePrompt({width, title, lines = [], label, field, mask, error, hint}: LinePromptProps) {
 	return (
 		<Box flexDirection="column" width={width} paddingX={1}>
 			<Text bold wrap="truncate-end">
@@ -29,7 +28,7 @@ export function LinePrompt({width, title, lines = [], label, value, onChange, on
 			))}
 			<Box marginTop={lines.length > 0 ? 1 : 0}>
 				<Text color="cyan">{label}</Text>
-				<LineInput value={value} onChange={onChange} onSubmit={onSubmit} mask={mask} />
+				<LineInput field={field} mask={mask} />
 			</Box>
 			{error ? (
 				<Text color="red" wrap="wrap">

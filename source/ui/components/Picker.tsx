@@ -1,6 +1,7 @@
-import React from 'react';
+import React, {useRef} from 'react';
 import {Box, Text} from 'ink';
 import {LineInput} from './LineInput.js';
+import type {TextBuffer} from '../text-buffer.js';
 
 export interface PickerEntry {
 	id: string;
@@ -13,17 +14,23 @@ export interface PickerEntry {
 export interface PickerProps {
 	width: number;
 	height: number;
-	filter: string;
-	onFilter: (value: string) => void;
+	filter: TextBuffer;
 	entries: PickerEntry[];
 	selected: number;
 	/** Replaces the hint line, e.g. a delete confirmation. */
 	prompt?: React.ReactNode;
 }
 
-export function Picker({width, height, filter, onFilter, entries, selected, prompt}: PickerProps) {
+export function Picker({width, height, filter, entries, selected, prompt}: PickerProps) {
 	const listHeight = Math.max(1, height - 3);
-	const start = Math.min(Math.max(0, selected - listHeight + 1), Math.max(0, entries.length - listHeight));
+	// The window moves only when the selection would leave it, so Up/Down move the highlight over a still list
+	// (and a slow link repaints two rows, not the whole list) instead of scrolling it under the cursor.
+	const startRef = useRef<number | undefined>(undefined);
+	let start = startRef.current ?? Math.max(0, selected - listHeight + 1);
+	if (selected < start) start = selected;
+	else if (selected >= start + listHeight) start = selected - listHeight + 1;
+	start = Math.max(0, Math.min(start, entries.length - listHeight));
+	startRef.current = start;
 	const shown = entries.slice(start, start + listHeight);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -33,7 +40,7 @@ export function Picker({width, height, filter, onFilter, entries, selected, prom
 			<Box>
 				<Text color="cyan">Filter: </Text>
 				{/* While a confirmation is asked, its y/n must not land in the filter. */}
-				<LineInput value={filter} onChange={onFilter} placeholder="type to filter names and messages" focus={!prompt} />
+				<LineInput field={filter} placeholder="type to filter names and messages" focus={!prompt} />
 			</Box>
 			{shown.length === 0 ? <Text dimColor>No conversation matches.</Text> : null}
 			{shown.map((entry, index) => {

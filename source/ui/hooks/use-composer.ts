@@ -15,6 +15,16 @@ import {
 } from '../text-buffer.js';
 import {applyComposerCommand, composerCommand} from '../key-bindings.js';
 
+/** The last hundred questions of the open conversation, for Up/Down. */
+function inputHistory(controller: ChatController): History {
+	const questions: string[] = [];
+	const messages = controller.messages;
+	for (let index = messages.length - 1; index >= 0 && questions.length < 100; index--) {
+		if (messages[index]!.role === 'user') questions.unshift(messages[index]!.content);
+	}
+	return createHistory(questions);
+}
+
 export interface ComposerView {
 	rows: string[];
 	cursorRow: number;
@@ -29,9 +39,9 @@ export function useComposer(controller: ChatController, width: number, lastSeque
 	const bufferRef = useRef(buffer);
 	bufferRef.current = buffer;
 	const topRef = useRef(0);
-	const historyRef = useRef<History>(
-		createHistory(controller.messages.filter((each) => each.role === 'user').map((each) => each.content).slice(-100)),
-	);
+	// Built once, not on every render: the filter walks every message of the conversation.
+	const [initialHistory] = useState(() => inputHistory(controller));
+	const historyRef = useRef<History>(initialHistory);
 
 	// Every change goes to the controller's draft too (memory only), so a dropped SSH session saves it.
 	const update = (next: TextBuffer) => {
@@ -54,9 +64,7 @@ export function useComposer(controller: ChatController, width: number, lastSeque
 				const draft = controller.active.draft ?? '';
 				update(createBuffer(draft));
 				topRef.current = 0;
-				historyRef.current = createHistory(
-					controller.messages.filter((each) => each.role === 'user').map((each) => each.content).slice(-100),
-				);
+				historyRef.current = inputHistory(controller);
 			},
 			handleKey: (input: string, key: Key) => {
 				const command = composerCommand(input, key, lastSequence());
