@@ -586,8 +586,10 @@ describe('deleting, more', () => {
 		await press(app, keys.ctrlL);
 		const after = await app.waitFor(at(1, 'bravo'));
 		expect(status(after)).not.toMatch(/●|\*/);
-		// Longer than the answer would have taken: the file stays gone.
-		await app.settle(3_500);
+		// The request was cut off (not answered to the end), and once it is over the file stays gone.
+		const note = await until(() => server.requests[0]?.note, 'the request over', 8_000);
+		expect(note).toBe('client closed');
+		await app.settle(300);
 		expect(fs.existsSync(fileOf(home, a!.id))).toBe(false);
 		expect(readConversations(home).map((each) => each.id)).toEqual([b!.id]);
 		expect(status(app.screen())).not.toMatch(/\d[●*]/);

@@ -1,7 +1,7 @@
 // Runs the built glm-tui in a real pseudo-terminal and keeps a headless xterm in step with what it writes,
 // so tests can assert what a person would see: the screen, the buffer in use, the cursor, the bytes.
 import {execFile} from 'node:child_process';
-import {mkdtempSync} from 'node:fs';
+import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -44,6 +44,8 @@ export interface AppTerminal {
 	inputReady(timeoutMs?: number): Promise<void>;
 	/** Everything the app has written, decoded, since start (or since the last clearOutput). */
 	output(): string;
+	/** CPU time (user + system) the app has used so far, in milliseconds, from /proc. */
+	cpuMs(): number;
 	clearOutput(): void;
 }
 
@@ -178,6 +180,11 @@ export async function startApp(options: StartOptions = {}): Promise<AppTerminal>
 			const joined = output.join('');
 			output = [joined];
 			return joined;
+		},
+		cpuMs: () => {
+			const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
+			// utime and stime are fields 14 and 15 of stat, counted in clock ticks (100 a second on Linux).
+			return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 		},
 		clearOutput: () => {
 			output = [];
