@@ -40,6 +40,14 @@ const replaceInkModules = {
 			resolveDir: root,
 			loader: 'js',
 		}));
+		// Every width computation (ink, wrap-ansi, cli-truncate, slice-ansi, ours) gets the ASCII/CJK fast path;
+		// the fast path itself falls back to the real package.
+		const fastWidth = path.join(root, 'source/terminal/fast-string-width.ts');
+		esbuild.onResolve({filter: /^string-width$/}, (args) => {
+			if (args.importer === fastWidth) return undefined;
+			replaced.add('string-width');
+			return {path: fastWidth};
+		});
 		// The replacements use the very packages ink uses (it pins its own wrap-ansi).
 		esbuild.onResolve({filter: /^(wrap-ansi|cli-truncate|string-width|slice-ansi|@alcalzone\/ansi-tokenize)$/}, async (args) => {
 			if (!/source[\\/]terminal[\\/]ink-/.test(args.importer)) return undefined;
@@ -75,7 +83,7 @@ await build({
 	logLevel: 'warning',
 });
 
-const missed = Object.keys(inkModules).filter((each) => !replaced.has(each));
+const missed = [...Object.keys(inkModules), 'string-width'].filter((each) => !replaced.has(each));
 if (missed.length > 0) {
 	rmSync(staging, {recursive: true, force: true});
 	throw new Error(`ink's ${missed.join(', ')} were not replaced: has ink's layout changed?`);
