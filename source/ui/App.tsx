@@ -22,6 +22,7 @@ import {applyComposerCommand, composerCommand, globalAction} from './key-binding
 import {createBuffer, emptyBuffer, insert as insertText, type TextBuffer} from './text-buffer.js';
 import {exportMarkdown} from '../chat/export.js';
 import {filterConversations} from './picker-filter.js';
+import {dateTime} from './format-time.js';
 import chalk from 'chalk';
 
 export interface AppProps {
@@ -280,7 +281,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 			id: summary.id,
 			position: controller.conversations.indexOf(summary) + 1,
 			name: sanitizeLine(summary.name),
-			detail: `${summary.messageCount} msg · ${summary.updatedAt.slice(0, 16).replace('T', ' ')}`,
+			detail: `${summary.messageCount} msg · ${dateTime(summary.updatedAt)}`,
 			mark: controller.isStreaming(summary.id) ? 'streaming' : controller.unread.has(summary.id) ? 'unread' : summary.id === active.id ? 'active' : undefined,
 		}));
 

@@ -5,6 +5,7 @@ import type {Message} from '../chat/types.js';
 import {renderMarkdown, renderPlain} from '../terminal/markdown.js';
 import {MarkdownStream} from '../terminal/markdown-stream.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
+import {clockTime} from './format-time.js';
 
 const INDENT = '  ';
 
@@ -81,7 +82,7 @@ function cacheKey(message: Message, options: LineOptions): string {
 }
 
 function header(message: Message, width: number): string {
-	const time = message.time.slice(11, 16);
+	const time = clockTime(message.time);
 	if (message.role === 'user') return clip(chalk.bold.cyan('▌You') + chalk.dim(`  ${time}`), width);
 	const model = message.model ? `  ${sanitizeLine(message.model)}` : '';
 	return clip(chalk.bold.magenta('▌GLM') + chalk.dim(`${model}  ${time}`), width);
