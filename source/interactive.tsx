@@ -1,5 +1,4 @@
 // The full-screen chat: owns the terminal while it runs and gives it back intact on every way out.
-import React from 'react';
 import {render} from 'ink';
 import {App} from './ui/App.js';
 import {ChatController} from './chat/controller.js';

@@ -85,7 +85,6 @@ class Wrapper {
 	private skipSpaces = false;
 	// Start of the current run of spaces, if the line ends in one.
 	private spaceStart = -1;
-	private spaceStartWidth = 0;
 	private spaceStartActive = false;
 	// Last break opportunity: the line ends at `breakAt`; the next one starts with what follows `resumeAt`.
 	private breakAt = -1;
@@ -192,7 +191,6 @@ class Wrapper {
 
 		if (this.spaceStart < 0) {
 			this.spaceStart = this.line.length;
-			this.spaceStartWidth = this.width;
 			this.spaceStartActive = this.state.active;
 		}
 

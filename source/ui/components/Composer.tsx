@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text, useCursor} from 'ink';
 
 export interface ComposerProps {

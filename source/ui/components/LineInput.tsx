@@ -3,7 +3,6 @@
 // send-keys) are applied in order even when a prompt opens in the middle of that read. ink-text-input 6
 // could not: it builds each change from the last rendered value, types the letter of Ctrl/Alt chords and
 // splits emoji in half.
-import React from 'react';
 import {Text} from 'ink';
 import type {TextBuffer} from '../text-buffer.js';
 

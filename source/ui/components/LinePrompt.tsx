@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import {LineInput} from './LineInput.js';
 import type {TextBuffer} from '../text-buffer.js';
