@@ -39,6 +39,8 @@ export function isStoreError(error: unknown, code?: StoreErrorCode): error is St
 export function describeInvalid(error: unknown): string {
 	const message = error instanceof Error ? error.message : String(error);
 	return message
+		// V8 quotes the text around a JSON syntax error; in config.json that can be part of the API key.
+		.replace(/, ".*" is not valid JSON$/s, ': not valid JSON')
 		.replace(/^Config schema violation: /, 'schema violation: ')
 		.replace(/`` must have required property '([^']+)'/g, 'missing `$1`');
 }

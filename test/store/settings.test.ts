@@ -69,6 +69,21 @@ describe('openSettings', () => {
 		expect(fs.readdirSync(path.dirname(configFile))).toEqual(['config.json']);
 	});
 
+	it('never quotes the broken file in its message: it may hold the API key', () => {
+		fs.mkdirSync(path.dirname(configFile), {recursive: true});
+		for (const content of ['{"apiKey": "myid.topsecretvalue",}', '{"apiKey": "myid.topsecretvalue" "model": 1}', '{"apiKey": myid.topsecretvalue}']) {
+			fs.writeFileSync(configFile, content, {mode: 0o600});
+			let message = '';
+			try {
+				openSettings(home.env);
+			} catch (caught) {
+				message = (caught as Error).message;
+			}
+			expect(message).toContain(configFile);
+			expect(message).not.toContain('topsecret');
+		}
+	});
+
 	it('refuses a value of the wrong type without touching the file', () => {
 		const settings = openSettings(home.env);
 		settings.set('model', 'glm-4.6');
