@@ -28,20 +28,28 @@ produce nested open/close pairs.
 */
 
 const languages = {bash, c, cpp, css, diff, dockerfile, go, ini, java, javascript, json, markdown, python, rust, shell, sql, typescript, xml, yaml};
-for (const [name, language] of Object.entries(languages)) {
-	hljs.registerLanguage(name, language);
-}
+let registered = false;
 
-// Fence labels models use that the grammars do not already alias.
-hljs.registerAliases(['sh', 'zsh', 'shellscript'], {languageName: 'bash'});
-hljs.registerAliases(['console', 'terminal', 'shell-session'], {languageName: 'shell'});
-hljs.registerAliases(['golang'], {languageName: 'go'});
-hljs.registerAliases(['jsonc', 'json5'], {languageName: 'json'});
-hljs.registerAliases(['mysql', 'postgresql', 'postgres', 'sqlite'], {languageName: 'sql'});
-hljs.registerAliases(['vue', 'svg'], {languageName: 'xml'});
+// Compiling the grammars takes tens of milliseconds: done at the first code block, not at start-up.
+function register(): void {
+	if (registered) return;
+	registered = true;
+	for (const [name, language] of Object.entries(languages)) {
+		hljs.registerLanguage(name, language);
+	}
+
+	// Fence labels models use that the grammars do not already alias.
+	hljs.registerAliases(['sh', 'zsh', 'shellscript'], {languageName: 'bash'});
+	hljs.registerAliases(['console', 'terminal', 'shell-session'], {languageName: 'shell'});
+	hljs.registerAliases(['golang'], {languageName: 'go'});
+	hljs.registerAliases(['jsonc', 'json5'], {languageName: 'json'});
+	hljs.registerAliases(['mysql', 'postgresql', 'postgres', 'sqlite'], {languageName: 'sql'});
+	hljs.registerAliases(['vue', 'svg'], {languageName: 'xml'});
+}
 
 /** Whether `language` (a fence label, any case) has a grammar. */
 export function isKnownLanguage(language: string): boolean {
+	register();
 	return language !== '' && hljs.getLanguage(language.toLowerCase()) !== undefined;
 }
 
