@@ -2,17 +2,8 @@
 // ~200-400 characters each), the streamed answers, and the text typed into the composer.
 import type {Message} from '../../source/chat/types.js';
 import {tokenize} from '../support/glm-server.js';
+import {mulberry32} from '../support/random.js';
 
-export function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const ENGLISH = [
 	'The scheduler keeps one queue per core and steals work when a queue runs dry.',

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {SseParser, readSse, type SseEvent} from '../../source/glm/sse.js';
+import {mulberry32 as seeded} from '../support/random.js';
 
 const encoder = new TextEncoder();
 
@@ -43,17 +44,6 @@ function parseSplit(bytes: Uint8Array, cuts: number[]): SseEvent[] {
 	return events;
 }
 
-function seeded(seed: number): () => number {
-	// mulberry32: small, deterministic, good enough to pick split points.
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const RECORDED_BYTES = encoder.encode(RECORDED);
 const RECORDED_CRLF = encoder.encode(RECORDED.replace(/\n/g, '\r\n'));

@@ -12,6 +12,7 @@ import http from 'node:http';
 import type {Socket} from 'node:net';
 import {randomBytes} from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import {mulberry32} from './random.js';
 
 export const TEST_KEY = 'testid0123456789.testsecret0123456789abcd';
 
@@ -270,16 +271,6 @@ function newId(): string {
 	return stamp + randomBytes(8).toString('hex');
 }
 
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 interface Rejection {
 	code: string;
