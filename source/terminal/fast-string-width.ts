@@ -20,6 +20,8 @@ export function simpleWidth(code: number): number {
 	if (code >= 0x4e00 && code <= 0x9fff) return 2; // CJK Unified Ideographs
 	if (code >= 0x3400 && code <= 0x4dbf) return 2; // Extension A
 	if ((code >= 0x3000 && code <= 0x3029) || (code >= 0x3030 && code <= 0x303e)) return 2; // CJK punctuation, no tone marks
+	if ((code >= 0x3041 && code <= 0x3096) || (code >= 0x309b && code <= 0x30ff)) return 2; // kana, no combining marks
+	if (code >= 0xf900 && code <= 0xfaff) return 2; // CJK compatibility ideographs
 	if (code >= 0xff01 && code <= 0xff60) return 2; // fullwidth forms
 	if (code >= 0xac00 && code <= 0xd7a3) return 2; // Hangul syllables
 	return 0;

@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
+import {simpleWidth} from './fast-string-width.js';
 
 /*
 Terminal cell widths. string-width is the authority (Ink measures with it), but it segments and runs
@@ -36,24 +37,10 @@ const graphemeCacheLimit = 8192;
 /** Cells of one grapheme cluster. */
 export function graphemeWidth(grapheme: string): number {
 	if (grapheme.length === 1) {
-		const code = grapheme.charCodeAt(0);
-		if (code >= 0x20 && code < 0x7f) {
-			return 1;
-		}
-
-		// East Asian Wide/Fullwidth blocks, the bulk of Chinese/Japanese/Korean text.
-		if (
-			(code >= 0x3000 && code <= 0x3029)
-			|| (code >= 0x3030 && code <= 0x303e)
-			|| (code >= 0x3041 && code <= 0x3096)
-			|| (code >= 0x309b && code <= 0x30ff)
-			|| (code >= 0x3400 && code <= 0x4dbf)
-			|| (code >= 0x4e00 && code <= 0x9fff)
-			|| (code >= 0xac00 && code <= 0xd7a3)
-			|| (code >= 0xf900 && code <= 0xfaff)
-			|| (code >= 0xff01 && code <= 0xff60)
-		) {
-			return 2;
+		// Printable ASCII, Latin-1, punctuation and the common CJK blocks have fixed widths.
+		const width = simpleWidth(grapheme.charCodeAt(0));
+		if (width !== 0) {
+			return width;
 		}
 	}
 
