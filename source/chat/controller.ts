@@ -66,6 +66,9 @@ export class ChatController {
 
 	private readonly open = new Map<string, Conversation>();
 	private readonly listeners = new Set<() => void>();
+	private readonly textListeners = new Set<(ids: ReadonlySet<string>) => void>();
+	/** Conversations whose streamed text grew since the last notification. */
+	private grown = new Set<string>();
 	private readonly store: ConversationStoreLike;
 	private client: StreamingClient | null;
 	private readonly defaults: ConversationSettings;
@@ -94,6 +97,16 @@ export class ChatController {
 	};
 
 	getVersion = (): number => this.version;
+
+	/**
+	 * Streamed text arrived in these conversations, and nothing else changed: called at most once a frame,
+	 * instead of the subscribe() listeners, so a screen can redraw just the text. Without such a listener,
+	 * text changes go to subscribe() like any other.
+	 */
+	subscribeText = (listener: (ids: ReadonlySet<string>) => void): (() => void) => {
+		this.textListeners.add(listener);
+		return () => this.textListeners.delete(listener);
+	};
 
 	setClient(client: StreamingClient | null): void {
 		this.client = client;
@@ -329,7 +342,7 @@ export class ChatController {
 					stream.retry = undefined;
 					answer.apply(event);
 					replaceMessage(conversation, answer.message);
-					this.changedSoon();
+					this.grew(conversation.id);
 				}
 				final = answer.finish();
 			} catch (error) {
@@ -404,16 +417,20 @@ export class ChatController {
 			clearTimeout(this.pendingNotify);
 			this.pendingNotify = undefined;
 		}
+		this.grown.clear();
 		this.version++;
 		for (const listener of this.listeners) listener();
 	}
 
 	/** Token-rate changes are coalesced to one notification per frame. */
-	private changedSoon(): void {
-		if (this.pendingNotify) return;
-		this.pendingNotify = setTimeout(() => {
+	private grew(id: string): void {
+		this.grown.add(id);
+		this.pendingNotify ??= setTimeout(() => {
 			this.pendingNotify = undefined;
-			this.changed();
+			if (this.textListeners.size === 0) return this.changed();
+			const ids = this.grown;
+			this.grown = new Set();
+			for (const listener of this.textListeners) listener(ids);
 		}, this.frameMs);
 	}
 }

@@ -2,6 +2,7 @@
 // full-screen frame from the top-left corner of the alternate screen, so it can address rows absolutely and
 // send only the cells that changed (frame-diff.ts). Same interface as ink 6.8's module.
 import {diffFrames, type Cursor} from './frame-diff.js';
+import {transcriptOverlay} from './overlay.js';
 
 const HIDE_CURSOR = '\u001B[?25l';
 // Terminals that know "synchronized update" show the frame at once; others ignore the markers.
@@ -29,7 +30,10 @@ function rowsOf(text: string): string[] {
 const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor?: boolean; incremental?: boolean} = {}): LogUpdate => {
 	const synchronized = (stream as {isTTY?: boolean}).isTTY === true;
 	let previousText = '';
+	/** ink's last frame, before the overlay: what a repaint of the overlay alone draws on. */
+	let inkRows: string[] = [];
 	let previousRows: string[] = [];
+	let overlayVersion = -1;
 	/** Unknown after someone else wrote to the screen: the next frame goes out whole. */
 	let known = false;
 	/**
@@ -47,11 +51,7 @@ const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor
 	const activeCursor = () => (cursorDirty ? cursorPosition : undefined);
 	const samePosition = (a: Cursor | undefined, b: Cursor | undefined) => a?.x === b?.x && a?.y === b?.y;
 
-	const render = ((text: string) => {
-		const target = activeCursor();
-		cursorDirty = false;
-		if (known && text === previousText && samePosition(target, shownPosition)) return false;
-		const next = rowsOf(text);
+	const draw = (next: string[], target: Cursor | undefined): void => {
 		let output = '';
 		if (!known) {
 			// Draw from a clean screen: rows may hold anything (another program, a resize's leftovers).
@@ -67,18 +67,35 @@ const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor
 			cursorVisible = wantVisible;
 		}
 		if (output !== '') stream.write(synchronized ? BEGIN_UPDATE + output + END_UPDATE : output);
-		previousText = text;
 		previousRows = next;
+		overlayVersion = transcriptOverlay.version;
 		shownPosition = target ? {...target} : undefined;
 		known = true;
 		blank = false;
+	};
+
+	const render = ((text: string) => {
+		const target = activeCursor();
+		cursorDirty = false;
+		if (known && text === previousText && overlayVersion === transcriptOverlay.version && samePosition(target, shownPosition)) return false;
+		previousText = text;
+		inkRows = rowsOf(text);
+		draw(transcriptOverlay.apply(inkRows), target);
 		return true;
 	}) as LogUpdate;
+
+	// A streamed token changed only the overlay: redraw it on ink's last frame, cursor where it was. Before the
+	// first frame, or after a clear, ink's next render draws it.
+	transcriptOverlay.attach(() => {
+		if (!known || overlayVersion === transcriptOverlay.version) return;
+		draw(transcriptOverlay.apply(inkRows), shownPosition);
+	});
 
 	render.clear = () => {
 		if (known) stream.write('\u001B[H\u001B[2J');
 		known = false;
 		previousText = '';
+		inkRows = [];
 		previousRows = [];
 		at = {x: 0, y: 0};
 		blank = true;
@@ -86,6 +103,7 @@ const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor
 
 	render.done = () => {
 		previousText = '';
+		inkRows = [];
 		previousRows = [];
 		known = false;
 		if (!cursorVisible) {
@@ -103,7 +121,8 @@ const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor
 		const target = activeCursor();
 		cursorDirty = false;
 		previousText = text;
-		previousRows = rowsOf(text);
+		inkRows = rowsOf(text);
+		previousRows = inkRows;
 		known = true;
 		const update = diffFrames(previousRows, previousRows, target, {x: -1, y: -1});
 		at = update.cursor.x === -1 ? {x: -1, y: -1} : update.cursor;
@@ -115,6 +134,8 @@ const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor
 		}
 		if (output) stream.write(output);
 		shownPosition = target ? {...target} : undefined;
+		// What ink wrote has no overlay on it.
+		draw(transcriptOverlay.apply(inkRows), shownPosition);
 	};
 
 	render.setCursorPosition = (position) => {
@@ -122,7 +143,8 @@ const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor
 		cursorDirty = true;
 	};
 	render.isCursorDirty = () => cursorDirty;
-	render.willRender = (text) => !known || text !== previousText || !samePosition(activeCursor(), shownPosition);
+	render.willRender = (text) =>
+		!known || text !== previousText || overlayVersion !== transcriptOverlay.version || !samePosition(activeCursor(), shownPosition);
 	return render;
 };
 

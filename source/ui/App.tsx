@@ -13,6 +13,8 @@ import {useComposer} from './hooks/use-composer.js';
 import {TranscriptLines} from './transcript-lines.js';
 import {slice, scroll, top, type ViewportPosition, type ViewportSource} from './viewport.js';
 import {Transcript} from './components/Transcript.js';
+import {transcriptRows} from './transcript-rows.js';
+import {transcriptOverlay} from '../terminal/overlay.js';
 import {Composer, COMPOSER_GUTTER} from './components/Composer.js';
 import {StatusBar} from './components/StatusBar.js';
 import {Help, helpLines} from './components/Help.js';
@@ -114,7 +116,31 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 				? [chalk.dim(`── ${index} earlier message${index === 1 ? '' : 's'} not sent: over the context window ──`.slice(0, width)), '']
 				: [],
 	};
-	const view = slice(source, transcriptHeight, position);
+	const rowsNow = () => {
+		const view = slice(source, transcriptHeight, positions.current.get(active.id) ?? {follow: true});
+		return transcriptRows({
+			rows: view.rows,
+			height: transcriptHeight,
+			below: view.below,
+			empty: messages.length === 0 ? 'Type a message and press Enter. F1 lists the keys.' : undefined,
+		});
+	};
+
+	// Streamed text: when nothing but the transcript's text changed, only its rows are redrawn (no render).
+	const shownShell = useRef('');
+	const redrawText = useRef<() => void>(() => {});
+	redrawText.current = () => {
+		if (modeRef.current.type === 'chat' && transcriptOverlay.attached && shellSignature(controller) === shownShell.current) {
+			transcriptOverlay.update(0, rowsNow(), width);
+		} else forceRender((value) => value + 1);
+	};
+	useEffect(
+		() =>
+			controller.subscribeText((ids) => {
+				if (ids.has(controller.active.id)) redrawText.current();
+			}),
+		[controller],
+	);
 
 	// ---- paste ---------------------------------------------------------------------------------
 	useEffect(() => {
@@ -482,6 +508,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 	// ---- render --------------------------------------------------------------------------------
 	const streaming = controller.stream();
 	const state = describeState(controller, active.id);
+	shownShell.current = shellSignature(controller);
 	// Usage only changes when an answer ends, so the sum is not redone per streamed token.
 	const tokens = useMemo(
 		() => active.messages.reduce((sum, each) => sum + (each.usage?.totalTokens ?? 0), 0),
@@ -548,13 +575,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 	} else
 		body = (
 			<>
-				<Transcript
-					rows={view.rows}
-					height={transcriptHeight}
-					width={width}
-					below={view.below}
-					empty={messages.length === 0 ? 'Type a message and press Enter. F1 lists the keys.' : undefined}
-				/>
+				<Transcript rows={rowsNow()} height={transcriptHeight} width={width} top={0} />
 				{separatorHeight > 0 ? <Text dimColor>{'─'.repeat(width)}</Text> : null}
 				<Composer
 					width={width}
@@ -586,6 +607,12 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 			/>
 		</Box>
 	);
+}
+
+/** What the screen shows besides the transcript's text that streamed text can change. */
+function shellSignature(controller: ChatController): string {
+	const marks = controller.conversations.map((each) => (controller.isStreaming(each.id) ? 's' : controller.unread.has(each.id) ? 'u' : '-')).join('');
+	return `${describeState(controller, controller.active.id).text}|${marks}`;
 }
 
 function describeState(controller: ChatController, id: string): {text: string; tone: 'idle' | 'busy' | 'error'} {
