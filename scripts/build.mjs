@@ -1,6 +1,7 @@
 // Builds dist/ from source/: bundles the app with esbuild so start-up loads one file instead of ~200
 // modules, and gives ink glm-tui's own screen writer in place of its log-update.
 import {realpathSync, renameSync, rmSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
 import {build} from 'esbuild';
@@ -56,6 +57,22 @@ const replaceInkModules = {
 	},
 };
 
+// yoga-layout's Emscripten loader fetch()es its own inline wasm from a data: URL whenever a global fetch
+// exists, and Node's first fetch loads its whole HTTP client: ~80 ms of start-up and megabytes of memory
+// for decoding base64. Its other branch decodes the string directly.
+const yogaLoader = /\w+\|\|"function"!=typeof fetch\?Promise\.resolve\(\)/;
+const decodeYogaDirectly = {
+	name: 'decode-yoga-directly',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			if (!yogaLoader.test(source)) throw new Error(`${args.path}: the wasm loader has changed; see decodeYogaDirectly in scripts/build.mjs`);
+			replaced.add('yoga-layout loader');
+			return {contents: source.replace(yogaLoader, 'true?Promise.resolve()'), loader: 'js'};
+		});
+	},
+};
+
 // Build beside dist/ and swap it in, so a glm-tui running from dist/ (a test, a second terminal) never
 // finds it half-written.
 const dist = path.join(root, 'dist');
@@ -72,7 +89,7 @@ await build({
 	jsx: 'automatic',
 	minify: process.env['GLM_TUI_NO_MINIFY'] !== '1',
 	legalComments: 'none',
-	plugins: [replaceInkModules],
+	plugins: [replaceInkModules, decodeYogaDirectly],
 	// React checks NODE_ENV at run time; the production build is much cheaper per render.
 	define: {'process.env.NODE_ENV': '"production"'},
 	// ink imports react-devtools-core only when DEV is set; it is not installed.
@@ -83,7 +100,7 @@ await build({
 	logLevel: 'warning',
 });
 
-const missed = [...Object.keys(inkModules), 'string-width'].filter((each) => !replaced.has(each));
+const missed = [...Object.keys(inkModules), 'string-width', 'yoga-layout loader'].filter((each) => !replaced.has(each));
 if (missed.length > 0) {
 	rmSync(staging, {recursive: true, force: true});
 	throw new Error(`ink's ${missed.join(', ')} were not replaced: has ink's layout changed?`);
