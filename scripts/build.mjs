@@ -91,7 +91,12 @@ await build({
 	legalComments: 'none',
 	plugins: [replaceInkModules, decodeYogaDirectly],
 	// React checks NODE_ENV at run time; the production build is much cheaper per render.
-	define: {'process.env.NODE_ENV': '"production"'},
+	// Segmenters are made at their first use, not when their module loads (source/terminal/lazy-segmenter.ts).
+	define: {'process.env.NODE_ENV': '"production"', 'Intl.Segmenter': 'LazySegmenter'},
+	inject: [path.join(root, 'source/terminal/lazy-segmenter.ts')],
+	// Node 20 has /v regular expressions. Left as literals, V8 compiles them at their first use; lowered to
+	// new RegExp(..., 'v') they are compiled at load, and string-width's \p{RGI_Emoji} alone takes ~25 ms.
+	supported: {'regexp-set-notation': true, 'regexp-unicode-property-escapes': true, 'regexp-match-indices': true},
 	// ink imports react-devtools-core only when DEV is set; it is not installed.
 	external: ['react-devtools-core'],
 	banner: {

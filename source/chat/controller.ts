@@ -436,7 +436,9 @@ export class ChatController {
 }
 
 function byCreation<T extends ConversationSummaryLike>(list: T[]): T[] {
-	return [...list].sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.id.localeCompare(b.id));
+	// Ordinal comparison: ISO times and ids sort correctly by code unit, and a locale collator costs ~10 ms to set up.
+	const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+	return [...list].sort((a, b) => compare(a.createdAt ?? '', b.createdAt ?? '') || compare(a.id, b.id));
 }
 
 function replaceMessage(conversation: Conversation, message: Message): void {

@@ -25,6 +25,7 @@ import {createBuffer, emptyBuffer, insert as insertText, type TextBuffer} from '
 import {exportMarkdown} from '../chat/export.js';
 import {filterConversations} from './picker-filter.js';
 import {dateTime} from './format-time.js';
+import {formatCount} from './format-count.js';
 import chalk from 'chalk';
 
 export interface AppProps {
@@ -164,7 +165,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 		const answer = lastAnswer();
 		if (!answer) return controller.say('No answer to copy yet.');
 		writeRaw(osc52Copy(answer.content));
-		controller.say(`Copied the last answer (${answer.content.length.toLocaleString('en-US')} characters) with OSC 52.`);
+		controller.say(`Copied the last answer (${formatCount(answer.content.length)} characters) with OSC 52.`);
 	};
 
 	const defaultName = () => {

@@ -6,6 +6,7 @@ import {renderMarkdown, renderPlain} from '../terminal/markdown.js';
 import {MarkdownStream} from '../terminal/markdown-stream.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {clockTime} from './format-time.js';
+import {formatCount} from './format-count.js';
 
 const INDENT = '  ';
 
@@ -49,7 +50,7 @@ export class TranscriptLines {
 				for (const line of renderPlain(message.reasoning, Math.max(1, inner - 2))) lines.push(INDENT + chalk.dim(`┊ ${line}`));
 			} else {
 				const label = message.state === 'streaming' && !message.content ? 'Thinking…' : 'Reasoning';
-				lines.push(INDENT + chalk.dim(`▸ ${label} (${message.reasoning.length.toLocaleString('en-US')} chars) · Ctrl+T shows it`));
+				lines.push(INDENT + chalk.dim(`▸ ${label} (${formatCount(message.reasoning.length)} chars) · Ctrl+T shows it`));
 			}
 		}
 
