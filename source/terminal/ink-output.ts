@@ -86,6 +86,9 @@ export default class Output {
 						const from = x < clip.x1! ? clip.x1! - x : 0;
 						const width = widthOf(line);
 						const to = x + width > clip.x2! ? clip.x2! - x : width;
+						// Most lines fit their box; slicing plain text that fits gives it back unchanged (text with
+						// escapes may come back with its codes rewritten, which transformers then see).
+						if (from === 0 && to >= width && !line.includes('\u001B')) return line;
 						return slices.get(`${from}:${to}:${line}`, () => sliceAnsi(line, from, to));
 					});
 					if (x < clip.x1!) x = clip.x1!;

@@ -59,7 +59,8 @@ export class TranscriptLines {
 				? renderPlain(message.content, inner)
 				: message.state === 'streaming'
 					? this.renderStreaming(message, inner)
-					: renderMarkdown(message.content, inner);
+					: // An answer that just finished: its streamed rendering needs only the last block, not the whole text again.
+						(this.streaming.get(message.id)?.render(message.content, inner) ?? renderMarkdown(message.content, inner));
 		for (const line of body) lines.push(INDENT + line);
 
 		for (const line of stateLines(message, inner)) lines.push(INDENT + line);
