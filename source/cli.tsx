@@ -135,6 +135,10 @@ async function main(argv: string[]): Promise<number> {
 	// terminal even on a build server that exports CI=true.
 	delete process.env['CI'];
 	delete process.env['CONTINUOUS_INTEGRATION'];
+	// Keys typed while the chat loads wait in the terminal, unechoed, for the composer; in cooked mode the
+	// terminal would echo them over the shell prompt and hand them over only at Enter. (Node puts the
+	// terminal back as it found it when the process exits, whatever happens.)
+	if (process.stdin.isTTY) process.stdin.setRawMode(true);
 	const {runInteractive} = await import('./interactive.js');
 	return runInteractive({config, settings, flags: {model: values.model, system: values.system, temperature, thinking}});
 }
