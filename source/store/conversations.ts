@@ -1,23 +1,25 @@
 // Conversations on disk: one conf store per conversation, `<data>/conversations/<id>.json`, plus the summary
 // index that lets start-up list them without parsing each one.
 //
-// conf has no cache (every get parses the file, every set rewrites it) and no locking, so this module keeps
-// what each file holds in memory, keyed by the file's fingerprint, and wraps every read-modify-write in a
-// per-conversation lock file. Everything is synchronous, like conf: a save is one stat, maybe one read, one
-// write, and the exit paths need it to finish before the process does.
+// conf writes each file (atomically, 0600) and migrates old ones. It has no cache (every get parses the
+// file, every set rewrites it) and no locking, so this module reads the files itself, keeps what each holds
+// in memory, keyed by the file's fingerprint, and wraps every read-modify-write in a per-conversation lock
+// file. The schema is checked by schema.ts rather than by conf's ajv, which compiles it again in every
+// instance. Everything is synchronous, like conf: a save is one stat, maybe one read, one write, and the
+// exit paths need it to finish before the process does.
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import type {Conversation, ConversationSettings} from '../chat/types.js';
 import {ensurePrivateDir, storePaths, type Env} from './paths.js';
 import {StoreError, describeInvalid, isInvalidContent, isStoreError} from './errors.js';
+import {SchemaViolation} from './schema.js';
 import {withLock, type LockOptions} from './lock.js';
 import {isValidId, slugify, uniqueSlug, validateName} from './slug.js';
 import {
 	FORMAT_VERSION,
+	checkConversationFile,
 	conversationMigrations,
-	conversationRootSchema,
-	conversationSchema,
 	declaredVersion,
 	isNewerFormat,
 	serializeConversation,
@@ -100,14 +102,13 @@ class FileConversationStore implements ConversationStore {
 	readonly #indexFile: string;
 	readonly #lock: LockOptions;
 	readonly #onProblem: ((problem: StoreProblem) => void) | undefined;
-	/** conf compiles its schema per instance, so each conversation gets one instance for the process. */
+	/** One conf instance per conversation written (or migrated) by this process. */
 	readonly #confs = new Map<string, Conf<ConversationFile>>();
 	readonly #files = new Map<string, FileState>();
 	/** Per id, the fields as last handed to the caller: the base of the three-way merge of those fields. */
 	readonly #handedOut = new Map<string, SharedFields>();
 	readonly #pending: StoreProblem[] = [];
 	readonly #reported = new Set<string>();
-	readonly #parser = new RepeatParser();
 
 	constructor(options: ConversationStoreOptions) {
 		const paths = storePaths(options.env);
@@ -209,8 +210,8 @@ class FileConversationStore implements ConversationStore {
 	// ---- files ----------------------------------------------------------------------------------
 
 	/**
-	 * What the file holds, parsed and validated by conf, from memory when its fingerprint has not changed.
-	 * Call with the lock held: opening conf may migrate (write) the file, and a corrupt one is moved aside.
+	 * What the file holds, parsed and validated, from memory when its fingerprint has not changed. Call with
+	 * the lock held: an older format is migrated (written) by conf, and a corrupt file is moved aside.
 	 */
 	#read(id: string): FileState {
 		const file = this.#file(id);
@@ -227,13 +228,11 @@ class FileConversationStore implements ConversationStore {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw this.#notFound(id);
 			throw error;
 		}
-		// Parsed here first, to refuse a newer format before conf could rewrite its version number. conf then
-		// reads the file up to four more times (constructor, migrations, store); while this runs, an unchanged
-		// text is not parsed again: a 5,000-message file costs tens of milliseconds per parse.
-		this.#parser.remember = true;
 		try {
-			const parsed = this.#parser.parse(raw.toString('utf8'));
-			const version = declaredVersion(parsed);
+			let data: unknown = JSON.parse(raw.toString('utf8'));
+			if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new SchemaViolation('not a JSON object');
+			const version = declaredVersion(data);
+			// Checked before conf opens the file, which would rewrite the version number.
 			if (isNewerFormat(version)) {
 				throw new StoreError(
 					'newer-format',
@@ -241,23 +240,22 @@ class FileConversationStore implements ConversationStore {
 					{file},
 				);
 			}
-			let conf = this.#confs.get(id);
-			// conf migrates only when it opens a file, so an older file (from an older glm-tui still running
-			// elsewhere) needs a fresh instance.
-			if (!conf || version !== FORMAT_VERSION) {
-				conf = this.#openConf(id);
+			let current = fingerprint;
+			lastRead.set(file, {fingerprint, data: data as ConversationFile});
+			if (version !== FORMAT_VERSION) {
+				// conf migrates when it opens a file. After that the file changed: fingerprint before reading it.
+				const conf = this.#openConf(id, {migrate: true});
 				this.#confs.set(id, conf);
+				current = fileFingerprint(file) ?? fingerprint;
+				data = conf.store;
 			}
-			// After a migration the file changed: take the fingerprint before reading what conf wrote.
-			const after = fileFingerprint(file) ?? fingerprint;
-			const state = {fingerprint: after, doc: fromFile(conf.store, id)};
+			checkConversationFile(data);
+			const state = {fingerprint: current, doc: fromFile(data as ConversationFile, id)};
 			this.#files.set(id, state);
 			return state;
 		} catch (error) {
 			if (!isInvalidContent(error)) throw error;
 			throw this.#quarantine(id, raw, error);
-		} finally {
-			this.#parser.forget();
 		}
 	}
 
@@ -276,52 +274,40 @@ class FileConversationStore implements ConversationStore {
 		const file = this.#file(id);
 		const data = toFile(conversation);
 		try {
-			const conf = this.#confs.get(id);
-			if (conf) {
-				conf.store = data;
-			} else if (fs.existsSync(file)) {
-				const opened = this.#openConf(id);
-				this.#confs.set(id, opened);
-				opened.store = data;
-			} else {
-				// conf's only way to create a file with content: `defaults`, written when the file is missing.
-				// It validates only after writing, so a refused document is removed again (we hold the lock).
-				try {
-					this.#confs.set(id, this.#openConf(id, data));
-				} catch (error) {
-					fs.rmSync(file, {force: true});
-					throw error;
-				}
-			}
+			checkConversationFile(data);
 		} catch (error) {
-			if (isInvalidContent(error)) {
-				throw new StoreError('invalid-value', `Cannot save conversation "${id}": ${describeInvalid(error)}`, {file, cause: error});
-			}
-			throw error;
+			if (!isInvalidContent(error)) throw error;
+			throw new StoreError('invalid-value', `Cannot save conversation "${id}": ${describeInvalid(error)}`, {file, cause: error});
+		}
+		const conf = this.#confs.get(id);
+		if (conf) {
+			conf.store = data;
+		} else if (fs.existsSync(file)) {
+			const opened = this.#openConf(id);
+			this.#confs.set(id, opened);
+			opened.store = data;
+		} else {
+			// conf's only way to create a file with content: `defaults`, written when the file is missing.
+			this.#confs.set(id, this.#openConf(id, {defaults: data}));
 		}
 		const state = {fingerprint: fileFingerprint(file) ?? '', doc: conversation};
 		this.#files.set(id, state);
 		this.#updateIndex(id, {fingerprint: state.fingerprint, summary: summarize(conversation)});
 	}
 
-	#openConf(id: string, initial?: ConversationFile): Conf<ConversationFile> {
+	/** Without `migrate`, conf leaves the version alone: only open files already read as current that way. */
+	#openConf(id: string, {migrate = false, defaults}: {migrate?: boolean; defaults?: ConversationFile} = {}): Conf<ConversationFile> {
 		return new FileCachedConf<ConversationFile>({
 			cwd: this.dir,
 			configName: id,
 			projectSuffix: '',
 			configFileMode: 0o600,
-			schema: conversationSchema,
-			rootSchema: conversationRootSchema,
-			// Checking our constant schema against the JSON Schema meta-schema costs ~15 ms per instance, one
-			// instance per conversation; test/store/format.test.ts checks it once instead.
-			ajvOptions: {validateSchema: false},
-			projectVersion: FORMAT_VERSION,
-			migrations: conversationMigrations,
 			clearInvalidConfig: false,
 			accessPropertiesByDotNotation: false,
-			serialize: serializeConversation,
-			deserialize: this.#parser.parse as (text: string) => ConversationFile,
-			...(initial ? {defaults: initial} : {}),
+			// Bytes: see serializeConversation.
+			serialize: serializeConversation as unknown as (value: ConversationFile) => string,
+			...(migrate ? {projectVersion: FORMAT_VERSION, migrations: conversationMigrations} : {}),
+			...(defaults ? {defaults} : {}),
 		});
 	}
 
@@ -418,6 +404,7 @@ class FileConversationStore implements ConversationStore {
 	#forget(id: string): void {
 		this.#confs.delete(id);
 		this.#files.delete(id);
+		lastRead.delete(this.#file(id));
 	}
 
 	#notFound(id: string): StoreError {
@@ -436,54 +423,23 @@ class FileConversationStore implements ConversationStore {
 	}
 }
 
-/** JSON.parse that, while `remember` is on, hands out the previous result again for the same text. */
 /**
- * conf reads, decodes, parses and validates the whole file on every access to `store`, five times while it
- * opens one (a 5,000-message conversation is 2.4 MB). This keeps the last value read for as long as the
- * file's inode, size and mtime stay the same; any write through conf forgets it.
+ * What each conversation file held when this process last read it, by path and fingerprint. Opening a conf
+ * instance reads and parses the whole file (2.4 MB for 5,000 messages), and migrating reads it several
+ * times; the store has just read it, so conf is answered from here while the file stays the same.
  */
-const lastRead = new WeakMap<object, {stamp: string; value: object}>();
+const lastRead = new Map<string, {fingerprint: string; data: ConversationFile}>();
 
 class FileCachedConf<T extends Record<string, any>> extends Conf<T> {
 	override get store(): T {
-		let stamp: string;
-		try {
-			const stat = fs.statSync(this.path);
-			stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
-		} catch {
-			return super.store;
-		}
-		const cached = lastRead.get(this);
-		if (cached?.stamp === stamp) return Object.assign(Object.create(null) as object, cached.value) as T;
-		const value = super.store;
-		lastRead.set(this, {stamp, value: Object.assign(Object.create(null) as object, value)});
-		return value;
+		const known = lastRead.get(this.path);
+		if (known && known.fingerprint === fileFingerprint(this.path)) return Object.assign(Object.create(null) as object, known.data) as T;
+		return super.store;
 	}
 
 	override set store(value: T) {
-		lastRead.delete(this);
+		lastRead.delete(this.path);
 		super.store = value;
-	}
-}
-
-class RepeatParser {
-	remember = false;
-	#text: string | undefined;
-	#value: unknown;
-
-	readonly parse = (text: string): unknown => {
-		if (!this.remember) return JSON.parse(text);
-		if (text !== this.#text) {
-			this.#value = JSON.parse(text);
-			this.#text = text;
-		}
-		return this.#value;
-	};
-
-	forget(): void {
-		this.remember = false;
-		this.#text = undefined;
-		this.#value = undefined;
 	}
 }
 

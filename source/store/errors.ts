@@ -1,4 +1,5 @@
 // Every failure of the store is a StoreError with a message a person can act on; `code` is for the program.
+import {SchemaViolation} from './schema.js';
 
 export type StoreErrorCode =
 	/** The conversation file does not exist (deleted by another glm-tui, or never created). */
@@ -35,22 +36,21 @@ export function isStoreError(error: unknown, code?: StoreErrorCode): error is St
 	return error instanceof StoreError && (code === undefined || error.code === code);
 }
 
-/** conf's messages (`Config schema violation: ...`, JSON.parse's SyntaxError) trimmed to the useful part. */
+/** Schema violations, conf's migration errors and JSON.parse's SyntaxError, trimmed to the useful part. */
 export function describeInvalid(error: unknown): string {
 	const message = error instanceof Error ? error.message : String(error);
 	return message
 		// V8 quotes the text around a JSON syntax error; in config.json that can be part of the API key.
 		.replace(/, ".*" is not valid JSON$/s, ': not valid JSON')
-		.replace(/^Config schema violation: /, 'schema violation: ')
 		.replace(/`` must have required property '([^']+)'/g, 'missing `$1`');
 }
 
-/** Errors conf throws when the file's content is bad, as opposed to I/O failures, which pass through. */
+/** Errors that mean the file's content is bad, as opposed to I/O failures, which pass through. */
 export function isInvalidContent(error: unknown): boolean {
 	if (!(error instanceof Error)) return false;
 	return (
 		error instanceof SyntaxError ||
-		error.message.startsWith('Config schema violation') ||
+		error instanceof SchemaViolation ||
 		error.message.startsWith('Something went wrong during the migration')
 	);
 }

@@ -1,8 +1,8 @@
 // The on-disk shape of a conversation file: JSON schema, version, migrations from older shapes, and the
-// serializer. Everything conf needs to own one file per conversation.
+// serializer. conf owns the file (atomic writes, mode, migrations); the schema is checked by schema.ts.
 import path from 'node:path';
 import type Conf from 'conf';
-import type {Schema} from 'conf';
+import {compileSchema, type JsonSchema} from './schema.js';
 
 /**
  * conf records the version in `__internal__.migrations.version`.
@@ -18,7 +18,7 @@ export type ConversationFile = Record<string, unknown>;
 const string = {type: 'string'} as const;
 const timestamp = {type: 'string', minLength: 1} as const;
 
-const messageSchema = {
+const messageSchema: JsonSchema = {
 	type: 'object',
 	required: ['id', 'role', 'content', 'state', 'time'],
 	properties: {
@@ -44,28 +44,31 @@ const messageSchema = {
 		finishReason: string,
 		error: string,
 	},
-} as const;
+};
 
 // Types are strict, ranges are not: a hand-edited temperature of 1.5 should reach the API's own check, not
 // cost the whole conversation. Unknown properties are allowed and kept. `id` is only a string: the file
 // name is the id, so a hand-edited id must not get the file moved aside.
-export const conversationSchema: Schema<ConversationFile> = {
-	id: string,
-	name: string,
-	createdAt: timestamp,
-	updatedAt: timestamp,
-	model: {type: 'string', minLength: 1},
-	system: string,
-	temperature: {type: 'number'},
-	thinking: {enum: ['enabled', 'disabled']},
-	draft: string,
-	messages: {type: 'array', items: messageSchema},
-	removedIds: {type: 'array', items: string},
-};
-
-export const conversationRootSchema = {
+export const conversationFileSchema = {
+	type: 'object',
 	required: ['id', 'name', 'createdAt', 'updatedAt', 'model', 'messages'],
-} as const;
+	properties: {
+		id: string,
+		name: string,
+		createdAt: timestamp,
+		updatedAt: timestamp,
+		model: {type: 'string', minLength: 1},
+		system: string,
+		temperature: {type: 'number'},
+		thinking: {enum: ['enabled', 'disabled']},
+		draft: string,
+		messages: {type: 'array', items: messageSchema},
+		removedIds: {type: 'array', items: string},
+	},
+} satisfies JsonSchema;
+
+/** Throws SchemaViolation for a document that is not a conversation of FORMAT_VERSION. */
+export const checkConversationFile = compileSchema(conversationFileSchema);
 
 export const INTERNAL = {migrations: {version: FORMAT_VERSION}} as const;
 
@@ -145,48 +148,91 @@ export const conversationMigrations = {
 
 /**
  * Tab-indented like conf's default, except that each message is one line: a 5,000-message file stays
- * readable, greppable and diffable, and is written a little faster than fully indented JSON.
+ * readable, greppable and diffable. Existing files in any JSON layout read the same.
+ *
+ * Returns bytes, not text, in a buffer that the next call reuses: conf hands whatever this returns to its
+ * atomic writer, which writes a Buffer as is. Given a 2.4 MB string instead, Node encodes it into a fresh
+ * 7 MB buffer on every write (~15 ms here, most of it page faults on new memory).
  */
-export function serializeConversation(value: ConversationFile): string {
+export function serializeConversation(value: ConversationFile): Buffer {
 	const {messages, ...rest} = value;
-	if (!Array.isArray(messages)) return JSON.stringify(value, undefined, '\t');
-	const list = messages.length === 0 ? '[]' : `[\n\t\t${messages.map(messageJson).join(',\n\t\t')}\n\t]`;
+	if (!Array.isArray(messages)) return Buffer.from(`${JSON.stringify(value, undefined, '\t')}\n`);
 	const head = JSON.stringify(rest, undefined, '\t');
-	return head === '{}' ? `{\n\t"messages": ${list}\n}\n` : `${head.slice(0, -2)},\n\t"messages": ${list}\n}\n`;
+	const start = Buffer.from(head === '{}' ? '{\n\t"messages": [' : `${head.slice(0, -2)},\n\t"messages": [`);
+	const end = messages.length === 0 ? EMPTY_END : END;
+	const parts = messages.map(messageBytes);
+	let size = start.length + end.length;
+	for (const part of parts) size += SEPARATOR.length + part.length;
+	// Sized once: growing it message by message costs more in copies and fresh pages than the rest.
+	if (size > output.length) output = Buffer.allocUnsafeSlow(Math.ceil(size * 1.25));
+	let length = 0;
+	const put = (bytes: Uint8Array) => {
+		output.set(bytes, length);
+		length += bytes.length;
+	};
+	put(start);
+	for (let index = 0; index < parts.length; index++) {
+		put(index === 0 ? FIRST : SEPARATOR);
+		put(parts[index]!);
+	}
+	put(end);
+	return output.subarray(0, length);
 }
 
-// Turning thousands of messages into JSON is most of the cost of a save, and all but the newest are the
-// same objects as last time. Each one's JSON is remembered with a shallow snapshot of it (one level down,
-// for `usage`), so a message changed in place is still serialized again; deeper objects are not cached.
-const remembered = new WeakMap<object, {snapshot: unknown[]; text: string}>();
-const OBJECT_END = Symbol('end of nested object');
+let output = Buffer.allocUnsafeSlow(0);
+const FIRST = Buffer.from('\n\t\t');
+const SEPARATOR = Buffer.from(',\n\t\t');
+const END = Buffer.from('\n\t]\n}\n');
+const EMPTY_END = Buffer.from(']\n}\n');
 
-function messageJson(message: unknown): string {
-	const snapshot = typeof message === 'object' && message !== null ? shallowSnapshot(message) : undefined;
-	if (!snapshot) return JSON.stringify(message);
-	const known = remembered.get(message as object);
-	if (known && known.snapshot.length === snapshot.length && known.snapshot.every((each, index) => each === snapshot[index])) {
-		return known.text;
-	}
-	const text = JSON.stringify(message);
-	remembered.set(message as object, {snapshot, text});
-	return text;
+// All but the newest messages of a save were written by the save before, and JSON.stringify of 5,000 of
+// them is most of a save's CPU. Each message's JSON is kept with a copy of its fields (one level down, for
+// `usage`), and used again while the message's fields are the very same values: a message changed in place
+// is serialized again. Messages holding arrays or deeper objects are always serialized.
+const written = new WeakMap<object, {fields: Record<string, unknown>; json: Buffer}>();
+
+function messageBytes(message: unknown): Buffer {
+	if (!isPlainObject(message)) return Buffer.from(JSON.stringify(message));
+	const known = written.get(message);
+	if (known && sameFields(message, known.fields, 0)) return known.json;
+	const json = Buffer.from(JSON.stringify(message));
+	const fields = copyFields(message, 0);
+	if (fields) written.set(message, {fields, json});
+	return json;
 }
 
-function shallowSnapshot(object: object, depth = 0): unknown[] | undefined {
-	if (Array.isArray(object)) return undefined;
-	const entries: unknown[] = [];
-	for (const [key, value] of Object.entries(object)) {
-		entries.push(key);
-		if (typeof value !== 'object' || value === null) {
-			entries.push(value);
-			continue;
-		}
-		const nested = depth === 0 ? shallowSnapshot(value, 1) : undefined;
-		if (!nested) return undefined;
-		entries.push(...nested, OBJECT_END);
+function copyFields(object: Record<string, unknown>, depth: number): Record<string, unknown> | undefined {
+	// Without a prototype, a field named __proto__ is copied like any other.
+	const copy = Object.create(null) as Record<string, unknown>;
+	for (const key of Object.keys(object)) {
+		const value = object[key];
+		if (typeof value !== 'object' || value === null) copy[key] = value;
+		else if (depth === 0 && isPlainObject(value)) {
+			const nested = copyFields(value, 1);
+			if (!nested) return undefined;
+			copy[key] = nested;
+		} else return undefined;
 	}
-	return entries;
+	return copy;
+}
+
+function sameFields(object: Record<string, unknown>, copy: Record<string, unknown>, depth: number): boolean {
+	let count = 0;
+	for (const key of Object.keys(object)) {
+		count++;
+		const value = object[key];
+		const before = copy[key];
+		if (value === before) continue;
+		if (depth > 0 || !isPlainObject(value) || !isPlainObject(before) || !sameFields(value, before, 1)) return false;
+	}
+	for (const _ in copy) count--;
+	return count === 0;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	if (typeof value !== 'object' || value === null) return false;
+	const prototype = Object.getPrototypeOf(value) as unknown;
+	return prototype === Object.prototype || prototype === null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -38,7 +38,8 @@ export function mergeConversation(ours: Conversation, disk: Conversation | undef
 	for (const message of disk.messages) byId.set(message.id, message);
 	for (const message of ours.messages) {
 		const theirs = byId.get(message.id);
-		byId.set(message.id, theirs ? newer(message, theirs) : message);
+		// Mostly the very same object: both copies came from the last save.
+		if (theirs !== message) byId.set(message.id, theirs ? newer(message, theirs) : message);
 	}
 	merged.messages = sortByTime(dropRemoved([...byId.values()], removedIds));
 	merged.createdAt = earliest(ours.createdAt, disk.createdAt);

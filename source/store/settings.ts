@@ -1,10 +1,10 @@
 // Settings: one conf store, `<config>/config.json`, 0600 in a 0700 directory since it holds the API key.
 // Environment variables override what is stored but are never written to it.
 import Conf from 'conf';
-import type {Schema} from 'conf';
 import type {Thinking} from '../chat/types.js';
 import {ensurePrivateDir, ensurePrivateFile, storePaths, type Env} from './paths.js';
 import {StoreError, describeInvalid, isInvalidContent} from './errors.js';
+import {compileSchema, type JsonSchema} from './schema.js';
 
 export const DEFAULT_MODEL = 'glm-4.6';
 export const DEFAULT_BASE_URL = 'https://open.bigmodel.cn/api/paas/v4';
@@ -33,15 +33,21 @@ export interface Settings {
 	all(): StoredSettings;
 }
 
-const schema: Schema<StoredSettings> = {
-	apiKey: {type: 'string', minLength: 1},
-	baseUrl: {type: 'string', pattern: '^https?://'},
-	model: {type: 'string', minLength: 1},
-	system: {type: 'string'},
-	temperature: {type: 'number', minimum: 0, maximum: 1},
-	thinking: {enum: ['enabled', 'disabled']},
-	lastConversation: {type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$'},
-};
+export const settingsSchema = {
+	type: 'object',
+	properties: {
+		apiKey: {type: 'string', minLength: 1},
+		baseUrl: {type: 'string', pattern: '^https?://'},
+		model: {type: 'string', minLength: 1},
+		system: {type: 'string'},
+		temperature: {type: 'number', minimum: 0, maximum: 1},
+		thinking: {enum: ['enabled', 'disabled']},
+		lastConversation: {type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$'},
+	} satisfies Record<SettingKey, JsonSchema>,
+} satisfies JsonSchema;
+
+// Checked here rather than by conf, whose ajv compiles the schema on every start (~20 ms before the first frame).
+const checkSettings = compileSchema(settingsSchema);
 
 /**
  * Opens the settings store. A config.json that is not JSON or breaks the schema throws StoreError `corrupt`
@@ -62,37 +68,55 @@ export function openSettings(env: Env = process.env): Settings {
 				cwd: configDir,
 				configName: 'config',
 				configFileMode: 0o600,
-				schema,
-				// The schema is a constant; checking it against the meta-schema on every start costs ~15 ms.
-				ajvOptions: {validateSchema: false},
 				clearInvalidConfig: false,
 				accessPropertiesByDotNotation: false,
 			}),
 	);
+	/** What the file holds, checked against the schema. */
+	const read = (): StoredSettings & {__internal__?: unknown} =>
+		guard(configFile, () => {
+			const stored = conf.store;
+			checkSettings(stored);
+			return stored;
+		});
+	const write = (next: StoredSettings, settingKey: SettingKey) => {
+		try {
+			checkSettings(next);
+		} catch (error) {
+			if (!isInvalidContent(error)) throw error;
+			throw new StoreError('invalid-value', `Cannot save ${settingKey}: ${describeInvalid(error)}`, {file: configFile, cause: error});
+		}
+		guard(configFile, () => {
+			conf.store = next;
+		});
+	};
+	read();
 	return {
 		path: conf.path,
-		get: (key) => guard(configFile, () => conf.store[key]),
+		get: (key) => read()[key],
 		set: (key, value) => {
-			if (value === undefined) guard(configFile, () => conf.delete(key));
-			else guard(configFile, () => conf.set(key, value), key);
+			const next = read();
+			if (value === undefined) delete next[key];
+			else next[key] = value;
+			write(next, key);
 		},
-		delete: (key) => guard(configFile, () => conf.delete(key)),
+		delete: (key) => {
+			const next = read();
+			delete next[key];
+			write(next, key);
+		},
 		all: () => {
-			const {__internal__: _internal, ...stored} = guard(configFile, () => conf.store) as StoredSettings & {__internal__?: unknown};
+			const {__internal__: _internal, ...stored} = read();
 			return stored;
 		},
 	};
 }
 
-function guard<T>(file: string, run: () => T, settingKey?: SettingKey): T {
+function guard<T>(file: string, run: () => T): T {
 	try {
 		return run();
 	} catch (error) {
 		if (!isInvalidContent(error)) throw error;
-		if (settingKey !== undefined && !(error instanceof SyntaxError)) {
-			// conf validates the new value before writing; the file itself may be fine.
-			throw new StoreError('invalid-value', `Cannot save ${settingKey}: ${describeInvalid(error)}`, {file, cause: error});
-		}
 		throw new StoreError(
 			'corrupt',
 			`Settings file ${file} is not valid (${describeInvalid(error)}). It was left untouched: fix it, or delete it to start over.`,

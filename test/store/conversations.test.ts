@@ -84,6 +84,30 @@ describe('round trip', () => {
 	});
 });
 
+describe('files written by earlier versions', () => {
+	it('reads a current-format file in conf\'s default layout (tab-indented throughout) and saves it', () => {
+		const document = {
+			id: 'tabbed',
+			name: 'Tabbed',
+			createdAt: '2026-01-01T00:00:00.000Z',
+			updatedAt: '2026-01-01T00:00:00.000Z',
+			model: 'glm-4.6',
+			messages: [message('t1', {content: '学习\n"x"'}), message('t2', {role: 'assistant', usage: {promptTokens: 1, completionTokens: 2, totalTokens: 3}})],
+			__internal__: {migrations: {version: '2.0.0'}},
+		};
+		fs.mkdirSync(home.conversationsDir, {recursive: true});
+		fs.writeFileSync(file('tabbed'), JSON.stringify(document, undefined, '\t'), {mode: 0o600});
+		const store = open();
+		const {__internal__: _, ...conversation} = document;
+		const loaded = store.load('tabbed');
+		expect(loaded).toEqual(conversation);
+		loaded.messages.push(message('t3'));
+		store.save(loaded);
+		expect(ids(open().load('tabbed'))).toEqual(['t1', 't2', 't3']);
+		expect(JSON.parse(fs.readFileSync(file('tabbed'), 'utf8')).__internal__).toEqual({migrations: {version: '2.0.0'}});
+	});
+});
+
 describe('names and ids', () => {
 	it('makes hostile names into safe ids and keeps every file inside the directory', () => {
 		const store = open();
@@ -396,6 +420,17 @@ describe('index', () => {
 			{id: 'copied', name: 'Chat 2'},
 		]);
 		expect(conversationReads(() => open().list())).toEqual([]);
+	});
+
+	it('reads a conversation file once to open it, and not again to save it', () => {
+		const [id] = seed(1) as [string];
+		const store = open();
+		let conversation = store.load(id);
+		expect(conversationReads(() => (conversation = store.load(id)))).toEqual([]);
+		conversation.messages.push(message('more'));
+		expect(conversationReads(() => (conversation = store.save(conversation)))).toEqual([]);
+		expect(conversationReads(() => open().load(id))).toEqual([file(id)]);
+		expect(ids(open().load(id))).toEqual(['m0', 'more']);
 	});
 
 	it('ignores files that are not conversations', () => {

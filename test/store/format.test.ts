@@ -2,8 +2,7 @@ import Conf from 'conf';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {
 	FORMAT_VERSION,
-	conversationRootSchema,
-	conversationSchema,
+	conversationFileSchema,
 	isNewerFormat,
 	migrateToV2,
 	serializeConversation,
@@ -27,13 +26,13 @@ const valid = (): ConversationFile => ({
 });
 
 describe('conversation schema', () => {
-	// The store skips ajv's meta-schema check for speed; this is where the schema itself gets checked.
+	// The store checks documents with schema.ts, not ajv; this is where the schema itself gets checked.
 	it('compiles with ajv schema validation and strict mode on, and accepts a current document', () => {
 		const conf = new Conf<ConversationFile>({
 			cwd: home.root,
 			configName: 'x',
-			schema: conversationSchema,
-			rootSchema: conversationRootSchema,
+			schema: conversationFileSchema.properties,
+			rootSchema: {required: conversationFileSchema.required},
 			ajvOptions: {strict: true},
 			defaults: valid(),
 		});
@@ -48,15 +47,60 @@ describe('serializeConversation', () => {
 			...valid(),
 			messages: [message('a', {content: 'quotes " \\ \n newlines \u2028 学习 🎉'}), message('b', {role: 'assistant'})],
 		};
-		const text = serializeConversation(document);
+		const text = serializeConversation(document).toString();
 		expect(JSON.parse(text)).toEqual(document);
 		expect(text.split('\n').filter((line) => line.startsWith('\t\t{"id"'))).toHaveLength(2);
 	});
 
+	it('lays a conversation out like before: conf\'s tab-indented JSON, one message per line', () => {
+		const document = {...valid(), __internal__: {migrations: {version: FORMAT_VERSION}}, messages: [message('a'), message('b')]};
+		const {messages, ...rest} = document;
+		const expected = `${JSON.stringify(rest, undefined, '\t').slice(0, -2)},\n\t"messages": [\n\t\t${messages.map((each) => JSON.stringify(each)).join(',\n\t\t')}\n\t]\n}\n`;
+		expect(serializeConversation(document).toString()).toBe(expected);
+	});
+
+	it('grows its buffer for a large document, and the next call reuses it', () => {
+		const big = {...valid(), messages: Array.from({length: 2000}, (_, index) => message(`m${index}`, {content: '学习🎉'.repeat(100)}))};
+		const first = serializeConversation(big).toString();
+		expect(JSON.parse(first)).toEqual(big);
+		const small = valid();
+		expect(JSON.parse(serializeConversation(small).toString())).toEqual(small);
+		expect(serializeConversation(big).toString()).toBe(first);
+	});
+
 	it('handles no messages, empty messages and only messages', () => {
 		for (const document of [{a: 1}, {...valid(), messages: []}, {messages: [message('only')]}, {}]) {
-			expect(JSON.parse(serializeConversation(document))).toEqual(document);
+			expect(JSON.parse(serializeConversation(document).toString())).toEqual(document);
 		}
+	});
+});
+
+describe('serializeConversation, saving again', () => {
+	it('writes a message changed in place with its new fields', () => {
+		const document = {...valid(), messages: [message('a', {usage: {promptTokens: 1, completionTokens: 2, totalTokens: 3}}), message('b')]};
+		const again = () => JSON.parse(serializeConversation(document).toString()) as {messages: Array<Record<string, unknown>>};
+		expect(again()).toEqual(document);
+		const [first, second] = document.messages as unknown as [Record<string, any>, Record<string, any>];
+		first['content'] = 'edited';
+		expect(again().messages[0]!['content']).toBe('edited');
+		first['usage'].totalTokens = 4;
+		expect(again().messages[0]!['usage']).toEqual({promptTokens: 1, completionTokens: 2, totalTokens: 4});
+		first['error'] = 'late';
+		expect(again().messages[0]!['error']).toBe('late');
+		delete first['error'];
+		expect(again().messages[0]).not.toHaveProperty('error');
+		second['extra'] = ['a'];
+		expect(again().messages[1]!['extra']).toEqual(['a']);
+		second['extra'].push('b');
+		expect(again().messages[1]!['extra']).toEqual(['a', 'b']);
+		expect(again()).toEqual(document);
+	});
+
+	it('writes a message whose field named __proto__ changed', () => {
+		const document = {...valid(), messages: [JSON.parse('{"id":"p","role":"user","content":"x","state":"complete","time":"t","__proto__":1}')]};
+		expect(serializeConversation(document).toString()).toContain('"__proto__":1');
+		document.messages[0]['__proto__'] = 2;
+		expect(serializeConversation(document).toString()).toContain('"__proto__":2');
 	});
 });
 
