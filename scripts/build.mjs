@@ -73,6 +73,27 @@ const decodeYogaDirectly = {
 	},
 };
 
+// glm-tui checks its files with its own small validator (source/store/schema.ts) and never gives conf a
+// schema, so conf's ajv is dead weight: ~20 ms of start-up to evaluate. The stand-in fails loudly should
+// anything ever construct it.
+const confImporter = (importer) => /[\\/]node_modules[\\/]conf[\\/]/.test(importer);
+const dropAjv = {
+	name: 'drop-ajv',
+	setup(esbuild) {
+		esbuild.onResolve({filter: /^(ajv\/dist\/2020\.js|ajv-formats)$/}, (args) => {
+			if (!confImporter(args.importer)) return undefined;
+			replaced.add(args.path);
+			return {path: args.path, namespace: 'no-ajv'};
+		});
+		esbuild.onLoad({filter: /.*/, namespace: 'no-ajv'}, () => ({
+			contents: `const fail = () => { throw new Error('conf was given a schema: glm-tui validates with source/store/schema.ts'); };
+export class Ajv2020 { constructor() { fail(); } }
+export default {default: fail};`,
+			loader: 'js',
+		}));
+	},
+};
+
 // Build beside dist/ and swap it in, so a glm-tui running from dist/ (a test, a second terminal) never
 // finds it half-written.
 const dist = path.join(root, 'dist');
@@ -89,7 +110,7 @@ await build({
 	jsx: 'automatic',
 	minify: process.env['GLM_TUI_NO_MINIFY'] !== '1',
 	legalComments: 'none',
-	plugins: [replaceInkModules, decodeYogaDirectly],
+	plugins: [replaceInkModules, decodeYogaDirectly, dropAjv],
 	// React checks NODE_ENV at run time; the production build is much cheaper per render.
 	// Segmenters are made at their first use, not when their module loads (source/terminal/lazy-segmenter.ts).
 	define: {'process.env.NODE_ENV': '"production"', 'Intl.Segmenter': 'LazySegmenter'},
@@ -105,7 +126,7 @@ await build({
 	logLevel: 'warning',
 });
 
-const missed = [...Object.keys(inkModules), 'string-width', 'yoga-layout loader'].filter((each) => !replaced.has(each));
+const missed = [...Object.keys(inkModules), 'string-width', 'yoga-layout loader', 'ajv/dist/2020.js', 'ajv-formats'].filter((each) => !replaced.has(each));
 if (missed.length > 0) {
 	rmSync(staging, {recursive: true, force: true});
 	throw new Error(`ink's ${missed.join(', ')} were not replaced: has ink's layout changed?`);
