@@ -23,6 +23,7 @@ export interface ConversationStoreLike {
 	save(conversation: Conversation): Conversation;
 	rename(id: string, name: string): Conversation;
 	remove(id: string): void;
+	prepareSave?(conversation: Conversation): void;
 }
 
 export interface StreamingClient {
@@ -155,6 +156,7 @@ export class ChatController {
 				return false;
 			}
 			this.open.set(id, conversation);
+			this.prepareSaveSoon(conversation);
 		}
 		this.active = conversation;
 		this.unread.delete(id);
@@ -367,12 +369,19 @@ export class ChatController {
 			try {
 				const conversation = this.store.load(id);
 				this.open.set(id, conversation);
+				this.prepareSaveSoon(conversation);
 				return conversation;
 			} catch (error) {
 				this.notice = {text: describe(error), tone: 'error'};
 			}
 		}
 		return this.createInitial();
+	}
+
+	/** After the screen shows a loaded conversation, so the first message sent into it is saved as fast as later ones. */
+	private prepareSaveSoon(conversation: Conversation): void {
+		if (!this.store.prepareSave) return;
+		setTimeout(() => this.store.prepareSave?.(conversation), 500).unref();
 	}
 
 	private createInitial(): Conversation {

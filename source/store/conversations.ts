@@ -22,6 +22,7 @@ import {
 	conversationMigrations,
 	declaredVersion,
 	isNewerFormat,
+	prepareSerialization,
 	serializeConversation,
 	type ConversationFile,
 } from './format.js';
@@ -80,6 +81,8 @@ export interface ConversationStore {
 	remove(id: string): boolean;
 	/** Problems found since the last call (files moved aside, ...), each returned once. */
 	problems(): StoreProblem[];
+	/** Does now, in idle time, the work of the first save() of this conversation that later saves reuse. */
+	prepareSave(conversation: Conversation): void;
 }
 
 /** Opens the store and checks the directory against the index, so problems() is meaningful right away. */
@@ -205,6 +208,10 @@ class FileConversationStore implements ConversationStore {
 
 	problems(): StoreProblem[] {
 		return this.#pending.splice(0);
+	}
+
+	prepareSave(conversation: Conversation): void {
+		prepareSerialization(conversation.messages);
 	}
 
 	// ---- files ----------------------------------------------------------------------------------

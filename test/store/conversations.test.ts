@@ -528,3 +528,18 @@ describe('two windows on one conversation', () => {
 		expect(best).toBeLessThan(1000);
 	});
 });
+
+describe('prepareSave', () => {
+	it('a message edited in place after the warm-up is saved as edited, and the file reads back the same', () => {
+		const store = open();
+		const created = store.create({name: 'warm', model: 'glm-4.6'});
+		created.messages = [message('a', {content: 'question 你好'}), message('b', {role: 'assistant', content: 'first answer'})];
+		store.save(created);
+		const loaded = store.load(created.id);
+		store.prepareSave(loaded);
+		loaded.messages[1]!.content = 'edited answer';
+		loaded.messages.push(message('c', {content: 'more'}));
+		store.save(loaded);
+		expect(open().load(created.id).messages.map((each) => each.content)).toEqual(['question 你好', 'edited answer', 'more']);
+	});
+});
