@@ -53,6 +53,30 @@ export function isKnownLanguage(language: string): boolean {
 	return language !== '' && hljs.getLanguage(language.toLowerCase()) !== undefined;
 }
 
+// The first frame should not wait for grammars to compile (tens of milliseconds for a screen with a few
+// languages): while held, code is left plain, and releasing says whether anything has to be drawn again.
+let held = false;
+let leftPlain = false;
+let generation = 0;
+
+export function holdHighlighting(): void {
+	held = true;
+}
+
+/** True when code was left plain while held: whatever cached rendered lines must render them again. */
+export function releaseHighlighting(): boolean {
+	held = false;
+	if (!leftPlain) return false;
+	leftPlain = false;
+	generation++;
+	return true;
+}
+
+/** Changes when releasing left something to highlight: part of the key of anything cached from highlight(). */
+export function highlightGeneration(): number {
+	return generation;
+}
+
 const caches = new WeakMap<Theme, Map<string, string>>();
 const cacheLimit = 128;
 
@@ -63,6 +87,11 @@ const cacheLimit = 128;
  */
 export function highlight(code: string, language: string, theme: Theme): string {
 	const name = language.toLowerCase();
+	if (held && code !== '' && name !== '') {
+		leftPlain = true;
+		return code;
+	}
+
 	if (code === '' || !isKnownLanguage(name)) {
 		return code;
 	}

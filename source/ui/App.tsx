@@ -10,6 +10,7 @@ import type {StdinFilter} from '../terminal/stdin-filter.js';
 import {useController} from './hooks/use-controller.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useComposer} from './hooks/use-composer.js';
+import {useHighlightAfterFirstFrame} from './hooks/use-highlight-after-first-frame.js';
 import {TranscriptLines} from './transcript-lines.js';
 import {slice, scroll, top, type ViewportPosition, type ViewportSource} from './viewport.js';
 import {Transcript} from './components/Transcript.js';
@@ -52,6 +53,7 @@ const KEY_INTRO = [
 
 export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writeRaw}: AppProps) {
 	useController(controller);
+	useHighlightAfterFirstFrame();
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const width = Math.max(1, columns);

@@ -4,6 +4,7 @@ import chalk from 'chalk';
 import type {Message} from '../chat/types.js';
 import {renderMarkdown, renderPlain} from '../terminal/markdown.js';
 import {MarkdownStream} from '../terminal/markdown-stream.js';
+import {highlightGeneration} from '../terminal/highlight.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {clockTime} from './format-time.js';
 import {formatCount} from './format-count.js';
@@ -80,7 +81,7 @@ export class TranscriptLines {
 }
 
 function cacheKey(message: Message, options: LineOptions): string {
-	return `${options.width}:${options.showReasoning ? 1 : 0}:${message.state}:${message.content.length}:${message.reasoning?.length ?? 0}:${message.error ?? ''}`;
+	return `${options.width}:${highlightGeneration()}:${options.showReasoning ? 1 : 0}:${message.state}:${message.content.length}:${message.reasoning?.length ?? 0}:${message.error ?? ''}`;
 }
 
 function header(message: Message, width: number): string {
