@@ -1,6 +1,5 @@
 // Sends chat requests to GLM and turns the SSE answer into typed events. Owns retries, timeouts, abort and the
 // proxy; knows nothing about conversations or the screen.
-import type {Dispatcher} from 'undici';
 import type {Usage} from '../chat/types.js';
 import {
 	GlmError,
@@ -11,6 +10,7 @@ import {
 	needsFreshToken,
 	type ErrorContext,
 } from './errors.js';
+import type {Answer, Transport} from './http.js';
 import {displayProxy, proxyFor} from './proxy.js';
 import {SseParser} from './sse.js';
 import {TokenSigner, parseApiKey} from './token.js';
@@ -46,7 +46,7 @@ export interface GlmClient {
 	stream(request: ChatRequest, options?: RequestOptions): AsyncGenerator<StreamEvent>;
 	/** The whole answer at once; streamed underneath, so long answers are bounded by the idle timeout only. */
 	complete(request: ChatRequest, options?: RequestOptions): Promise<Completion>;
-	/** Loads the HTTP stack in the background, so the first request does not wait for it. */
+	/** Loads the HTTP stack (node:https and TLS) in the background, so the first request does not wait for it. */
 	prepare(): void;
 	/** Closes pooled connections and ends anything still in flight. */
 	close(): Promise<void>;
@@ -145,18 +145,12 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 	const endpoint = `${options.baseUrl.trim().replace(/\/+$/, '')}/chat/completions`;
 	const target = new URL(endpoint);
 	const proxy = proxyFor(target, options.env ?? process.env);
-	// undici is most of the program's code: loaded on first use so start-up does not wait for it.
-	// Its headers/body timeouts are off: the client's own timers are the only ones, so options mean what they say.
-	let transport: Promise<{fetch: typeof import('undici').fetch; dispatcher: Dispatcher}> | undefined;
-	const connection = () =>
-		(transport ??= import('undici').then((module) => {
-			// Bundled, a CommonJS package's dynamic import has its exports under `default`.
-			const undici = typeof module.Agent === 'function' ? module : (module as unknown as {default: typeof module}).default;
-			const dispatcher = proxy
-				? new undici.ProxyAgent({uri: proxy, headersTimeout: 0, bodyTimeout: 0})
-				: new undici.Agent({headersTimeout: 0, bodyTimeout: 0});
-			return {fetch: undici.fetch, dispatcher};
-		}));
+	// Loaded on first use so start-up does not wait for node:https. The client's own timers are the only
+	// timeouts, so the options mean what they say.
+	let transport: Promise<Transport> | undefined;
+	let closed = false;
+	const connection = (): Promise<Transport> =>
+		(transport ??= import('./http.js').then(({createTransport}) => createTransport(target, proxy)));
 	const baseContext: ErrorContext = {host: target.host, ...(proxy ? {proxy: displayProxy(proxy)} : {})};
 	const maxRetries = options.maxRetries ?? 3;
 	const connectTimeoutMs = limit(options.connectTimeoutMs, 8000);
@@ -235,16 +229,18 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 		};
 		const onAbort = (): void => controller.abort(signal?.reason);
 		signal?.addEventListener('abort', onAbort, {once: true});
-		let timer: NodeJS.Timeout | undefined;
-		const arm = (reason: TimerReason, ms: number | undefined): void => {
-			clearTimeout(timer);
-			timer = ms === undefined ? undefined : setTimeout(fire, ms, reason);
-		};
+		let connectTimer: NodeJS.Timeout | undefined;
+		// One idle timer for the whole answer, restarted per read with refresh(): no timer allocated per chunk.
+		// It only counts while a read waits, so a slow consumer is not taken for a silent GLM.
+		let idleTimer: NodeJS.Timeout | undefined;
+		let waiting = false;
 		const totalTimer = deadline === undefined ? undefined : setTimeout(fire, Math.max(0, deadline - now()), 'total');
 		let phase: 'connect' | 'body' = 'connect';
 		let drained = false;
 
 		const fail = (e: unknown): GlmError => {
+			// Closing cuts requests off mid-way; that is a cancellation, not a network failure worth retrying.
+			if (closed) return abortedError(e);
 			if (signal?.aborted) return e instanceof GlmError && e.kind === 'aborted' ? e : abortedError(e);
 			if (fired) return timeoutError(fired, state.yielded, e);
 			if (e instanceof GlmError) return e;
@@ -252,14 +248,20 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 			return errorFromException(e, context);
 		};
 
-		let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-		const read = async (): Promise<ReadableStreamReadResult<Uint8Array>> => {
-			arm('idle', idleTimeoutMs);
+		let answer: Answer | undefined;
+		const read = async (): Promise<Buffer | undefined> => {
+			if (idleTimeoutMs !== undefined) {
+				if (idleTimer) idleTimer.refresh();
+				else idleTimer = setTimeout(() => waiting && fire('idle'), idleTimeoutMs);
+			}
+			// A response that arrived whole is not cut off by an abort (see http.ts): stop reading it here.
+			controller.signal.throwIfAborted();
+			waiting = true;
 			try {
-				// reader is set before any read
-				return await reader!.read();
+				// answer is set before any read
+				return await answer!.read();
 			} finally {
-				clearTimeout(timer);
+				waiting = false;
 			}
 		};
 		const readAll = async (): Promise<string> => {
@@ -267,35 +269,28 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 			let body = '';
 			for (;;) {
 				const chunk = await read();
-				if (chunk.done) {
+				if (chunk === undefined) {
 					drained = true;
 					break;
 				}
-				body += decoder.decode(chunk.value, {stream: true});
+				body += decoder.decode(chunk, {stream: true});
 				if (body.length > MAX_ERROR_BODY) break;
 			}
 			return redact(body + decoder.decode());
 		};
 
 		try {
-			if (signal?.aborted) throw abortedError(signal.reason);
-			arm('connect', connectTimeoutMs);
-			const {fetch, dispatcher} = await connection();
-			const response = await fetch(endpoint, {
-				method: 'POST',
-				headers: headers(signer.token()),
-				body: JSON.stringify({...request, stream: true}),
-				signal: controller.signal,
-				dispatcher,
-			});
-			clearTimeout(timer);
+			if (signal?.aborted || closed) throw abortedError(signal?.reason);
+			if (connectTimeoutMs !== undefined) connectTimer = setTimeout(fire, connectTimeoutMs, 'connect');
+			const connected = await connection();
+			answer = await connected.post(headers(signer.token()), JSON.stringify({...request, stream: true}), controller.signal);
+			clearTimeout(connectTimer);
 			phase = 'body';
-			if (!response.body) throw interrupted(false);
-			reader = response.body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+			const {status} = answer;
 
-			if (!response.ok) throw errorFromResponse(response.status, await readAll(), response.headers, context);
+			if (status < 200 || status >= 300) throw errorFromResponse(status, await readAll(), answer.headers, context);
 
-			const contentType = response.headers.get('content-type') ?? '';
+			const contentType = answer.headers['content-type'] ?? '';
 			if (/json/i.test(contentType)) {
 				// Not a stream after all (a gateway ignoring `stream`, or a 200 carrying an error): take it whole.
 				yield* wholeAnswer(await readAll(), context, state, meta);
@@ -309,7 +304,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 			let usage: Usage | undefined;
 			let done = false;
 			reading: for (;;) {
-				let chunk: ReadableStreamReadResult<Uint8Array>;
+				let chunk: Buffer | undefined;
 				try {
 					chunk = await read();
 				} catch (e) {
@@ -317,7 +312,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 					if (finishReason !== undefined && !signal?.aborted) break;
 					throw e;
 				}
-				for (const event of chunk.done ? parser.end() : parser.push(chunk.value)) {
+				for (const event of chunk === undefined ? parser.end() : parser.push(chunk)) {
 					const data = event.data.trim();
 					if (data === '[DONE]') {
 						done = true;
@@ -345,7 +340,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 						yield {type: 'content', text: content};
 					}
 				}
-				if (chunk.done) {
+				if (chunk === undefined) {
 					drained = true;
 					break;
 				}
@@ -362,16 +357,16 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 			release();
 		}
 
-		// The response normally ends right after [DONE]. Reading that end, instead of aborting, keeps the
+		// The response normally ends right after [DONE]. Letting it end, instead of aborting, keeps the
 		// connection (and its TLS session) for the next message; a server that lingers is cut off.
 		function drainAfterDone(): void {
-			const current = reader;
+			const current = answer;
 			if (!current) return;
 			drained = true;
 			const cutOff = setTimeout(() => controller.abort(), DRAIN_GRACE_MS);
 			void (async () => {
 				try {
-					while (!(await current.read()).done) {
+					while ((await current.read()) !== undefined) {
 						// discard
 					}
 				} catch {
@@ -383,10 +378,12 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 		}
 
 		function release(): void {
-			clearTimeout(timer);
+			clearTimeout(connectTimer);
+			clearTimeout(idleTimer);
 			clearTimeout(totalTimer);
 			signal?.removeEventListener('abort', onAbort);
-			// A body not read to its end holds the socket; aborting closes it.
+			// A body still arriving holds the connection: aborting destroys it. One that has fully arrived is left
+			// alone by the transport, and its connection goes back to the pool.
 			if (!drained) controller.abort();
 		}
 	}
@@ -487,8 +484,9 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 		},
 
 		close() {
-			// destroy, not close: close waits for in-flight requests, and a hung one would block the exit.
-			return transport ? transport.then(({dispatcher}) => dispatcher.destroy()) : Promise.resolve();
+			closed = true;
+			// Destroys rather than waits for in-flight requests: a hung one would block the exit.
+			return transport ? transport.then((connected) => connected.destroy()) : Promise.resolve();
 		},
 	};
 }

@@ -234,6 +234,7 @@ function describe(
 	service: string | undefined,
 	context: ErrorContext,
 	body: ParsedBody,
+	location?: string,
 ): Described {
 	const tag = code ?? (status === undefined ? '' : `HTTP ${status}`);
 	const ref = tag ? ` (${tag})` : '';
@@ -322,6 +323,14 @@ function describe(
 			message: `GLM found no chat endpoint${host}${ref}. Check the base URL (glm-tui config set base-url), e.g. https://open.bigmodel.cn/api/paas/v4.${quote(service)}`,
 		};
 	}
+	if (status !== undefined && status >= 300 && status < 400) {
+		// fetch used to follow redirects; a POST cannot be replayed to just any place, so say where it points.
+		const to = excerpt(location, 200);
+		return {
+			kind: 'bad-request',
+			message: `${context.host ?? 'The server'} redirects the chat endpoint elsewhere${ref}${to ? ` (to ${to})` : ''}. Check the base URL (glm-tui config set base-url), e.g. https://open.bigmodel.cn/api/paas/v4.`,
+		};
+	}
 	if (status === 413) {
 		return {kind: 'prompt-too-long', message: `The request is too large for GLM${ref}. Remove earlier messages or start a new conversation, then try again.`};
 	}
@@ -344,7 +353,7 @@ function fromParsed(
 	context: ErrorContext,
 ): GlmError {
 	const serviceMessage = excerpt(body.message);
-	const {kind, message} = describe(status, body.code, serviceMessage, context, body);
+	const {kind, message} = describe(status, body.code, serviceMessage, context, body, header(headers, 'location'));
 	const requestId = body.requestId ?? header(headers, 'x-request-id');
 	const init: GlmErrorInit = {kind, message, retryable: shouldRetry(status, body.code, headers)};
 	if (body.code !== undefined) init.code = body.code;
@@ -388,12 +397,18 @@ const NETWORK_CAUSES: Record<string, string> = {
 	EHOSTUNREACH: 'host unreachable',
 	ENETUNREACH: 'network unreachable',
 	ENETDOWN: 'network is down',
-	UND_ERR_SOCKET: 'connection closed by the other side',
-	UND_ERR_CLOSED: 'connection closed',
-	UND_ERR_CONNECT_TIMEOUT: 'connect timeout',
-	UND_ERR_HEADERS_TIMEOUT: 'timeout waiting for the answer',
-	UND_ERR_BODY_TIMEOUT: 'timeout while reading the answer',
 };
+
+/** A proxy that answered the CONNECT request with something other than 2xx; 407 means it wants credentials. */
+export class ProxyRefusedError extends Error {
+	override readonly name = 'ProxyRefusedError';
+	readonly status: number;
+
+	constructor(status: number) {
+		super(`The proxy answered CONNECT with HTTP ${status}`);
+		this.status = status;
+	}
+}
 
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/;
 
@@ -416,7 +431,7 @@ export function abortedError(cause?: unknown): GlmError {
 }
 
 /**
- * A thrown fetch / socket failure. `AbortError`s map to `aborted`; the client turns its own timeouts into
+ * A thrown request / socket failure. `AbortError`s map to `aborted`; the client turns its own timeouts into
  * `timeout` errors before they reach here, because only it knows which timer fired.
  */
 export function errorFromException(e: unknown, context: ErrorContext = {}): GlmError {
@@ -427,13 +442,11 @@ export function errorFromException(e: unknown, context: ErrorContext = {}): GlmE
 	const via = context.proxy ? ` through the proxy ${context.proxy}` : '';
 	for (const item of chain) {
 		const code = typeof item['code'] === 'string' ? item['code'] : undefined;
-		const text = typeof item['message'] === 'string' ? item['message'] : '';
-		const proxyStatus = /Proxy response \((\d+)\)/.exec(text) ?? /Proxy Authentication Required \((\d+)\)/.exec(text);
-		if (proxyStatus) {
-			const why = proxyStatus[1] === '407' ? 'it wants credentials: put them in the proxy URL (http://user:pass@host:port)' : 'check HTTPS_PROXY / NO_PROXY';
+		if (item instanceof ProxyRefusedError) {
+			const why = item.status === 407 ? 'it wants credentials: put them in the proxy URL (http://user:pass@host:port)' : 'check HTTPS_PROXY / NO_PROXY';
 			return new GlmError({
 				kind: 'network',
-				message: `The proxy${context.proxy ? ` ${context.proxy}` : ''} refused to connect to ${where} (HTTP ${proxyStatus[1]}); ${why}.`,
+				message: `The proxy${context.proxy ? ` ${context.proxy}` : ''} refused to connect to ${where} (HTTP ${item.status}); ${why}.`,
 				retryable: false,
 				cause: e,
 			});
@@ -447,16 +460,15 @@ export function errorFromException(e: unknown, context: ErrorContext = {}): GlmE
 			});
 		}
 		if (code && code in NETWORK_CAUSES) {
-			const timeoutLike = code === 'ETIMEDOUT' || code.endsWith('_TIMEOUT');
 			return new GlmError({
-				kind: timeoutLike ? 'timeout' : 'network',
+				kind: code === 'ETIMEDOUT' ? 'timeout' : 'network',
 				message: `Could not reach ${where}${via}: ${NETWORK_CAUSES[code]} (${code}). Check your network connection${context.proxy ? ' and proxy' : ' (and HTTPS_PROXY if you need a proxy)'}, then try again.`,
 				retryable: true,
 				cause: e,
 			});
 		}
 	}
-	const first = chain.find((item) => typeof item['message'] === 'string' && item['message'] !== 'fetch failed');
+	const first = chain.find((item) => typeof item['message'] === 'string' && item['message'] !== '');
 	const detail = first ? excerpt(String(first['message']), 200) : undefined;
 	return new GlmError({
 		kind: 'network',

@@ -1,5 +1,11 @@
+import {execFile, spawnSync} from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
 import {createGlmClient, type GlmClient, type GlmClientOptions} from '../../source/glm/client.js';
 import {GlmError} from '../../source/glm/errors.js';
@@ -446,11 +452,17 @@ describe('proxy', () => {
 		url: string;
 		tunnels: string[];
 		forwarded: string[];
+		/** The proxy-authorization header of each CONNECT. */
+		authorizations: Array<string | undefined>;
+		/** When set, CONNECT is answered with this status instead of a tunnel. */
+		refuse?: number;
 		close(): Promise<void>;
 	}
 
-	// A minimal forward proxy that only reaches 127.0.0.1: CONNECT tunnels (what undici uses) and absolute-URI requests.
+	// A minimal forward proxy that only reaches this machine: CONNECT tunnels (what the client uses) and
+	// absolute-URI requests.
 	async function startProxy(): Promise<Proxy> {
+		const authorizations: Array<string | undefined> = [];
 		const tunnels: string[] = [];
 		const forwarded: string[] = [];
 		const sockets = new Set<net.Socket>();
@@ -477,12 +489,17 @@ describe('proxy', () => {
 		});
 		proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
 			tunnels.push(req.url ?? '');
+			authorizations.push(req.headers['proxy-authorization']);
+			if (result.refuse !== undefined) {
+				client.end(`HTTP/1.1 ${result.refuse} Refused\r\nProxy-Authenticate: Basic realm="test"\r\nContent-Length: 4\r\n\r\nnope`);
+				return;
+			}
 			const [host, port] = (req.url ?? '').split(':');
-			if (host !== '127.0.0.1') {
+			if (host !== '127.0.0.1' && host !== 'localhost') {
 				client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
 				return;
 			}
-			const upstream = net.connect(Number(port), host, () => {
+			const upstream = net.connect(Number(port), '127.0.0.1', () => {
 				client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
 				upstream.write(head);
 				upstream.pipe(client);
@@ -495,16 +512,18 @@ describe('proxy', () => {
 		});
 		await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
 		const {port} = proxy.address() as net.AddressInfo;
-		return {
+		const result: Proxy = {
 			url: `http://127.0.0.1:${port}`,
 			tunnels,
 			forwarded,
+			authorizations,
 			close: () =>
 				new Promise<void>((resolve) => {
 					for (const socket of sockets) socket.destroy();
 					proxy.close(() => resolve());
 				}),
 		};
+		return result;
 	}
 
 	let proxy: Proxy;
@@ -517,6 +536,8 @@ describe('proxy', () => {
 	beforeEach(() => {
 		proxy.tunnels.length = 0;
 		proxy.forwarded.length = 0;
+		proxy.authorizations.length = 0;
+		delete proxy.refuse;
 	});
 
 	const serverHost = (): string => new URL(server.baseUrl).host;
@@ -528,6 +549,133 @@ describe('proxy', () => {
 		expect([...proxy.tunnels, ...proxy.forwarded].length).toBe(1);
 		expect(proxy.tunnels).toEqual([serverHost()]);
 		expect(server.requests).toHaveLength(1);
+	});
+
+	it('sends no credentials to a proxy without them, and keeps the tunnel for the next message', async () => {
+		const c = client({env: {HTTP_PROXY: proxy.url}});
+		await collect(c.stream(REQUEST));
+		// The end of the first answer is read after its [DONE]; only then is the connection free again.
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const second = await collect(c.stream(REQUEST));
+		expect(second.error).toBeUndefined();
+		expect(server.requests).toHaveLength(2);
+		expect(proxy.tunnels).toHaveLength(1);
+		expect(proxy.authorizations).toEqual([undefined]);
+	});
+
+	it('sends the credentials of the proxy URL as proxy-authorization, decoded, never to GLM', async () => {
+		const url = proxy.url.replace('http://', 'http://us%40er:p%3Ass@');
+		const outcome = await collect(client({env: {HTTP_PROXY: url}}).stream(REQUEST));
+		expect(outcome.error).toBeUndefined();
+		expect(proxy.authorizations).toEqual([`Basic ${Buffer.from('us@er:p:ss').toString('base64')}`]);
+		expect(server.requests[0]?.headers['proxy-authorization']).toBeUndefined();
+	});
+
+	it('asks for credentials when the proxy answers 407, without retrying or leaking the password', async () => {
+		proxy.refuse = 407;
+		const outcome = await collect(client({env: {HTTP_PROXY: proxy.url.replace('http://', 'http://user:secretpw@')}}).stream(REQUEST));
+		expect(outcome.error).toMatchObject({kind: 'network', retryable: false});
+		expect(outcome.error?.message).toContain(`The proxy ${proxy.url} refused to connect to ${serverHost()} (HTTP 407)`);
+		expect(outcome.error?.message).toMatch(/credentials/);
+		expect(outcome.error?.message).not.toContain('secretpw');
+		expect(proxy.tunnels).toHaveLength(1);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it('points other refusals at the proxy settings', async () => {
+		proxy.refuse = 403;
+		const outcome = await collect(client({env: {HTTP_PROXY: proxy.url}}).stream(REQUEST));
+		expect(outcome.error?.message).toMatch(/HTTP 403.*HTTPS_PROXY/);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it('close() ends a request stuck at a proxy that never answers CONNECT', async () => {
+		const held = new Set<net.Socket>();
+		// Reads the CONNECT request (so it sees the client hang up) and never answers.
+		const silent = net.createServer((socket) => {
+			socket.resume();
+			held.add(socket);
+			socket.on('close', () => held.delete(socket));
+		});
+		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+		try {
+			const c = client({env: {HTTP_PROXY: `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`}, connectTimeoutMs: 0});
+			const pending = collect(c.stream(REQUEST));
+			await vi.waitFor(() => expect(held.size).toBe(1));
+			const started = Date.now();
+			await c.close();
+			const outcome = await pending;
+			expect(outcome.error?.kind).toBe('aborted');
+			expect(Date.now() - started).toBeLessThan(300);
+			await vi.waitFor(() => expect(held.size).toBe(0));
+		} finally {
+			silent.close();
+		}
+	});
+
+	// TLS inside the tunnel needs a certificate for localhost: made with openssl, skipped where there is none.
+	describe.skipIf(spawnSync('openssl', ['version']).status !== 0)('to an https base URL', () => {
+		let dir: string;
+		let tlsServer: https.Server;
+		let baseUrl: string;
+		const servernames: Array<string | false | null> = [];
+
+		beforeAll(async () => {
+			dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glm-tls-'));
+			const made = spawnSync('openssl', [
+				'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+				'-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost',
+				'-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'),
+			]);
+			expect(made.status).toBe(0);
+			tlsServer = https.createServer({key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem'))}, (req, res) => {
+				servernames.push((req.socket as import('node:tls').TLSSocket).servername);
+				req.resume();
+				req.on('end', () => {
+					res.writeHead(200, {'content-type': 'text/event-stream'});
+					res.end(`data: ${JSON.stringify({id: 'tls-1', choices: [{index: 0, delta: {content: 'over TLS'}, finish_reason: 'stop'}]})}\n\ndata: [DONE]\n\n`);
+				});
+			});
+			await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
+			baseUrl = `https://localhost:${(tlsServer.address() as net.AddressInfo).port}/api/paas/v4`;
+		});
+		afterAll(async () => {
+			tlsServer.closeAllConnections();
+			await new Promise<void>((resolve) => tlsServer.close(() => resolve()));
+			fs.rmSync(dir, {recursive: true, force: true});
+		});
+		beforeEach(() => {
+			servernames.length = 0;
+		});
+
+		it('checks the certificate of GLM, not of the proxy: an untrusted one is refused, naming NODE_EXTRA_CA_CERTS', async () => {
+			const outcome = await collect(client({baseUrl, env: {HTTPS_PROXY: proxy.url}}).stream(REQUEST));
+			expect(outcome.error).toMatchObject({kind: 'network', retryable: false});
+			expect(outcome.error?.message).toMatch(/certificate is not trusted .*NODE_EXTRA_CA_CERTS/);
+			expect(proxy.tunnels).toEqual([new URL(baseUrl).host]);
+			expect(servernames).toEqual([]);
+		});
+
+		it('streams an answer over TLS through the tunnel once the certificate is trusted', async () => {
+			// NODE_EXTRA_CA_CERTS is read at start-up only, hence a process of its own.
+			const clientModule = fileURLToPath(new URL('../../source/glm/client.ts', import.meta.url));
+			const script = `
+				import {createGlmClient} from ${JSON.stringify(clientModule)};
+				const client = createGlmClient({apiKey: process.env.GLM_KEY, baseUrl: process.env.GLM_BASE, maxRetries: 0});
+				const answer = await client.complete({model: 'glm-4.6', messages: [{role: 'user', content: 'hi'}]});
+				await client.close();
+				console.log(JSON.stringify(answer));`;
+			const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/_proxy$/i.test(name)));
+			Object.assign(env, {NODE_EXTRA_CA_CERTS: path.join(dir, 'cert.pem'), HTTPS_PROXY: proxy.url, GLM_KEY: server.key, GLM_BASE: baseUrl});
+			const stdout = await new Promise<string>((resolve, reject) => {
+				execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {env, timeout: 20_000}, (error, out, err) =>
+					error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out),
+				);
+			});
+			expect(JSON.parse(stdout)).toMatchObject({content: 'over TLS', finishReason: 'stop', requestId: 'tls-1'});
+			expect(proxy.tunnels).toEqual([new URL(baseUrl).host]);
+			expect(servernames).toEqual(['localhost']);
+		});
 	});
 
 	it('prefers lower-case http_proxy and accepts a proxy without a scheme', async () => {
@@ -677,7 +825,8 @@ describe('answers the GLM test server does not produce', () => {
 			for (let i = 0; i < 3; i++) {
 				const outcome = await collect(c.stream(REQUEST));
 				expect(outcome.events.at(-1)).toMatchObject({type: 'finish'});
-				await new Promise((resolve) => setTimeout(resolve, 50));
+				// The response ends 30 ms after [DONE]; the margin is for a machine busy with the other tests.
+				await new Promise((resolve) => setTimeout(resolve, 200));
 			}
 			expect(s.count()).toBe(3);
 			expect(s.connections()).toBe(1);

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {
 	GlmError,
+	ProxyRefusedError,
 	errorFromException,
 	errorFromFrame,
 	errorFromResponse,
@@ -120,6 +121,12 @@ describe('errorFromResponse: bodies that are not GLM JSON', () => {
 		expect(error.message).not.toMatch(/[\u0000-\u001f]/);
 	});
 
+	it('names where a redirect points instead of following it', () => {
+		const error = errorFromResponse(301, '', {location: 'https://open.bigmodel.cn/api/paas/v4/chat/completions'}, {host: 'open.bigmodel.cn'});
+		expect(error).toMatchObject({kind: 'bad-request', status: 301, retryable: false});
+		expect(error.message).toMatch(/redirects.*to https:\/\/open\.bigmodel\.cn\/api\/paas\/v4\/chat\/completions.*base URL/);
+	});
+
 	it('points a 404 at the base URL', () => {
 		expect(errorFromResponse(404, '', undefined, {host: 'example.test'}).message).toMatch(/base URL.*example\.test|example\.test.*base URL/);
 	});
@@ -183,18 +190,17 @@ describe('errorFromFrame', () => {
 });
 
 describe('errorFromException', () => {
-	function fetchFailed(code: string): Error {
-		const cause = Object.assign(new Error(`connect ${code} 127.0.0.1:9`), {code});
-		return new TypeError('fetch failed', {cause});
+	function socketError(code: string): Error {
+		return Object.assign(new Error(`connect ${code} 127.0.0.1:9`), {code});
 	}
 
 	it.each([
 		['ECONNREFUSED', /connection refused \(ECONNREFUSED\)/],
 		['ENOTFOUND', /host name not found \(ENOTFOUND\)/],
 		['ECONNRESET', /connection reset/],
-		['UND_ERR_SOCKET', /closed by the other side/],
+		['EPIPE', /connection closed/],
 	])('%s names the host and the cause', (code, cause) => {
-		const error = errorFromException(fetchFailed(code), {host: 'open.bigmodel.cn'});
+		const error = errorFromException(socketError(code), {host: 'open.bigmodel.cn'});
 		expect(error.kind).toBe('network');
 		expect(error.retryable).toBe(true);
 		expect(error.message).toContain('open.bigmodel.cn');
@@ -204,34 +210,40 @@ describe('errorFromException', () => {
 
 	it('finds the code inside an AggregateError (happy eyeballs)', () => {
 		const inner = [Object.assign(new Error('a'), {code: 'ECONNREFUSED'}), Object.assign(new Error('b'), {code: 'ECONNREFUSED'})];
-		const error = errorFromException(new TypeError('fetch failed', {cause: new AggregateError(inner, 'x')}), {host: 'h.test'});
+		const error = errorFromException(new AggregateError(inner, 'x'), {host: 'h.test'});
 		expect(error.message).toMatch(/ECONNREFUSED/);
 	});
 
 	it('treats ETIMEDOUT as a timeout and names the proxy when there is one', () => {
-		const error = errorFromException(fetchFailed('ETIMEDOUT'), {host: 'api.z.ai', proxy: 'http://proxy.corp:3128'});
+		const error = errorFromException(socketError('ETIMEDOUT'), {host: 'api.z.ai', proxy: 'http://proxy.corp:3128'});
 		expect(error.kind).toBe('timeout');
 		expect(error.message).toContain('proxy.corp:3128');
 	});
 
 	it('explains an untrusted certificate', () => {
-		const error = errorFromException(fetchFailed('SELF_SIGNED_CERT_IN_CHAIN'));
+		const error = errorFromException(socketError('SELF_SIGNED_CERT_IN_CHAIN'));
 		expect(error.kind).toBe('network');
 		expect(error.retryable).toBe(false);
 		expect(error.message).toMatch(/NODE_EXTRA_CA_CERTS/);
 	});
 
 	it('explains a proxy that wants credentials', () => {
-		const error = errorFromException(new TypeError('fetch failed', {cause: new Error('Proxy response (407) !== 200 when HTTP Tunneling')}), {proxy: 'http://p:8080'});
-		expect(error.kind).toBe('network');
-		expect(error.message).toMatch(/407/);
-		expect(error.message).toMatch(/credentials/);
+		const error = errorFromException(new ProxyRefusedError(407), {host: 'api.z.ai', proxy: 'http://p:8080'});
+		expect(error).toMatchObject({kind: 'network', retryable: false});
+		expect(error.message).toMatch(/proxy http:\/\/p:8080 refused to connect to api\.z\.ai \(HTTP 407\)/);
+		expect(error.message).toMatch(/credentials.*user:pass/);
+	});
+
+	it('points a proxy that refuses the tunnel at the proxy settings', () => {
+		const error = errorFromException(new ProxyRefusedError(403), {host: 'api.z.ai', proxy: 'http://p:8080'});
+		expect(error.message).toMatch(/HTTP 403.*HTTPS_PROXY \/ NO_PROXY/);
+		expect(error.message).not.toMatch(/credentials/);
 	});
 
 	it('maps AbortError to aborted and passes a GlmError through', () => {
 		const abort = new DOMException('This operation was aborted', 'AbortError');
 		expect(errorFromException(abort).kind).toBe('aborted');
-		expect(errorFromException(new TypeError('fetch failed', {cause: abort})).kind).toBe('aborted');
+		expect(errorFromException(new Error('request failed', {cause: abort})).kind).toBe('aborted');
 		const own = new GlmError({kind: 'balance', message: 'm'});
 		expect(errorFromException(own)).toBe(own);
 	});
