@@ -11,11 +11,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
-import {execFileSync} from 'node:child_process';
+import {execFileSync, execFile} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {startGlmServer, type Behaviour, type GlmServer} from '../support/glm-server.js';
 import {openConversationStore} from '../../source/store/conversations.js';
 import {openSettings} from '../../source/store/settings.js';
+import {parseApiKey, signToken} from '../../source/glm/token.js';
 import type {Message} from '../../source/chat/types.js';
 import {answerText, seedMessages, typedText} from './content.js';
 import {PtyApp, CLK_TCK, cpuMs, now, statusKb, type Hit} from './pty-app.js';
@@ -290,6 +291,18 @@ async function nodeBaseline(): Promise<number> {
 	return child.exitedAt! - child.spawnedAt;
 }
 
+/** CPU of a bare node:http client reading the same answer at the same rate (bare-reader.mjs): the floor. */
+async function bareReader(server: GlmServer, behaviour: Behaviour, tokens: number): Promise<number> {
+	server.enqueue(behaviour);
+	const token = signToken(parseApiKey(server.key), Date.now(), 600_000);
+	const output = await new Promise<string>((resolve, reject) => {
+		execFile(process.execPath, [path.join(root, 'test/bench/bare-reader.mjs'), server.baseUrl, token], (error, stdout) => (error ? reject(error) : resolve(stdout)));
+	});
+	const result = JSON.parse(output) as {cpuMs: number; status: number};
+	if (result.status !== 200) throw new Error(`the bare reader got HTTP ${result.status}`);
+	return (result.cpuMs / tokens) * 1000;
+}
+
 async function switchTo(app: PtyApp, key: string, test: (screen: string[]) => boolean, what: string): Promise<number> {
 	await app.idle(150);
 	const shown = app.waitFor(test, 30_000, what);
@@ -312,6 +325,8 @@ interface Run {
 	long5000: StreamResult;
 	fast10: StreamResult;
 	slow10: StreamResult;
+	/** CPU per 1,000 tokens of bare-reader.mjs on the slow answer's stream. */
+	bare50Per1k: number;
 	/** Tail latencies at the realistic rate: the slow answer's and those of short ones after it. */
 	tails50: number[];
 	switchColdMs: number;
@@ -342,6 +357,8 @@ async function smallSession(server: GlmServer, run: Partial<Run>): Promise<void>
 		marker = nextMarker();
 		run.slow10 = await stream(app, server, {reply: answerText(SLOW_TOKENS, marker), tokensPerSecond: SLOW_RATE, split: 'whole'}, SLOW_TOKENS, marker);
 		log(`  10 msgs, ${SLOW_TOKENS} tokens at ${SLOW_RATE}/s: ${run.slow10.cpuPer1k.toFixed(0)} ms CPU/1k tokens, tail ${run.slow10.tailMs.toFixed(0)} ms`);
+		run.bare50Per1k = await bareReader(server, {reply: answerText(SLOW_TOKENS, nextMarker()), tokensPerSecond: SLOW_RATE, split: 'whole'}, SLOW_TOKENS);
+		log(`  bare node:http reader, same stream: ${run.bare50Per1k.toFixed(0)} ms CPU/1k tokens`);
 		run.rssSmallKb = statusKb(app.pid, 'VmHWM') ?? NaN;
 		// The tail is one event per answer: a few short answers give it more samples.
 		run.tails50 = [run.slow10.tailMs];
@@ -529,6 +546,8 @@ async function main(): Promise<void> {
 		metric('tail.fast', 'tail latency, 10 msgs (unpaced)', each((r) => r.fast10.tailMs), 'ms', 0, 'same'),
 		metric('cpu.fast', `CPU/1k tokens, unpaced (${FAST_TOKENS} tok)`, each((r) => r.fast10.cpuPer1k), 'ms', 0, 'app utime+stime Enter -> ready, per 1k'),
 		metric('cpu.slow', `CPU/1k tokens @${SLOW_RATE}/s (${SLOW_TOKENS} tok)`, each((r) => r.slow10.cpuPer1k), 'ms', 0, 'same', 600, 400),
+		metric('cpu.bare', `  bare node:http reader, same stream`, each((r) => r.bare50Per1k), 'ms', 0, 'the floor: a process that only reads the answer (bare-reader.mjs)'),
+		metric('cpu.bareRatio', `  glm-tui / bare reader`, each((r) => r.slow10.cpuPer1k / r.bare50Per1k), 'x', 2, 'per run'),
 		metric('cpu.long10', `CPU/1k tokens @${LONG_RATE}/s, 10 msgs`, each((r) => r.long10.cpuPer1k), 'ms', 0, 'same'),
 		metric('cpu.long5000', `CPU/1k tokens @${LONG_RATE}/s, 5,000 msgs`, each((r) => r.long5000.cpuPer1k), 'ms', 0, 'same'),
 	];
