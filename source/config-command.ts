@@ -1,6 +1,6 @@
 // `glm-tui config ...`: save settings without the key ever appearing in shell history or on screen.
 import {openSettings} from './store/settings.js';
-import {maskKey, parseApiKey} from './glm/token.js';
+import {maskKey, parseApiKey} from './glm/api-key.js';
 import {GlmError} from './glm/errors.js';
 import {sanitizeLine} from './terminal/sanitize.js';
 

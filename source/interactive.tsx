@@ -9,7 +9,7 @@ import type {ResolvedConfig} from './store/settings.js';
 import type {ConversationSettings} from './chat/types.js';
 import {StdinFilter, enableBracketedPaste} from './terminal/stdin-filter.js';
 import {enterAlternateScreen, installTerminalRestore} from './terminal/screen.js';
-import {parseApiKey} from './glm/token.js';
+import {parseApiKey} from './glm/api-key.js';
 
 export interface InteractiveOptions {
 	config: ResolvedConfig;

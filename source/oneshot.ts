@@ -1,7 +1,7 @@
 // One question, the answer streamed to stdout as it arrives: for scripts and pipes.
 import {createGlmClient} from './glm/client.js';
 import {GlmError, exitCodes} from './glm/errors.js';
-import {parseApiKey} from './glm/token.js';
+import {parseApiKey} from './glm/api-key.js';
 import {createThinkSplitter} from './terminal/think.js';
 import {sanitize} from './terminal/sanitize.js';
 import type {ChatMessage, ChatRequest} from './glm/types.js';

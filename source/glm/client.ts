@@ -13,7 +13,8 @@ import {
 import type {Answer, Transport} from './http.js';
 import {displayProxy, proxyFor} from './proxy.js';
 import {SseParser} from './sse.js';
-import {TokenSigner, parseApiKey} from './token.js';
+import {parseApiKey} from './api-key.js';
+import type {TokenSigner} from './token.js';
 import type {ChatRequest, Completion, StreamEvent} from './types.js';
 
 export interface GlmClientOptions {
@@ -138,19 +139,23 @@ type TimerReason = 'connect' | 'idle' | 'total';
 export function createGlmClient(options: GlmClientOptions): GlmClient {
 	// Throws key-format / no-key here, before anything is sent.
 	const keyParts = parseApiKey(options.apiKey);
-	const signer = new TokenSigner(keyParts, {
-		...(options.now ? {now: options.now} : {}),
-		...(options.tokenTtlMs ? {ttlMs: options.tokenTtlMs} : {}),
-	});
 	const endpoint = `${options.baseUrl.trim().replace(/\/+$/, '')}/chat/completions`;
 	const target = new URL(endpoint);
 	const proxy = proxyFor(target, options.env ?? process.env);
 	// Loaded on first use so start-up does not wait for node:https. The client's own timers are the only
 	// timeouts, so the options mean what they say.
+	// The token signer (jsonwebtoken and its dependencies) too.
 	let transport: Promise<Transport> | undefined;
+	let signer: TokenSigner | undefined;
 	let closed = false;
 	const connection = (): Promise<Transport> =>
-		(transport ??= import('./http.js').then(({createTransport}) => createTransport(target, proxy)));
+		(transport ??= Promise.all([import('./http.js'), import('./token.js')]).then(([{createTransport}, {TokenSigner}]) => {
+			signer = new TokenSigner(keyParts, {
+				...(options.now ? {now: options.now} : {}),
+				...(options.tokenTtlMs ? {ttlMs: options.tokenTtlMs} : {}),
+			});
+			return createTransport(target, proxy);
+		}));
 	const baseContext: ErrorContext = {host: target.host, ...(proxy ? {proxy: displayProxy(proxy)} : {})};
 	const maxRetries = options.maxRetries ?? 3;
 	const connectTimeoutMs = limit(options.connectTimeoutMs, 8000);
@@ -283,7 +288,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 			if (signal?.aborted || closed) throw abortedError(signal?.reason);
 			if (connectTimeoutMs !== undefined) connectTimer = setTimeout(fire, connectTimeoutMs, 'connect');
 			const connected = await connection();
-			answer = await connected.post(headers(signer.token()), JSON.stringify({...request, stream: true}), controller.signal);
+			answer = await connected.post(headers(signer!.token()), JSON.stringify({...request, stream: true}), controller.signal);
 			clearTimeout(connectTimer);
 			phase = 'body';
 			const {status} = answer;
@@ -437,7 +442,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 			if (needsFreshToken(error)) {
 				if (freshTokenTried) throw error;
 				freshTokenTried = true;
-				signer.invalidate();
+				signer?.invalidate();
 				continue;
 			}
 			if (!error.retryable || retries >= maxRetries) throw error;

@@ -3,7 +3,7 @@ import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useStdin, type Key} from 'ink';
 import type {ChatController} from '../chat/controller.js';
 import {parseSlash, parseOnOff} from '../chat/slash-commands.js';
-import {parseApiKey} from '../glm/token.js';
+import {parseApiKey} from '../glm/api-key.js';
 import {sanitize, sanitizeLine} from '../terminal/sanitize.js';
 import {osc52Copy} from '../terminal/screen.js';
 import type {StdinFilter} from '../terminal/stdin-filter.js';
