@@ -205,7 +205,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 				if (argument) {
 					const error = createNamed(argument);
 					if (error) controller.say(error, 'error');
-				} else setMode({type: 'name', purpose: 'new', field: createBuffer(defaultName())});
+				} else setMode({type: 'name', purpose: 'new', field: emptyBuffer});
 				break;
 			}
 			case 'open': {
@@ -331,7 +331,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 				forceRender((value) => value + 1);
 				return true;
 			case 'newConversation':
-				setMode({type: 'name', purpose: 'new', field: createBuffer(defaultName())});
+				setMode({type: 'name', purpose: 'new', field: emptyBuffer});
 				return true;
 			case 'picker':
 				setMode({type: 'picker', field: emptyBuffer, selected: Math.max(0, controller.conversations.findIndex((each) => each.id === active.id))});
@@ -551,6 +551,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 					title={mode.purpose === 'new' ? 'New conversation' : 'Rename conversation'}
 					label="Name: "
 					field={mode.field}
+					placeholder={mode.purpose === 'new' ? defaultName() : undefined}
 					error={mode.error}
 					hint="Enter confirms · Esc cancels"
 				/>

@@ -152,15 +152,13 @@ async function ask(app: AppTerminal, server: GlmServer, text: string, reply: str
 	await app.waitFor((s) => ready(s) && transcript(s).includes(reply), 10_000);
 }
 
-/** Ctrl+N, then either accepts the offered name or replaces it with `name`. */
+/** Ctrl+N, then either accepts the offered name or types `name` (which replaces the offer). */
 async function newConversation(app: AppTerminal, name?: string): Promise<void> {
 	await press(app, key.ctrlN);
 	await app.waitFor('New conversation');
 	if (name !== undefined) {
-		await press(app, key.ctrlU);
-		await app.waitFor((s) => /Name: \s*$/m.test(s));
 		await app.type(name);
-		await app.waitFor(`Name: ${name}`);
+		await app.waitFor((s) => s.includes(`Name: ${name}`) && !/Name: .*chat \d/.test(s));
 	}
 	await press(app, keys.enter);
 	await app.waitFor((s) => !s.includes('New conversation'));
@@ -201,7 +199,7 @@ describe('creating conversations', () => {
 
 		await press(app, key.ctrlN);
 		const prompt = await app.waitFor('New conversation');
-		// The default is offered in the field.
+		// The default is offered (dimmed) in the empty field: Enter takes it, typing replaces it.
 		expect(prompt).toContain('Name: chat 4');
 		await press(app, keys.enter);
 		await app.waitFor(at(4, 'chat 4'));
@@ -797,8 +795,6 @@ describe('hostile names', () => {
 		// A control character pasted into the name prompt never reaches the stored name or the screen raw.
 		await press(app, key.ctrlN);
 		await app.waitFor('New conversation');
-		await press(app, key.ctrlU);
-		await app.waitFor((s) => /Name: \s*$/m.test(s));
 		app.write(`${keys.pasteStart}bell\u0007name\u001B]0;pwned\u0007${keys.pasteEnd}`);
 		await app.settle(200);
 		await press(app, keys.enter);
@@ -825,8 +821,6 @@ describe('hostile names', () => {
 		const long = 'n'.repeat(300);
 		await press(app, key.ctrlN);
 		await app.waitFor('New conversation');
-		await press(app, key.ctrlU);
-		await app.waitFor((s) => /Name: \s*$/m.test(s));
 		app.write(`${keys.pasteStart}${long}${keys.pasteEnd}`);
 		await app.waitFor((s) => s.includes('nnnnnnnnnnnnnnnnnnnn'));
 		await press(app, keys.enter);
@@ -844,8 +838,6 @@ describe('hostile names', () => {
 		// An empty name: the default is used.
 		await press(app, key.ctrlN);
 		await app.waitFor('New conversation');
-		await press(app, key.ctrlU);
-		await app.waitFor((s) => /Name: \s*$/m.test(s));
 		await press(app, keys.enter);
 		const named = await app.waitFor((s) => ready(s) && new RegExp(` ${before + 1}:\\S`).test(status(s)));
 		expect(status(named)).toMatch(new RegExp(` ${before + 1}:chat ${before + 1} `));

@@ -17,10 +17,12 @@ export interface LineInputProps {
 export function LineInput({field, mask, placeholder, focus = true}: LineInputProps) {
 	const {text, cursor} = field;
 	if (text === '' && placeholder) {
+		// The cursor sits on the placeholder's first character, so the placeholder reads where typed text will.
+		const [first = ' ', ...rest] = [...placeholder];
 		return (
 			<Text wrap="truncate-end">
-				{focus ? <Text inverse> </Text> : null}
-				<Text dimColor>{placeholder}</Text>
+				{focus ? <Text inverse dimColor>{first}</Text> : <Text dimColor>{first}</Text>}
+				<Text dimColor>{rest.join('')}</Text>
 			</Text>
 		);
 	}

@@ -9,12 +9,14 @@ export interface LinePromptProps {
 	label: string;
 	field: TextBuffer;
 	mask?: string;
+	/** Shown dimmed while the field is empty: what Enter takes then. */
+	placeholder?: string;
 	error?: string;
 	hint?: string;
 }
 
 /** One question, one line of answer: conversation names, the API key. */
-export function LinePrompt({width, title, lines = [], label, field, mask, error, hint}: LinePromptProps) {
+export function LinePrompt({width, title, lines = [], label, field, mask, placeholder, error, hint}: LinePromptProps) {
 	return (
 		<Box flexDirection="column" width={width} paddingX={1}>
 			<Text bold wrap="truncate-end">
@@ -27,7 +29,7 @@ export function LinePrompt({width, title, lines = [], label, field, mask, error,
 			))}
 			<Box marginTop={lines.length > 0 ? 1 : 0}>
 				<Text color="cyan">{label}</Text>
-				<LineInput field={field} mask={mask} />
+				<LineInput field={field} mask={mask} placeholder={placeholder} />
 			</Box>
 			{error ? (
 				<Text color="red" wrap="wrap">
