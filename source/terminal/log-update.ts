@@ -115,7 +115,14 @@ const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor
 	// ink drew `text` itself (after clearing the terminal); only the cursor is left to place.
 	render.sync = (text: string) => {
 		if (blank) {
-			// Nothing was drawn since clear(): leave the frame unknown so the next one is drawn whole.
+			// After clear(), ink calls sync() both when it wrote `text` itself (a resize that leaves the old frame
+			// taller than the screen) and when it did not (instance.clear()): either way the screen is not known
+			// to hold `text` with the overlay on it. Unless ink draws again first, draw it whole, right after.
+			previousText = text;
+			inkRows = rowsOf(text);
+			setImmediate(() => {
+				if (!known) draw(transcriptOverlay.apply(inkRows), activeCursor() ?? shownPosition);
+			});
 			return;
 		}
 		const target = activeCursor();

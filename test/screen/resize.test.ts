@@ -27,6 +27,8 @@ describe('resize', () => {
 		expect(app.screen().every((line) => line.length <= 40)).toBe(true);
 
 		expect(statusLine(app.screen())).toContain('● streaming');
+		// The answer is on screen at the new size while it streams, not only once it ends.
+		await app.waitFor((s) => s.includes('这是') && statusLine(s.split('\n')).includes('● streaming'), 3_000);
 		await app.resize(120, 40);
 		await app.waitFor((s) => ready(s) && /5\. 这是/.test(s), 10_000);
 		await app.settle(200);

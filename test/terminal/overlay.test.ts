@@ -97,3 +97,37 @@ describe('frame overlay', () => {
 		expect(sink.written).toBe('');
 	});
 });
+
+describe('frame overlay after a clear', () => {
+	const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+	it('a frame ink wrote itself after a clear (a shrinking resize) gets the rows drawn over it', async () => {
+		const term = terminal();
+		const {sink, log} = writer();
+		transcriptOverlay.set(0, ['▌GLM', '  kept answer'], COLUMNS);
+		log(inkFrame('ready'));
+		log.clear();
+		const frame = inkFrame('1:chat ready');
+		// ink's own path: clear the terminal, write the frame without any overlay, then sync().
+		sink.written += '\u001B[2J\u001B[3J\u001B[H' + frame.split('\n').join('\r\n');
+		log.sync(frame);
+		await tick();
+		await write(term, sink.written);
+		expect(screen(term).slice(0, 2)).toEqual(['▌GLM', '  kept answer']);
+		expect(screen(term)[6]).toBe('1:chat ready');
+	});
+
+	it('a clear followed by sync() of the last frame (Ctrl+L) draws the whole frame again', async () => {
+		const term = terminal();
+		const {sink, log} = writer();
+		transcriptOverlay.set(0, ['row a'], COLUMNS);
+		log(inkFrame('ready'));
+		log.clear();
+		log.sync(inkFrame('ready'));
+		await tick();
+		await write(term, sink.written);
+		expect(screen(term)[0]).toBe('row a');
+		expect(screen(term)[5]).toBe('› draft');
+		expect(screen(term)[6]).toBe('ready');
+	});
+});
