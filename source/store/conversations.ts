@@ -497,5 +497,6 @@ function copy(conversation: Conversation): Conversation {
 }
 
 function newestFirst(a: ConversationSummary, b: ConversationSummary): number {
-	return (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0) || a.id.localeCompare(b.id);
+	// Ids by code unit: a locale collator would cost ~10 ms of ICU set-up on the way to the first frame.
+	return (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

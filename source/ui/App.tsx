@@ -119,6 +119,8 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 				? [chalk.dim(`── ${index} earlier message${index === 1 ? '' : 's'} not sent: over the context window ──`.slice(0, width)), '']
 				: [],
 	};
+	// The transcript is the screen's first row down; its rows reach the screen through the overlay.
+	const transcriptTop = 0;
 	const rowsNow = () => {
 		const view = slice(source, transcriptHeight, positions.current.get(active.id) ?? {follow: true});
 		return transcriptRows({
@@ -134,7 +136,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 	const redrawText = useRef<() => void>(() => {});
 	redrawText.current = () => {
 		if (modeRef.current.type === 'chat' && transcriptOverlay.attached && shellSignature(controller) === shownShell.current) {
-			transcriptOverlay.update(0, rowsNow(), width);
+			transcriptOverlay.update(transcriptTop, rowsNow(), width);
 		} else forceRender((value) => value + 1);
 	};
 	useEffect(
@@ -579,7 +581,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 	} else
 		body = (
 			<>
-				<Transcript rows={rowsNow()} height={transcriptHeight} width={width} top={0} />
+				<Transcript rows={rowsNow()} height={transcriptHeight} width={width} top={transcriptTop} />
 				{separatorHeight > 0 ? <Text dimColor>{'─'.repeat(width)}</Text> : null}
 				<Composer
 					width={width}
