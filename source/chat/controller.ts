@@ -2,7 +2,7 @@
 // and calls methods; nothing here knows about React or the terminal.
 import {randomUUID} from 'node:crypto';
 import type {Conversation, ConversationSettings, Message} from './types.js';
-import type {ChatRequest} from '../glm/types.js';
+import type {ChatRequest, StreamEvent} from '../glm/types.js';
 import {GlmError} from '../glm/errors.js';
 import {buildRequest} from './request.js';
 import {startAnswer, type AnswerBuilder} from './answer.js';
@@ -27,7 +27,7 @@ export interface ConversationStoreLike {
 }
 
 export interface StreamingClient {
-	stream(request: ChatRequest, options?: {signal?: AbortSignal}): AsyncGenerator<import('../glm/types.js').StreamEvent>;
+	send(request: ChatRequest, onEvent: (event: StreamEvent) => void, options?: {signal?: AbortSignal}): Promise<void>;
 }
 
 export interface ActiveStream {
@@ -77,6 +77,8 @@ export class ChatController {
 	private readonly now: () => number;
 	private readonly onLastConversation?: (id: string) => void;
 	private pendingNotify: ReturnType<typeof setTimeout> | undefined;
+	private frameQueued = false;
+	private lastFrameAt = -Infinity;
 	private readonly searchCache = new Map<string, {updatedAt: string; text: string}>();
 	/** Conversations whose finished answer or draft is only in memory yet. */
 	private readonly unsaved = new Set<string>();
@@ -335,17 +337,21 @@ export class ChatController {
 		void (async () => {
 			let final: Message;
 			try {
-				for await (const event of client.stream(request, {signal: controller.signal})) {
-					if (event.type === 'retry') {
-						stream.retry = {attempt: event.attempt, until: this.now() + event.delayMs, reason: event.error.message};
-						this.changed();
-						continue;
-					}
-					stream.retry = undefined;
-					answer.apply(event);
-					replaceMessage(conversation, answer.message);
-					this.grew(conversation.id);
-				}
+				await client.send(
+					request,
+					(event) => {
+						if (event.type === 'retry') {
+							stream.retry = {attempt: event.attempt, until: this.now() + event.delayMs, reason: event.error.message};
+							this.changed();
+							return;
+						}
+						stream.retry = undefined;
+						answer.apply(event);
+						replaceMessage(conversation, answer.message);
+						this.grew(conversation.id);
+					},
+					{signal: controller.signal},
+				);
 				final = answer.finish();
 			} catch (error) {
 				final = answer.fail(error instanceof GlmError ? error : new GlmError({kind: 'unknown', message: describe(error)}));
@@ -431,17 +437,37 @@ export class ChatController {
 		for (const listener of this.listeners) listener();
 	}
 
-	/** Token-rate changes are coalesced to one notification per frame. */
+	/**
+	 * Token-rate changes are coalesced to one notification per frame. A frame that is due is drawn in the wake-up
+	 * of the read that brought the text; one that is not waits for a later read, with a timer only in case the
+	 * stream pauses. The client reads the socket a few times per frame (readPaceMs), so reading and drawing share
+	 * wake-ups, which on a VM cost more CPU than the drawing itself.
+	 */
 	private grew(id: string): void {
 		this.grown.add(id);
-		this.pendingNotify ??= setTimeout(() => {
+		if (this.frameQueued) return;
+		const wait = this.lastFrameAt + this.frameMs - this.now();
+		if (wait <= this.frameMs / 10) {
+			clearTimeout(this.pendingNotify);
 			this.pendingNotify = undefined;
-			if (this.textListeners.size === 0) return this.changed();
-			const ids = this.grown;
-			this.grown = new Set();
-			for (const listener of this.textListeners) listener(ids);
-		}, this.frameMs);
+			this.frameQueued = true;
+			setImmediate(this.flushText);
+		} else {
+			this.pendingNotify ??= setTimeout(this.flushText, wait + this.frameMs / 2);
+		}
 	}
+
+	private readonly flushText = (): void => {
+		clearTimeout(this.pendingNotify);
+		this.pendingNotify = undefined;
+		this.frameQueued = false;
+		if (this.grown.size === 0) return;
+		this.lastFrameAt = this.now();
+		if (this.textListeners.size === 0) return this.changed();
+		const ids = this.grown;
+		this.grown = new Set();
+		for (const listener of this.textListeners) listener(ids);
+	};
 }
 
 function byCreation<T extends ConversationSummaryLike>(list: T[]): T[] {

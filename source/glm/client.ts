@@ -12,7 +12,7 @@ import {
 } from './errors.js';
 import type {Answer, Transport} from './http.js';
 import {displayProxy, proxyFor} from './proxy.js';
-import {SseParser} from './sse.js';
+import {SseParser, type SseEvent} from './sse.js';
 import {parseApiKey} from './api-key.js';
 import type {TokenSigner} from './token.js';
 import type {ChatRequest, Completion, StreamEvent} from './types.js';
@@ -37,14 +37,27 @@ export interface GlmClientOptions {
 	/** Clock of the token signer and the total timeout. */
 	now?: () => number;
 	tokenTtlMs?: number;
+	/**
+	 * Shortest time between two reads of a streamed answer (see Answer.pace); 0 reads every chunk as it comes.
+	 * Half a frame: the screen still gets new text every frame, and the answer's end waits at most this long.
+	 */
+	readPaceMs?: number;
 }
 
 export interface RequestOptions {
 	signal?: AbortSignal;
 }
 
+export type StreamListener = (event: StreamEvent) => void;
+
 export interface GlmClient {
 	stream(request: ChatRequest, options?: RequestOptions): AsyncGenerator<StreamEvent>;
+	/**
+	 * The same events as stream(), each handed to `onEvent` as soon as it is parsed, inside the socket's
+	 * callback. For a consumer that keeps up by itself (the chat screen): no promise per token. Resolves after
+	 * the last event; rejects with a GlmError.
+	 */
+	send(request: ChatRequest, onEvent: StreamListener, options?: RequestOptions): Promise<void>;
 	/** The whole answer at once; streamed underneath, so long answers are bounded by the idle timeout only. */
 	complete(request: ChatRequest, options?: RequestOptions): Promise<Completion>;
 	/** Loads the HTTP stack (node:https and TLS) in the background, so the first request does not wait for it. */
@@ -161,6 +174,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 	const connectTimeoutMs = limit(options.connectTimeoutMs, 8000);
 	const idleTimeoutMs = limit(options.idleTimeoutMs, 60_000);
 	const totalTimeoutMs = limit(options.totalTimeoutMs, 300_000);
+	const readPaceMs = options.readPaceMs ?? 50;
 	const sleep = options.sleep ?? defaultSleep;
 	const random = options.random ?? Math.random;
 	const now = options.now ?? Date.now;
@@ -216,14 +230,15 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 		return result;
 	}
 
-	/** One HTTP exchange. Always throws GlmError; `state.yielded` tells the caller whether a retry is still possible. */
-	async function* attempt(
+	/** One HTTP exchange. Throws only GlmError; `state.yielded` tells the caller whether a retry is still possible. */
+	async function attempt(
 		request: ChatRequest,
 		signal: AbortSignal | undefined,
 		deadline: number | undefined,
 		state: {yielded: boolean},
 		meta: AnswerMeta,
-	): AsyncGenerator<StreamEvent> {
+		emit: StreamListener,
+	): Promise<void> {
 		const context: ErrorContext = {...baseContext, model: request.model};
 		const controller = new AbortController();
 		let fired: TimerReason | undefined;
@@ -235,10 +250,13 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 		const onAbort = (): void => controller.abort(signal?.reason);
 		signal?.addEventListener('abort', onAbort, {once: true});
 		let connectTimer: NodeJS.Timeout | undefined;
-		// One idle timer for the whole answer, restarted per read with refresh(): no timer allocated per chunk.
-		// It only counts while a read waits, so a slow consumer is not taken for a silent GLM.
+		// One idle timer for the whole answer, restarted per chunk with refresh(): no timer allocated per chunk.
 		let idleTimer: NodeJS.Timeout | undefined;
-		let waiting = false;
+		const arrived = (): void => {
+			if (idleTimeoutMs === undefined) return;
+			if (idleTimer) idleTimer.refresh();
+			else idleTimer = setTimeout(fire, idleTimeoutMs, 'idle');
+		};
 		const totalTimer = deadline === undefined ? undefined : setTimeout(fire, Math.max(0, deadline - now()), 'total');
 		let phase: 'connect' | 'body' = 'connect';
 		let drained = false;
@@ -255,19 +273,11 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 
 		let answer: Answer | undefined;
 		const read = async (): Promise<Buffer | undefined> => {
-			if (idleTimeoutMs !== undefined) {
-				if (idleTimer) idleTimer.refresh();
-				else idleTimer = setTimeout(() => waiting && fire('idle'), idleTimeoutMs);
-			}
+			arrived();
 			// A response that arrived whole is not cut off by an abort (see http.ts): stop reading it here.
 			controller.signal.throwIfAborted();
-			waiting = true;
-			try {
-				// answer is set before any read
-				return await answer!.read();
-			} finally {
-				waiting = false;
-			}
+			// answer is set before any read
+			return answer!.read();
 		};
 		const readAll = async (): Promise<string> => {
 			const decoder = new TextDecoder();
@@ -298,7 +308,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 			const contentType = answer.headers['content-type'] ?? '';
 			if (/json/i.test(contentType)) {
 				// Not a stream after all (a gateway ignoring `stream`, or a 200 carrying an error): take it whole.
-				yield* wholeAnswer(await readAll(), context, state, meta);
+				wholeAnswer(await readAll(), context, state, meta, emit);
 				return;
 			}
 			if (/html/i.test(contentType)) throw notChat(context);
@@ -308,54 +318,68 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 			let finishReason: string | undefined;
 			let usage: Usage | undefined;
 			let done = false;
-			reading: for (;;) {
-				let chunk: Buffer | undefined;
+			// Thrown out of the socket's callback would lose it: kept, the reading stops, and it is thrown here.
+			let frameError: unknown;
+			const take = (events: SseEvent[]): boolean => {
 				try {
-					chunk = await read();
+					for (const event of events) {
+						const data = event.data.trim();
+						if (data === '[DONE]') {
+							done = true;
+							return true;
+						}
+						const frame = parseJson(data);
+						if (!frame) continue;
+						if (frame['error'] !== undefined && frame['error'] !== null) {
+							throw errorFromFrame(parseJson(redact(data)), context);
+						}
+						meta.requestId = text(frame['request_id']) ?? text(frame['id']) ?? meta.requestId;
+						meta.model = text(frame['model']) ?? meta.model;
+						usage = mapUsage(frame['usage']) ?? usage;
+						const choice = firstChoice(frame);
+						const delta = choice?.['delta'] as Record<string, unknown> | undefined;
+						const reasoning = text(delta?.['reasoning_content']);
+						const content = text(delta?.['content']);
+						finishReason = text(choice?.['finish_reason']) ?? finishReason;
+						if (reasoning !== undefined) {
+							state.yielded = true;
+							emit({type: 'reasoning', text: reasoning});
+						}
+						if (content !== undefined) {
+							state.yielded = true;
+							emit({type: 'content', text: content});
+						}
+					}
 				} catch (e) {
-					// The answer was complete; a connection lost before [DONE] does not change that.
-					if (finishReason !== undefined && !signal?.aborted) break;
-					throw e;
+					frameError = e;
+					return true;
 				}
-				for (const event of chunk === undefined ? parser.end() : parser.push(chunk)) {
-					const data = event.data.trim();
-					if (data === '[DONE]') {
-						done = true;
-						break reading;
-					}
-					const frame = parseJson(data);
-					if (!frame) continue;
-					if (frame['error'] !== undefined && frame['error'] !== null) {
-						throw errorFromFrame(parseJson(redact(data)), context);
-					}
-					meta.requestId = text(frame['request_id']) ?? text(frame['id']) ?? meta.requestId;
-					meta.model = text(frame['model']) ?? meta.model;
-					usage = mapUsage(frame['usage']) ?? usage;
-					const choice = firstChoice(frame);
-					const delta = choice?.['delta'] as Record<string, unknown> | undefined;
-					const reasoning = text(delta?.['reasoning_content']);
-					const content = text(delta?.['content']);
-					finishReason = text(choice?.['finish_reason']) ?? finishReason;
-					if (reasoning !== undefined) {
-						state.yielded = true;
-						yield {type: 'reasoning', text: reasoning};
-					}
-					if (content !== undefined) {
-						state.yielded = true;
-						yield {type: 'content', text: content};
-					}
-				}
-				if (chunk === undefined) {
-					drained = true;
-					break;
-				}
+				return false;
+			};
+			arrived();
+			answer.pace(readPaceMs);
+			try {
+				await answer.each((chunk) => {
+					arrived();
+					return take(parser.push(chunk));
+				}, controller.signal);
+			} catch (e) {
+				// The answer was complete; a connection lost before [DONE] does not change that.
+				if (finishReason === undefined || signal?.aborted) throw e;
+				done = true;
+			}
+			if (frameError !== undefined) throw frameError;
+			if (!done) {
+				drained = true;
+				take(parser.end());
+				if (frameError !== undefined) throw frameError;
 			}
 			if (!done && finishReason === undefined) throw interrupted(state.yielded);
 			if (!drained) drainAfterDone();
 			release();
-			if (usage) yield {type: 'usage', usage};
+			if (usage) emit({type: 'usage', usage});
 			state.yielded = true;
-			yield {type: 'finish', reason: finishReason ?? 'stop', ...(meta.requestId ? {requestId: meta.requestId} : {})};
+			emit({type: 'finish', reason: finishReason ?? 'stop', ...(meta.requestId ? {requestId: meta.requestId} : {})});
 		} catch (e) {
 			throw fail(e);
 		} finally {
@@ -400,12 +424,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 		});
 	}
 
-	async function* wholeAnswer(
-		body: string,
-		context: ErrorContext,
-		state: {yielded: boolean},
-		meta: AnswerMeta,
-	): AsyncGenerator<StreamEvent> {
+	function wholeAnswer(body: string, context: ErrorContext, state: {yielded: boolean}, meta: AnswerMeta, emit: StreamListener): void {
 		const frame = parseJson(body);
 		if (frame && frame['error'] !== undefined && frame['error'] !== null) throw errorFromFrame(frame, context);
 		const choice = frame ? firstChoice(frame) : undefined;
@@ -417,14 +436,14 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 		const reasoning = text(message['reasoning_content']);
 		const content = text(message['content']);
 		const usage = mapUsage(frame['usage']);
-		if (reasoning !== undefined) yield {type: 'reasoning', text: reasoning};
-		if (content !== undefined) yield {type: 'content', text: content};
-		if (usage) yield {type: 'usage', usage};
+		if (reasoning !== undefined) emit({type: 'reasoning', text: reasoning});
+		if (content !== undefined) emit({type: 'content', text: content});
+		if (usage) emit({type: 'usage', usage});
 		const reason = text(choice?.['finish_reason']) ?? 'stop';
-		yield {type: 'finish', reason, ...(meta.requestId ? {requestId: meta.requestId} : {})};
+		emit({type: 'finish', reason, ...(meta.requestId ? {requestId: meta.requestId} : {})});
 	}
 
-	async function* run(request: ChatRequest, options: RequestOptions, meta: AnswerMeta): AsyncGenerator<StreamEvent> {
+	async function run(request: ChatRequest, options: RequestOptions, meta: AnswerMeta, emit: StreamListener): Promise<void> {
 		const {signal} = options;
 		const deadline = totalTimeoutMs === undefined ? undefined : now() + totalTimeoutMs;
 		let retries = 0;
@@ -433,7 +452,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 			const state = {yielded: false};
 			let error: GlmError;
 			try {
-				yield* attempt(request, signal, deadline, state, meta);
+				await attempt(request, signal, deadline, state, meta, emit);
 				return;
 			} catch (e) {
 				error = e instanceof GlmError ? e : errorFromException(e, baseContext);
@@ -450,7 +469,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 			const delayMs = error.retryAfterMs ?? backoffDelay(retries, random);
 			if (deadline !== undefined && now() + delayMs >= deadline) throw error;
 			retries++;
-			yield {type: 'retry', attempt: retries, delayMs, error};
+			emit({type: 'retry', attempt: retries, delayMs, error});
 			try {
 				await sleep(delayMs, signal);
 			} catch (e) {
@@ -460,9 +479,56 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 		}
 	}
 
+	/** run() as an async generator: events queue up until the consumer pulls; leaving the loop early ends the request. */
+	async function* pull(request: ChatRequest, options: RequestOptions): AsyncGenerator<StreamEvent> {
+		const stop = new AbortController();
+		const {signal} = options;
+		const onAbort = (): void => stop.abort(signal?.reason);
+		if (signal?.aborted) onAbort();
+		else signal?.addEventListener('abort', onAbort, {once: true});
+		const queue: StreamEvent[] = [];
+		let wake: (() => void) | undefined;
+		let outcome: {error: unknown} | undefined;
+		const running = run(request, {signal: stop.signal}, {}, (event) => {
+			queue.push(event);
+			wake?.();
+		}).then(
+			() => {
+				outcome = {error: undefined};
+			},
+			(error: unknown) => {
+				outcome = {error};
+			},
+		);
+		void running.then(() => wake?.());
+		try {
+			for (;;) {
+				while (queue.length > 0) yield queue.shift()!;
+				if (outcome) {
+					if (outcome.error !== undefined) throw outcome.error;
+					return;
+				}
+				await new Promise<void>((resolve) => {
+					wake = resolve;
+				});
+				wake = undefined;
+			}
+		} finally {
+			signal?.removeEventListener('abort', onAbort);
+			if (!outcome) {
+				stop.abort();
+				await running;
+			}
+		}
+	}
+
 	return {
 		stream(request, options = {}) {
-			return run(request, options, {});
+			return pull(request, options);
+		},
+
+		send(request, onEvent, options = {}) {
+			return run(request, options, {}, onEvent);
 		},
 
 		async complete(request, options = {}) {
@@ -471,12 +537,12 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 			let reasoning = '';
 			let finishReason = 'stop';
 			let usage: Usage | undefined;
-			for await (const event of run(request, options, meta)) {
+			await run(request, options, meta, (event) => {
 				if (event.type === 'content') content += event.text;
 				else if (event.type === 'reasoning') reasoning += event.text;
 				else if (event.type === 'usage') usage = event.usage;
 				else if (event.type === 'finish') finishReason = event.reason;
-			}
+			});
 			const completion: Completion = {content, finishReason, model: meta.model ?? request.model};
 			if (reasoning !== '') completion.reasoning = reasoning;
 			if (usage) completion.usage = usage;

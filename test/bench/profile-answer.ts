@@ -44,6 +44,12 @@ function threadCpu(pid: number): Map<string, number> {
 	return result;
 }
 
+/** Times the main thread went to sleep and was woken: on a VM, each wake-up costs more than a token's work. */
+function wakeUps(pid: number): number {
+	const status = fs.readFileSync(`/proc/${pid}/task/${pid}/status`, 'utf8');
+	return Number(/^voluntary_ctxt_switches:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+}
+
 const server = await startGlmServer();
 const app = new PtyApp({
 	file: process.execPath,
@@ -67,10 +73,12 @@ try {
 	await app.idle(500);
 	console.log(`measured answer starts ${(now() - app.spawnedAt).toFixed(0)} ms after launch`);
 	const before = threadCpu(app.pid);
+	const sleepsBefore = wakeUps(app.pid);
 	const bytes = app.bytes;
 	const frames = app.frames;
 	await answer('MEASUREDEND', tokens, rate);
 	const after = threadCpu(app.pid);
+	const sleeps = wakeUps(app.pid) - sleepsBefore;
 	let total = 0;
 	for (const [thread, ms] of after) {
 		const used = ms - (before.get(thread) ?? 0);
@@ -78,7 +86,7 @@ try {
 		if (used >= 1) console.log(`  ${thread.padEnd(22)} ${used.toFixed(0).padStart(5)} ms`);
 	}
 	console.log(`${tokens} tokens at ${rate}/s: ${total.toFixed(0)} ms CPU = ${((total / tokens) * 1000).toFixed(0)} ms per 1,000 tokens; ` +
-		`${((app.bytes - bytes) / tokens).toFixed(1)} B/token; ${app.frames - frames} frames`);
+		`${((app.bytes - bytes) / tokens).toFixed(1)} B/token; ${app.frames - frames} frames; ${sleeps} main-thread wake-ups`);
 } finally {
 	await app.quit(2000);
 	await server.close();

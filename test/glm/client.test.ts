@@ -447,6 +447,93 @@ describe('timeouts and abort', () => {
 	});
 });
 
+describe('reading pace', () => {
+	/** When each content event arrived, via send(): the events of one socket read arrive together. */
+	async function arrivals(c: GlmClient, signal?: AbortSignal): Promise<{times: number[]; content: string; retries: number; error?: unknown}> {
+		const times: number[] = [];
+		let content = '';
+		let retries = 0;
+		try {
+			await c.send(REQUEST, (event) => {
+				if (event.type === 'retry') retries++;
+				if (event.type !== 'content') return;
+				times.push(performance.now());
+				content += event.text;
+			}, signal ? {signal} : {});
+		} catch (error) {
+			return {times, content, retries, error};
+		}
+		return {times, content, retries};
+	}
+
+	/** Groups of events less than 15 ms apart: one group per socket read. */
+	function reads(times: number[]): number {
+		return times.filter((time, i) => i === 0 || time - times[i - 1]! >= 15).length;
+	}
+
+	it('reads a 50 tokens/s answer about once per pace, and loses nothing', async () => {
+		server.enqueue({tokens: 40, tokensPerSecond: 50, split: 'whole'});
+		const paced = await arrivals(client({readPaceMs: 100}));
+		server.enqueue({tokens: 40, tokensPerSecond: 50, split: 'whole'});
+		const eager = await arrivals(client({readPaceMs: 0}));
+		expect(paced.content).toBe(eager.content);
+		expect(paced.times).toHaveLength(40);
+		// 0.8 s of tokens: ~9 reads at 100 ms, ~40 when every chunk is read as it comes.
+		expect(reads(paced.times)).toBeLessThanOrEqual(14);
+		expect(reads(eager.times)).toBeGreaterThanOrEqual(25);
+	});
+
+	it('reads the first chunk at once: pacing starts after it', async () => {
+		server.enqueue({tokens: 3, tokensPerSecond: 5, split: 'whole'});
+		const c = client({readPaceMs: 1000});
+		const started = performance.now();
+		const {times} = await arrivals(c);
+		expect(times[0]! - started).toBeLessThan(500);
+	});
+
+	it('gives the resting socket back to the pool reading: slow answers in a row on one connection, no stall', async () => {
+		const c = client({readPaceMs: 100, connectTimeoutMs: 2000});
+		for (let i = 0; i < 3; i++) {
+			server.enqueue({tokens: 12, tokensPerSecond: 50, split: 'whole'});
+			const started = performance.now();
+			const outcome = await arrivals(c);
+			expect(outcome.error).toBeUndefined();
+			expect(outcome.retries).toBe(0);
+			expect(outcome.times).toHaveLength(12);
+			// A socket left resting in the pool would sit until the connect timeout (2 s).
+			expect(performance.now() - started).toBeLessThan(1500);
+		}
+		expect(server.requests).toHaveLength(3);
+	});
+
+	it('stops at once when aborted while the socket rests', async () => {
+		server.enqueue({tokens: 200, tokensPerSecond: 50, split: 'whole'});
+		const controller = new AbortController();
+		const c = client({readPaceMs: 1000});
+		let abortedAt = 0;
+		const pending = arrivals(c, controller.signal);
+		await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+		setTimeout(() => {
+			abortedAt = performance.now();
+			controller.abort();
+		}, 300);
+		const outcome = await pending;
+		expect(performance.now() - abortedAt).toBeLessThan(150);
+		expect(outcome.error).toMatchObject({kind: 'aborted'});
+		await closedByClient();
+	});
+
+	it('the generator reads the same way: stream() and send() give the same events', async () => {
+		server.enqueue({tokens: 30, tokensPerSecond: 100, reasoning: '先想一想，再回答。', split: 'awkward', seed: 3});
+		const pulled = await collect(client({readPaceMs: 50}).stream(REQUEST));
+		server.enqueue({tokens: 30, tokensPerSecond: 100, reasoning: '先想一想，再回答。', split: 'awkward', seed: 3});
+		const pushed: StreamEvent[] = [];
+		await client({readPaceMs: 50}).send(REQUEST, (event) => pushed.push(event));
+		const withoutIds = (events: StreamEvent[]) => events.map((event) => (event.type === 'finish' ? {...event, requestId: 'each request its own'} : event));
+		expect(withoutIds(pushed)).toEqual(withoutIds(pulled.events));
+	});
+});
+
 describe('proxy', () => {
 	interface Proxy {
 		url: string;
