@@ -27,6 +27,9 @@ export function parseApiKey(key: string): ApiKeyParts {
 	const [id = '', secret = ''] = trimmed.split('.');
 	if (id === '') throw keyFormat('The API key has nothing before the dot (the id part is missing)');
 	if (secret === '') throw keyFormat('The API key has nothing after the dot (the secret part is missing)');
+	// Ids are letters and digits; anything else is usually a command or prompt text typed into the key field.
+	const stray = /[^A-Za-z0-9_-]/u.exec(id)?.[0];
+	if (stray !== undefined) throw keyFormat(`The id part of the API key (before the dot) contains “${stray}”, which GLM key ids never do`);
 	return {id, secret};
 }
 

@@ -36,6 +36,8 @@ describe('parseApiKey', () => {
 		['empty secret', 'abcdef.', /after the dot/],
 		['inner space', 'abc def.secret', /space or line break/],
 		['inner newline', 'abcdef.sec\nret', /space or line break/],
+		['command typed into the key field', '/keyabcdef.secret', /id part .* contains “\/”/],
+		['quote around the id', '"abcdef.secret"', /contains “"”/],
 	])('rejects a key with %s', (_name, key, reason) => {
 		const error = keyError(key);
 		expect(error.kind).toBe('key-format');
