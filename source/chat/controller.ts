@@ -440,7 +440,7 @@ export class ChatController {
 	/**
 	 * Token-rate changes are coalesced to one notification per frame. A frame that is due is drawn in the wake-up
 	 * of the read that brought the text; one that is not waits for a later read, with a timer only in case the
-	 * stream pauses. The client reads the socket a few times per frame (readPaceMs), so reading and drawing share
+	 * stream pauses. The client reads the socket once per frame (readPaceMs), so reading and drawing share
 	 * wake-ups, which on a VM cost more CPU than the drawing itself.
 	 */
 	private grew(id: string): void {

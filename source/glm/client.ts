@@ -39,7 +39,8 @@ export interface GlmClientOptions {
 	tokenTtlMs?: number;
 	/**
 	 * Shortest time between two reads of a streamed answer (see Answer.pace); 0 reads every chunk as it comes.
-	 * Half a frame: the screen still gets new text every frame, and the answer's end waits at most this long.
+	 * One frame by default: the screen still gets new text every frame; the answer's last bytes wait at most this
+	 * long (half of it on average) before they are read.
 	 */
 	readPaceMs?: number;
 }
@@ -174,7 +175,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 	const connectTimeoutMs = limit(options.connectTimeoutMs, 8000);
 	const idleTimeoutMs = limit(options.idleTimeoutMs, 60_000);
 	const totalTimeoutMs = limit(options.totalTimeoutMs, 300_000);
-	const readPaceMs = options.readPaceMs ?? 50;
+	const readPaceMs = options.readPaceMs ?? 100;
 	const sleep = options.sleep ?? defaultSleep;
 	const random = options.random ?? Math.random;
 	const now = options.now ?? Date.now;

@@ -31,6 +31,7 @@ export class Answer {
 	#paceMs = 0;
 	#resting = false;
 	#restTimer: NodeJS.Timeout | undefined;
+	#turnBytes = 0;
 
 	constructor(response: http.IncomingMessage) {
 		this.status = response.statusCode ?? 0;
@@ -38,6 +39,7 @@ export class Answer {
 		this.#response = response;
 		this.#socket = response.socket;
 		response.on('data', (chunk: Buffer) => {
+			this.#turnBytes += chunk.length;
 			this.#rest();
 			if (this.#sink) {
 				this.#sink(chunk);
@@ -130,15 +132,17 @@ export class Answer {
 		this.#paceMs = ms;
 	}
 
-	// After the reads of this turn of the event loop: everything already in the kernel is taken first, so a fast
-	// answer is not throttled to one read per pace. Node has no public way to stop reading a socket that feeds an
-	// HTTP parser (pause() only holds back 'data' events), so this stops and starts the socket's handle, as
-	// net.Socket itself does.
+	// After the reads of this turn of the event loop: everything already in the kernel is taken first, and a turn
+	// that brought a lot means the answer is arriving in bulk, where resting would only slow it down. Node has no
+	// public way to stop reading a socket that feeds an HTTP parser (pause() only holds back 'data' events), so
+	// this stops and starts the socket's handle, as net.Socket itself does.
 	#rest(): void {
 		if (this.#paceMs <= 0 || this.#resting) return;
 		this.#resting = true;
 		setImmediate(() => {
-			const handle = this.#ended ? undefined : socketHandle(this.#socket);
+			const bulk = this.#turnBytes >= BULK_BYTES;
+			this.#turnBytes = 0;
+			const handle = this.#ended || bulk ? undefined : socketHandle(this.#socket);
 			if (!this.#resting || !handle || handle.readStop() !== 0) {
 				this.#resting = false;
 				return;
@@ -160,6 +164,9 @@ export class Answer {
 		wake?.();
 	}
 }
+
+// A token's SSE frame is ~200 bytes; a turn of the event loop that read this much is not a trickle.
+const BULK_BYTES = 16 * 1024;
 
 interface ReadControl {
 	readStop(): number;

@@ -483,6 +483,16 @@ describe('reading pace', () => {
 		expect(reads(eager.times)).toBeGreaterThanOrEqual(25);
 	});
 
+	it('does not slow down an answer that arrives in bulk', async () => {
+		server.enqueue({tokens: 4000, split: 'whole'});
+		const started = performance.now();
+		const {times, content} = await arrivals(client({readPaceMs: 1000}));
+		expect(times).toHaveLength(4000);
+		expect(content.length).toBeGreaterThan(4000);
+		// ~700 KB: resting a second after each read turn would take several seconds.
+		expect(performance.now() - started).toBeLessThan(1500);
+	});
+
 	it('reads the first chunk at once: pacing starts after it', async () => {
 		server.enqueue({tokens: 3, tokensPerSecond: 5, split: 'whole'});
 		const c = client({readPaceMs: 1000});
