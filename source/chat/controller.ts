@@ -352,6 +352,9 @@ export class ChatController {
 					},
 					{signal: controller.signal},
 				);
+				// The last tokens usually come in the same read as the end: drawn now, they need not wait for the
+				// full render of the finished answer, which takes longer in a long conversation.
+				this.flushText();
 				final = answer.finish();
 			} catch (error) {
 				final = answer.fail(error instanceof GlmError ? error : new GlmError({kind: 'unknown', message: describe(error)}));
