@@ -500,8 +500,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 			(error: unknown) => {
 				outcome = {error};
 			},
-		);
-		void running.then(() => wake?.());
+		).finally(() => wake?.());
 		try {
 			for (;;) {
 				while (queue.length > 0) yield queue.shift()!;

@@ -14,8 +14,8 @@ export {
 } from './errors.js';
 export type {ErrorContext, GlmErrorInit, GlmErrorKind} from './errors.js';
 export {bypassesProxy, displayProxy, proxyFor} from './proxy.js';
-export {SseParser, readSse} from './sse.js';
-export type {ByteSource, SseEvent} from './sse.js';
+export {SseParser} from './sse.js';
+export type {SseEvent} from './sse.js';
 export {TokenSigner, maskKey, parseApiKey, signToken} from './token.js';
 export type {ApiKeyParts, TokenSignerOptions} from './token.js';
 export type {ChatMessage, ChatRequest, Completion, StreamEvent} from './types.js';

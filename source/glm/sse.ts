@@ -77,30 +77,3 @@ export class SseParser {
 		this.#hasData = false;
 	}
 }
-
-export type ByteSource = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
-
-async function* chunks(source: ByteSource): AsyncGenerator<Uint8Array> {
-	if ('getReader' in source) {
-		const reader = source.getReader();
-		try {
-			for (;;) {
-				const {done, value} = await reader.read();
-				if (done) return;
-				yield value;
-			}
-		} finally {
-			// Stopping early must release the underlying connection.
-			await reader.cancel().catch(() => undefined);
-			reader.releaseLock();
-		}
-	} else {
-		yield* source;
-	}
-}
-
-export async function* readSse(source: ByteSource): AsyncGenerator<SseEvent> {
-	const parser = new SseParser();
-	for await (const bytes of chunks(source)) yield* parser.push(bytes);
-	yield* parser.end();
-}

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {SseParser, readSse, type SseEvent} from '../../source/glm/sse.js';
+import {SseParser, type SseEvent} from '../../source/glm/sse.js';
 import {mulberry32 as seeded} from '../support/random.js';
 
 const encoder = new TextEncoder();
@@ -155,45 +155,5 @@ describe('SseParser framing rules', () => {
 			...parser.end(),
 		];
 		expect(events).toEqual([{data: '🌍'}]);
-	});
-});
-
-describe('readSse', () => {
-	it('reads a ReadableStream of awkward chunks', async () => {
-		const stream = new ReadableStream<Uint8Array>({
-			start(controller) {
-				for (let i = 0; i < RECORDED_BYTES.length; i += 7) controller.enqueue(RECORDED_BYTES.slice(i, i + 7));
-				controller.close();
-			},
-		});
-		const events: SseEvent[] = [];
-		for await (const event of readSse(stream)) events.push(event);
-		expect(events).toEqual(EXPECTED);
-	});
-
-	it('reads an async iterable and cancels the source when stopped early', async () => {
-		let cancelled = false;
-		const stream = new ReadableStream<Uint8Array>({
-			pull(controller) {
-				controller.enqueue(encoder.encode('data: tick\n\n'));
-			},
-			cancel() {
-				cancelled = true;
-			},
-		});
-		let count = 0;
-		for await (const event of readSse(stream)) {
-			expect(event.data).toBe('tick');
-			if (++count === 3) break;
-		}
-		expect(cancelled).toBe(true);
-
-		async function* source(): AsyncGenerator<Uint8Array> {
-			yield encoder.encode('data: 你');
-			yield encoder.encode('好\n\ndata: end');
-		}
-		const events: string[] = [];
-		for await (const event of readSse(source())) events.push(event.data);
-		expect(events).toEqual(['你好', 'end']);
 	});
 });
