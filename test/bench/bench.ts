@@ -20,6 +20,7 @@ import {parseApiKey, signToken} from '../../source/glm/token.js';
 import type {Message} from '../../source/chat/types.js';
 import {answerText, seedMessages, typedText} from './content.js';
 import {PtyApp, CLK_TCK, cpuMs, now, statusKb, type Hit} from './pty-app.js';
+import {mulberry32} from '../support/random.js';
 
 // Ink reads CI at import time in the app; the app gets a clean environment below, this is for clarity.
 delete process.env['CI'];
@@ -45,8 +46,19 @@ const SLOW_TOKENS = QUICK ? 150 : 500;
 const SLOW_RATE = 50;
 const FAST_TOKENS = 2000;
 /** Extra short answers at the realistic rate, for more samples of the tail latency. */
-const TAIL_EXTRA = QUICK ? 1 : 3;
-const TAIL_TOKENS = 40;
+/**
+ * The tail is one event per answer and falls anywhere in the app's read and frame cycle, so one sample says
+ * little (a 100 ms cycle spreads it over 0-100 ms): short answers after the long ones give the median enough
+ * samples to mean something. Their lengths vary as real answers' do, 10 to 29 tokens: answers of one fixed
+ * length end in the same phase of the cycle every time and measure one point of the distribution again and again.
+ */
+const TAIL_EXTRA = QUICK ? 2 : 10;
+const shortAnswerTokens = (() => {
+	const random = mulberry32(2026);
+	return () => 10 + Math.floor(random() * 20);
+})();
+/** The bare reader's stream, shorter than the app's: it only gives the floor for the ratio. */
+const BARE_TOKENS = QUICK ? 150 : 250;
 /** Stop adding runs (keeping at least one) when another would end past this: the bench must stay under 5 minutes. */
 const BUDGET_S = 270;
 const TYPED = 200;
@@ -329,6 +341,8 @@ interface Run {
 	bare50Per1k: number;
 	/** Tail latencies at the realistic rate: the slow answer's and those of short ones after it. */
 	tails50: number[];
+	/** Tail latencies in the 5,000-message conversation: the long answer's and those of short ones after it. */
+	tails5000: number[];
 	switchColdMs: number;
 	switchWarmMs: number;
 	rssBigKb: number;
@@ -357,15 +371,16 @@ async function smallSession(server: GlmServer, run: Partial<Run>): Promise<void>
 		marker = nextMarker();
 		run.slow10 = await stream(app, server, {reply: answerText(SLOW_TOKENS, marker), tokensPerSecond: SLOW_RATE, split: 'whole'}, SLOW_TOKENS, marker);
 		log(`  10 msgs, ${SLOW_TOKENS} tokens at ${SLOW_RATE}/s: ${run.slow10.cpuPer1k.toFixed(0)} ms CPU/1k tokens, tail ${run.slow10.tailMs.toFixed(0)} ms`);
-		run.bare50Per1k = await bareReader(server, {reply: answerText(SLOW_TOKENS, nextMarker()), tokensPerSecond: SLOW_RATE, split: 'whole'}, SLOW_TOKENS);
-		log(`  bare node:http reader, same stream: ${run.bare50Per1k.toFixed(0)} ms CPU/1k tokens`);
+		run.bare50Per1k = await bareReader(server, {reply: answerText(BARE_TOKENS, nextMarker()), tokensPerSecond: SLOW_RATE, split: 'whole'}, BARE_TOKENS);
+		log(`  bare node:http reader, ${BARE_TOKENS} tokens at ${SLOW_RATE}/s: ${run.bare50Per1k.toFixed(0)} ms CPU/1k tokens`);
 		run.rssSmallKb = statusKb(app.pid, 'VmHWM') ?? NaN;
-		// The tail is one event per answer: a few short answers give it more samples.
+		// More samples of the tail (TAIL_EXTRA).
 		run.tails50 = [run.slow10.tailMs];
 		for (let index = 0; index < TAIL_EXTRA; index++) {
 			app.write(`short ${index}`);
 			marker = nextMarker();
-			const short = await stream(app, server, {reply: answerText(TAIL_TOKENS, marker), tokensPerSecond: SLOW_RATE, split: 'whole'}, TAIL_TOKENS, marker);
+			const tokens = shortAnswerTokens();
+			const short = await stream(app, server, {reply: answerText(tokens, marker), tokensPerSecond: SLOW_RATE, split: 'whole'}, tokens, marker);
 			run.tails50.push(short.tailMs);
 		}
 		log(`  tail latency at ${SLOW_RATE}/s: ${run.tails50.map((ms) => ms.toFixed(0)).join(', ')} ms`);
@@ -393,6 +408,15 @@ async function bigSession(server: GlmServer, run: Partial<Run>): Promise<void> {
 		run.long5000 = await stream(app, server, {reply: answerText(LONG_TOKENS, marker), tokensPerSecond: LONG_RATE, split: 'whole'}, LONG_TOKENS, marker);
 		run.rssBigKb = statusKb(app.pid, 'VmHWM') ?? NaN;
 		log(`  5,000 msgs, ${LONG_TOKENS} tokens at ${LONG_RATE}/s: ${run.long5000.bytesPerToken.toFixed(1)} B/token, ${run.long5000.frameCostMs.toFixed(2)} ms/frame, RSS ${(run.rssBigKb / 1024).toFixed(0)} MB`);
+		run.tails5000 = [run.long5000.tailMs];
+		for (let index = 0; index < TAIL_EXTRA; index++) {
+			app.write(`short ${index}`);
+			const shortMarker = nextMarker();
+			const tokens = shortAnswerTokens();
+			const short = await stream(app, server, {reply: answerText(tokens, shortMarker), tokensPerSecond: LONG_RATE, split: 'whole'}, tokens, shortMarker);
+			run.tails5000.push(short.tailMs);
+		}
+		log(`  tail latency, 5,000 msgs at ${LONG_RATE}/s: ${run.tails5000.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 	} finally {
 		await app.quit();
 	}
@@ -452,6 +476,14 @@ function median(values: number[]): number {
 	if (sorted.length === 0) return NaN;
 	const middle = Math.floor(sorted.length / 2);
 	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Each value, or for a figure pooled from many samples their spread: the middle half and the extremes. */
+function samples(values: number[], digits: number): string {
+	if (values.length <= 6) return values.map((value) => format(value, digits)).join(' / ');
+	const sorted = values.filter((each) => Number.isFinite(each)).sort((a, b) => a - b);
+	const at = (fraction: number) => format(sorted[Math.round(fraction * (sorted.length - 1))]!, digits);
+	return `${values.length} samples: ${at(0)} .. [${at(0.25)} .. ${at(0.75)}] .. ${at(1)}`;
 }
 
 interface Metric {
@@ -540,13 +572,13 @@ async function main(): Promise<void> {
 		metric('rss.10', 'peak RSS, 10 msgs', each((r) => r.rssSmallKb / 1024), 'MB', 0, 'VmHWM after three answers'),
 		metric('rss.start5000', 'RSS after start-up, 5,000 msgs', each((r) => r.rssStartBigKb / 1024), 'MB', 0, 'VmRSS, idle after the first frame'),
 		metric('rss.start10', 'RSS after start-up, 10 msgs', each((r) => r.rssStartSmallKb / 1024), 'MB', 0, 'same'),
-		metric('tail.10', `tail latency, 10 msgs (@${SLOW_RATE}/s)`, runs.flatMap((r) => r.tails50), 'ms', 0, `server last byte -> last token on screen; ${SLOW_TOKENS}- and ${TAIL_TOKENS}-token answers`, 70),
-		metric('tail.10long', `tail latency, 10 msgs (@${LONG_RATE}/s)`, each((r) => r.long10.tailMs), 'ms', 0, 'same', 70),
-		metric('tail.5000', `tail latency, 5,000 msgs (@${LONG_RATE}/s)`, each((r) => r.long5000.tailMs), 'ms', 0, 'same', 70),
+		metric('tail.10', `tail latency, 10 msgs (@${SLOW_RATE}/s)`, runs.flatMap((r) => r.tails50), 'ms', 0, `server last byte -> last token on screen; ${SLOW_TOKENS}-token and 10-29-token answers`, 70),
+		metric('tail.10long', `tail latency, 10 msgs (@${LONG_RATE}/s)`, each((r) => r.long10.tailMs), 'ms', 0, 'one sample per run, too few for a target: the two rows around it pool more'),
+		metric('tail.5000', `tail latency, 5,000 msgs (@${LONG_RATE}/s)`, runs.flatMap((r) => r.tails5000), 'ms', 0, `${LONG_TOKENS}-token and 10-29-token answers`, 70),
 		metric('tail.fast', 'tail latency, 10 msgs (unpaced)', each((r) => r.fast10.tailMs), 'ms', 0, 'same'),
 		metric('cpu.fast', `CPU/1k tokens, unpaced (${FAST_TOKENS} tok)`, each((r) => r.fast10.cpuPer1k), 'ms', 0, 'app utime+stime Enter -> ready, per 1k'),
 		metric('cpu.slow', `CPU/1k tokens @${SLOW_RATE}/s (${SLOW_TOKENS} tok)`, each((r) => r.slow10.cpuPer1k), 'ms', 0, 'same', 600, 400),
-		metric('cpu.bare', `  bare node:http reader, same stream`, each((r) => r.bare50Per1k), 'ms', 0, 'the floor: a process that only reads the answer (bare-reader.mjs)'),
+		metric('cpu.bare', `  bare node:http reader, same rate`, each((r) => r.bare50Per1k), 'ms', 0, `the floor: a process that only reads an answer (bare-reader.mjs), ${BARE_TOKENS} tokens`),
 		metric('cpu.bareRatio', `  glm-tui / bare reader`, each((r) => r.slow10.cpuPer1k / r.bare50Per1k), 'x', 2, 'per run'),
 		metric('cpu.long10', `CPU/1k tokens @${LONG_RATE}/s, 10 msgs`, each((r) => r.long10.cpuPer1k), 'ms', 0, 'same'),
 		metric('cpu.long5000', `CPU/1k tokens @${LONG_RATE}/s, 5,000 msgs`, each((r) => r.long5000.cpuPer1k), 'ms', 0, 'same'),
@@ -559,10 +591,10 @@ async function main(): Promise<void> {
 		m.target === undefined ? '' : `<= ${format(m.target, m.unit === 'x' ? 1 : 0)} ${m.unit}`,
 		result(m.value, m.target),
 		m.stretch === undefined ? '' : `<= ${m.stretch} ${m.unit} ${result(m.value, m.stretch)}`,
-		m.runs.map((value) => format(value, m.digits)).join(' / '),
+		samples(m.runs, m.digits),
 		m.how,
 	]);
-	const header = ['metric', 'median', 'target', 'result', 'stretch', 'runs', 'how'];
+	const header = ['metric', 'median', 'target', 'result', 'stretch', 'values (per run or pooled)', 'how'];
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
 	const line = (cells: string[]) => cells.map((cell, column) => (column === 1 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd();
 	const git = (...args: string[]) => {

@@ -101,6 +101,16 @@ export function seedMessages(count: number, seed: number, model: string, lastMar
  * is `marker`, so its arrival on screen marks the complete answer.
  */
 export function answerText(tokens: number, marker: string, seed = 7): string {
+	// Some counts cannot be cut exactly from one text (joining merges neighbouring pieces back and forth):
+	// another seed's text then gives them.
+	for (let each = seed; each < seed + 20; each++) {
+		const text = exactAnswer(tokens, marker, each);
+		if (text !== undefined) return text;
+	}
+	throw new Error(`could not build an answer of ${tokens} tokens`);
+}
+
+function exactAnswer(tokens: number, marker: string, seed: number): string | undefined {
 	const random = mulberry32(seed);
 	const pieces: string[] = [];
 	const want = tokens - 1;
@@ -118,7 +128,7 @@ export function answerText(tokens: number, marker: string, seed = 7): string {
 		if (count === tokens) return text;
 		take += tokens - count;
 	}
-	throw new Error(`could not build an answer of ${tokens} tokens`);
+	return undefined;
 }
 
 /** Exactly `count` characters (code points) of what a person might type: English with some Chinese. */

@@ -156,4 +156,17 @@ describe('SseParser framing rules', () => {
 		];
 		expect(events).toEqual([{data: '🌍'}]);
 	});
+
+	it('drops a byte order mark at the start of the stream, even one split across reads, and only there', () => {
+		const bytes = encoder.encode('\uFEFFdata: a\n\ndata: \uFEFFb\n\n');
+		const parser = new SseParser();
+		const events = [...parser.push(bytes.subarray(0, 1)), ...parser.push(bytes.subarray(1, 2)), ...parser.push(bytes.subarray(2)), ...parser.end()];
+		expect(events).toEqual([{data: 'a'}, {data: '\uFEFFb'}]);
+	});
+
+	it('ends a stream cut inside a character with a replacement character, not a lost line', () => {
+		const bytes = encoder.encode('data: ok\n\ndata: 你');
+		const parser = new SseParser();
+		expect([...parser.push(bytes.subarray(0, bytes.length - 1)), ...parser.end()]).toEqual([{data: 'ok'}, {data: '\uFFFD'}]);
+	});
 });
