@@ -264,10 +264,19 @@ export class ChatController {
 			return false;
 		}
 		const message: Message = {id: newId(), role: 'user', content: text, state: 'complete', time: new Date(this.now()).toISOString()};
+		const draft = conversation.draft;
 		conversation.messages.push(message);
 		conversation.draft = '';
 		// The question is on disk before the request leaves, so nothing typed is ever lost.
-		if (!this.persist(conversation)) return false;
+		if (!this.persist(conversation)) {
+			// Neither sent nor kept: the text stays in the composer for another try, and the transcript does not
+			// show (and a second Enter does not repeat) a question that was never asked.
+			conversation.messages = conversation.messages.filter((each) => each !== message);
+			if (draft === undefined) delete conversation.draft;
+			else conversation.draft = draft;
+			this.changed();
+			return false;
+		}
 		this.startStream(conversation);
 		return true;
 	}

@@ -70,9 +70,11 @@ function isStale(lockFile: string, staleMs: number): boolean {
 		return false; // released meanwhile: the next attempt takes it
 	}
 	if (Date.now() - mtimeMs > staleMs) return true;
-	// A holder on this machine that no longer exists (kill -9) need not be waited out.
+	// A holder on this machine that no longer exists (kill -9) need not be waited out. Nor one that is this very
+	// process: a lock is taken and released within one synchronous call, so a lock of ours found here was left by
+	// a save whose release failed (its folder moved or unwritable), and waiting would only fail this save too.
 	const holder = readLock(lockFile);
-	return holder !== undefined && holder.host === os.hostname() && holder.pid !== process.pid && !isAlive(holder.pid);
+	return holder !== undefined && holder.host === os.hostname() && (holder.pid === process.pid || !isAlive(holder.pid));
 }
 
 function breakLock(lockFile: string, staleMs: number): void {

@@ -1,7 +1,8 @@
 // Errors a person can act on: a clear message in the transcript, a visible retry countdown, and an app that
 // keeps working afterwards.
 import {describe, expect, it} from 'vitest';
-import {keys, statusLine, storedMessages, until, useHarness} from '../support/screen-kit.js';
+import fs from 'node:fs';
+import {composerRowIndex, conversationsDir, keys, statusLine, storedMessages, until, useHarness} from '../support/screen-kit.js';
 
 const h = useHarness();
 
@@ -47,5 +48,36 @@ describe('errors', () => {
 		await app.waitFor((s) => ready(s) && s.includes('重试成功 retried fine'), 8_000);
 		expect(server.requests).toHaveLength(2);
 		expect(app.text()).not.toMatch(/retry \d in/);
+	});
+
+	it('a question that cannot be saved is not sent, stays in the composer, and is sent once the disk is back', async () => {
+		const {server, app, home} = await h.chat();
+		server.enqueue({reply: 'first answer'});
+		await app.type('first question');
+		app.write(keys.enter);
+		await app.waitFor((s) => ready(s) && s.includes('first answer'));
+		await until(() => storedMessages(home).some((m) => m.content === 'first answer'), 'the first answer saved');
+		// The conversations folder becomes a file: every save fails (root ignores permissions, so not chmod).
+		const dir = conversationsDir(home);
+		fs.renameSync(dir, `${dir}.away`);
+		fs.writeFileSync(dir, '');
+		await app.type('second question');
+		app.write(keys.enter);
+		const refused = await app.waitFor((s) => /Could not save/.test(s));
+		const rows = refused.split('\n');
+		expect(rows[composerRowIndex(rows)]).toContain('second question');
+		app.write(keys.enter);
+		await app.settle(300);
+		expect(server.requests).toHaveLength(1);
+		// Never shown as asked, let alone twice.
+		expect(app.text().split('second question')).toHaveLength(2);
+
+		fs.rmSync(dir);
+		fs.renameSync(`${dir}.away`, dir);
+		server.enqueue({reply: 'second answer'});
+		app.write(keys.enter);
+		await app.waitFor((s) => ready(s) && s.includes('second answer'));
+		expect(server.requests).toHaveLength(2);
+		await until(() => storedMessages(home).filter((m) => m.content === 'second question').length === 1, 'the question saved once');
 	});
 });

@@ -101,6 +101,17 @@ describe('lock', () => {
 		expect(fs.existsSync(lockFile(created.id))).toBe(false);
 	});
 
+	it('takes over a lock this very process left behind (a save whose release failed) without waiting', () => {
+		const store = openConversationStore({env: home.env, lock: {timeoutMs: 2000, staleMs: 10_000}});
+		const created = store.create({name: 'Leftover', model: 'glm-4.6'});
+		fs.writeFileSync(lockFile(created.id), JSON.stringify({pid: process.pid, host: os.hostname(), token: 'ours'}));
+		created.messages.push(message('after-failed-release'));
+		const started = Date.now();
+		expect(store.save(created).messages).toHaveLength(1);
+		expect(Date.now() - started).toBeLessThan(1000);
+		expect(fs.existsSync(lockFile(created.id))).toBe(false);
+	});
+
 	it('waits for a live holder, gives up with a clear error, and breaks the lock once it is stale', () => {
 		const store = openConversationStore({env: home.env, lock: {timeoutMs: 300, staleMs: 10_000}});
 		const created = store.create({name: 'Busy', model: 'glm-4.6'});
