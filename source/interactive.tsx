@@ -10,6 +10,7 @@ import type {ConversationSettings} from './chat/types.js';
 import {StdinFilter, enableBracketedPaste} from './terminal/stdin-filter.js';
 import {enterAlternateScreen, installTerminalRestore} from './terminal/screen.js';
 import {parseApiKey} from './glm/api-key.js';
+import {rescueUnsaved, type FailedSave} from './chat/rescue.js';
 
 export interface InteractiveOptions {
 	config: ResolvedConfig;
@@ -64,8 +65,12 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 	// Registered before ink's own listener so the clean slate comes first and ink draws the full frame on it.
 	stdout.on('resize', repaint);
 
+	// After the terminal is restored, on the normal screen, where it stays readable.
+	const reportUnsaved = (failures: FailedSave[]): void => {
+		for (const line of rescueUnsaved(failures)) process.stderr.write(`${line}\n`);
+	};
 	const restore = installTerminalRestore(stdout, () => {
-		controller.saveAll();
+		reportUnsaved(controller.saveAll());
 	});
 
 	instance = render(
@@ -93,12 +98,14 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 	// After the first frame is out, so it does not delay it.
 	setTimeout(() => initialClient?.prepare(), 200).unref();
 
+	let failures: FailedSave[] = [];
 	try {
 		await instance.waitUntilExit();
 	} finally {
 		stdout.off('resize', repaint);
-		controller.saveAll();
+		failures = controller.saveAll();
 		restore();
+		reportUnsaved(failures);
 	}
-	return 0;
+	return failures.length > 0 ? 1 : 0;
 }

@@ -4,6 +4,7 @@ import {randomUUID} from 'node:crypto';
 import type {Conversation, ConversationSettings, Message} from './types.js';
 import type {ChatRequest, StreamEvent} from '../glm/types.js';
 import {GlmError} from '../glm/errors.js';
+import {describeFileError} from '../store/errors.js';
 import {buildRequest} from './request.js';
 import {startAnswer, type AnswerBuilder} from './answer.js';
 
@@ -82,6 +83,8 @@ export class ChatController {
 	private readonly searchCache = new Map<string, {updatedAt: string; text: string}>();
 	/** Conversations whose finished answer or draft is only in memory yet. */
 	private readonly unsaved = new Set<string>();
+	/** Why the last save of a conversation failed, while it has not succeeded since. */
+	private readonly failedSaves = new Map<string, string>();
 
 	constructor(options: ControllerOptions) {
 		this.store = options.store;
@@ -194,6 +197,8 @@ export class ChatController {
 		this.store.remove(id);
 		this.open.delete(id);
 		this.unread.delete(id);
+		this.unsaved.delete(id);
+		this.failedSaves.delete(id);
 		this.refreshList();
 		if (id === this.active.id) {
 			const next = this.conversations[0];
@@ -268,7 +273,7 @@ export class ChatController {
 		conversation.messages.push(message);
 		conversation.draft = '';
 		// The question is on disk before the request leaves, so nothing typed is ever lost.
-		if (!this.persist(conversation)) {
+		if (!this.persist(conversation, 'The message was not sent; it is still in the input.')) {
 			// Neither sent nor kept: the text stays in the composer for another try, and the transcript does not
 			// show (and a second Enter does not repeat) a question that was never asked.
 			conversation.messages = conversation.messages.filter((each) => each !== message);
@@ -309,8 +314,11 @@ export class ChatController {
 		return true;
 	}
 
-	/** Synchronous save of everything in memory, partial answers marked stopped: for exit paths. */
-	saveAll(): void {
+	/**
+	 * Synchronous save of everything in memory, partial answers marked stopped: for exit paths. Returns the
+	 * conversations that could still not be saved, with the reason.
+	 */
+	saveAll(): Array<{conversation: Conversation; reason: string}> {
 		for (const [id, stream] of [...this.streams]) {
 			stream.controller.abort();
 			// Out of the live set first: persist() leaves the live answer out of what it writes.
@@ -322,6 +330,10 @@ export class ChatController {
 			this.persist(conversation);
 		}
 		this.saveUnsaved();
+		return [...this.failedSaves].flatMap(([id, reason]) => {
+			const conversation = this.open.get(id) ?? (this.active.id === id ? this.active : undefined);
+			return conversation ? [{conversation, reason}] : [];
+		});
 	}
 
 	private saveUnsaved(): void {
@@ -415,7 +427,7 @@ export class ChatController {
 	}
 
 	/** Writes the conversation, merging what another glm-tui wrote meanwhile; keeps a live answer in memory. */
-	private persist(conversation: Conversation): boolean {
+	private persist(conversation: Conversation, whenFailed = 'It stays open here and is saved again with the next change.'): boolean {
 		const live = this.streams.get(conversation.id)?.answer.message;
 		const toSave: Conversation = {
 			...conversation,
@@ -425,6 +437,7 @@ export class ChatController {
 		try {
 			const merged = this.store.save(toSave);
 			this.unsaved.delete(conversation.id);
+			this.failedSaves.delete(conversation.id);
 			// Adopt what the merge kept: another glm-tui's messages, rename or settings. The draft stays ours.
 			const draft = conversation.draft;
 			for (const key of Object.keys(conversation) as Array<keyof Conversation>) if (!(key in merged)) delete conversation[key];
@@ -434,7 +447,10 @@ export class ChatController {
 			this.refreshList();
 			return true;
 		} catch (error) {
-			this.say(`Could not save "${conversation.name}": ${describe(error)}`, 'error');
+			const reason = describeFileError(error);
+			this.unsaved.add(conversation.id);
+			this.failedSaves.set(conversation.id, reason);
+			this.say(`Could not save "${conversation.name}": ${reason}. ${whenFailed}`, 'error');
 			return false;
 		}
 	}

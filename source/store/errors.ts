@@ -54,3 +54,31 @@ export function isInvalidContent(error: unknown): boolean {
 		error.message.startsWith('Something went wrong during the migration')
 	);
 }
+
+/**
+ * An I/O failure in words a person can act on, the code kept for searching: "the disk is full (ENOSPC)".
+ * The path only when asked: a status line has no room for it.
+ */
+export function describeFileError(error: unknown, {withPath = false}: {withPath?: boolean} = {}): string {
+	const failure = error as NodeJS.ErrnoException | undefined;
+	const where = withPath && failure?.path ? ` (${failure.path})` : '';
+	switch (failure?.code) {
+		case 'ENOSPC':
+			return 'the disk is full (ENOSPC)';
+		case 'EDQUOT':
+			return 'the disk quota is used up (EDQUOT)';
+		case 'EROFS':
+			return `the file system is read-only${where} (EROFS)`;
+		case 'EACCES':
+		case 'EPERM':
+			return `no permission to write there${where} (${failure.code})`;
+		case 'ENOTDIR':
+			return `part of the path is a file, not a folder${where} (ENOTDIR)`;
+		case 'ENOENT':
+			return `the folder is gone${where} (ENOENT)`;
+		case 'EIO':
+			return 'the disk reported an I/O error (EIO)';
+		default:
+			return error instanceof Error ? error.message : String(error);
+	}
+}

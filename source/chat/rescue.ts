@@ -1,0 +1,49 @@
+// A conversation that cannot be saved when glm-tui quits is written where it still can be, in the format
+// `glm-tui import` reads, and the person is told where: quitting never loses what was only in memory.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {toJson} from './export.js';
+import type {Conversation} from './types.js';
+import {describeFileError} from '../store/errors.js';
+import {sanitize, sanitizeLine} from '../terminal/sanitize.js';
+
+export interface FailedSave {
+	conversation: Conversation;
+	reason: string;
+}
+
+/** Writes a copy of each conversation into `directory` and returns one line per conversation for stderr. */
+export function rescueUnsaved(failures: readonly FailedSave[], directory = os.tmpdir(), now = new Date()): string[] {
+	const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+	return failures.map(({conversation, reason}) => {
+		const name = sanitizeLine(conversation.name);
+		try {
+			const file = writeNew(path.join(directory, `glm-tui-rescue-${conversation.id}-${stamp}`), toJson(conversation));
+			return `glm-tui: could not save "${name}": ${reason}. A copy is in ${file}; bring it back with: glm-tui import ${shellQuote(file)} --name ${shellQuote(name)}`;
+		} catch (error) {
+			// Nowhere to write: the newest message at least reaches the screen.
+			const last = conversation.messages.at(-1);
+			const tail = last ? ` Its last message (${last.role}):\n${sanitize(last.content)}` : '';
+			return `glm-tui: could not save "${name}": ${reason}, nor a copy in ${directory}: ${describeFileError(error, {withPath: true})}.${tail}`;
+		}
+	});
+}
+
+/** `base.json`, or `base-2.json` and so on: an earlier copy is never overwritten. */
+function writeNew(base: string, content: string): string {
+	for (let attempt = 1; ; attempt++) {
+		const file = attempt === 1 ? `${base}.json` : `${base}-${attempt}.json`;
+		try {
+			fs.writeFileSync(file, content, {mode: 0o600, flag: 'wx'});
+			return file;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 100) throw error;
+		}
+	}
+}
+
+/** Quoted for a POSIX shell, so the printed command can be pasted as it is. */
+function shellQuote(text: string): string {
+	return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+}
