@@ -79,6 +79,7 @@ export function describeFileError(error: unknown, {withPath = false}: {withPath?
 		case 'EIO':
 			return 'the disk reported an I/O error (EIO)';
 		default:
-			return error instanceof Error ? error.message : String(error);
+			// Without a closing full stop: callers go on with their own sentence.
+			return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
 	}
 }
