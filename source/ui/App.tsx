@@ -17,7 +17,7 @@ import {Transcript} from './components/Transcript.js';
 import {transcriptRows} from './transcript-rows.js';
 import {transcriptOverlay} from '../terminal/overlay.js';
 import {Composer, COMPOSER_GUTTER} from './components/Composer.js';
-import {StatusBar} from './components/StatusBar.js';
+import {StatusBar, noticeRows, statusRight} from './components/StatusBar.js';
 import {Help, helpLines} from './components/Help.js';
 import {Picker, type PickerEntry} from './components/Picker.js';
 import {LinePrompt} from './components/LinePrompt.js';
@@ -96,7 +96,19 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 	};
 
 	// ---- layout --------------------------------------------------------------------------------
-	const statusHeight = 1;
+	const streaming = controller.stream();
+	// Usage only changes when an answer ends, so the sum is not redone per streamed token.
+	const tokens = useMemo(
+		() => active.messages.reduce((sum, each) => sum + (each.usage?.totalTokens ?? 0), 0),
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+		[active.id, active.messages.length, streaming === undefined],
+	);
+	const others = controller.conversations
+		.map((summary, index) => ({summary, position: index + 1}))
+		.filter(({summary}) => summary.id !== active.id && (controller.isStreaming(summary.id) || controller.unread.has(summary.id)))
+		.map(({summary, position: at}) => ({position: at, mark: controller.isStreaming(summary.id) ? ('streaming' as const) : ('unread' as const)}));
+	const noticeHeight = mode.type === 'chat' ? noticeRows(controller.notice?.text, width, height, statusRight(tokens, others)) : 0;
+	const statusHeight = 1 + noticeHeight;
 	const separatorHeight = height >= 6 ? 1 : 0;
 	const composerMax = Math.max(1, Math.floor(height / 3));
 	const composerView = composer.view(composerMax);
@@ -511,19 +523,8 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 	});
 
 	// ---- render --------------------------------------------------------------------------------
-	const streaming = controller.stream();
 	const state = describeState(controller, active.id);
 	shownShell.current = shellSignature(controller);
-	// Usage only changes when an answer ends, so the sum is not redone per streamed token.
-	const tokens = useMemo(
-		() => active.messages.reduce((sum, each) => sum + (each.usage?.totalTokens ?? 0), 0),
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-		[active.id, active.messages.length, streaming === undefined],
-	);
-	const others = controller.conversations
-		.map((summary, index) => ({summary, position: index + 1}))
-		.filter(({summary}) => summary.id !== active.id && (controller.isStreaming(summary.id) || controller.unread.has(summary.id)))
-		.map(({summary, position: at}) => ({position: at, mark: controller.isStreaming(summary.id) ? ('streaming' as const) : ('unread' as const)}));
 	const activePosition = controller.conversations.findIndex((each) => each.id === active.id) + 1;
 	useRetryTicker(Boolean(streaming?.retry), () => forceRender((value) => value + 1));
 
@@ -610,6 +611,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 				tokens={tokens}
 				others={others}
 				notice={controller.notice}
+				noticeHeight={noticeHeight}
 			/>
 		</Box>
 	);

@@ -12,10 +12,12 @@ import type {GlmServer} from '../support/glm-server.js';
 import {
 	ESC,
 	chatLayoutProblems,
+	composerRowIndex,
 	conversationsDir,
 	keys,
 	readConversations,
 	statusLine,
+	statusRowIndex,
 	until,
 	useHarness,
 } from '../support/screen-kit.js';
@@ -903,10 +905,13 @@ describe('a corrupt file that was the last one used', () => {
 		const {app} = await chatShowing(home, (s) => inChat(s) && transcript(s).includes('alpha says hi'));
 		const moved = fs.readdirSync(conversationsDir(home)).filter((name) => name.startsWith(`${broken!.id}.corrupt-`));
 		expect(moved).toHaveLength(1);
-		const line = status(app.screen());
-		expect(line).toContain('"broken"');
-		expect(line).toContain(moved[0]);
-		expect(line).not.toMatch(/There is no conversation/);
+		// Too long for the status line: on rows of its own between the composer and the status line, whole.
+		const screen = app.screen();
+		const notice = screen.slice(composerRowIndex(screen) + 1, statusRowIndex(screen)).join(' ');
+		expect(notice).toContain('"broken"');
+		expect(notice.replace(/\s/g, '')).toContain(moved[0]);
+		expect(notice).not.toMatch(/There is no conversation/);
+		expect(status(screen)).toMatch(/1:alpha/);
 		await press(app, keys.ctrlL);
 		await app.waitFor(at(1, 'alpha'));
 		expect(readFile(home, alpha!.id).messages).toHaveLength(2);

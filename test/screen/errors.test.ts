@@ -2,7 +2,7 @@
 // keeps working afterwards.
 import {describe, expect, it} from 'vitest';
 import fs from 'node:fs';
-import {composerRowIndex, conversationsDir, keys, statusLine, storedMessages, until, useHarness} from '../support/screen-kit.js';
+import {chatLayoutProblems, composerRowIndex, conversationsDir, keys, statusLine, storedMessages, until, useHarness} from '../support/screen-kit.js';
 
 const h = useHarness();
 
@@ -66,6 +66,12 @@ describe('errors', () => {
 		const refused = await app.waitFor((s) => /Could not save/.test(s));
 		const rows = refused.split('\n');
 		expect(rows[composerRowIndex(rows)]).toContain('second question');
+		// Read whole, on rows of its own above an intact status line, not cut in the middle.
+		expect(rows.join(' ').replace(/\s+/g, ' ')).toContain(
+			'Could not save "chat": part of the path is a file, not a folder (ENOTDIR). The message was not sent; it is still in the input.',
+		);
+		expect(statusLine(rows)).toMatch(/1:chat .* ready/);
+		expect(chatLayoutProblems(rows, 100)).toEqual([]);
 		app.write(keys.enter);
 		await app.settle(300);
 		expect(server.requests).toHaveLength(1);

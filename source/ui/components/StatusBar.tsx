@@ -1,4 +1,6 @@
 import {Box, Text} from 'ink';
+import {cellWidth} from '../../terminal/width.js';
+import {sanitizeLine} from '../../terminal/sanitize.js';
 
 export interface StatusBarProps {
 	width: number;
@@ -11,21 +13,40 @@ export interface StatusBarProps {
 	/** Other conversations worth a glance: position number and why. */
 	others: Array<{position: number; mark: 'unread' | 'streaming'}>;
 	notice?: {text: string; tone: 'info' | 'error'};
+	/** Rows above the status line for a notice too long for it (see noticeRows); 0 keeps it in the line. */
+	noticeHeight?: number;
 }
 
-export function StatusBar({width, position, name, model, state, stateTone, tokens, others, notice}: StatusBarProps) {
+/** The status line's right part: tokens, other conversations' marks, the help key. */
+export function statusRight(tokens: number, others: StatusBarProps['others']): string {
 	const marks = others.map((each) => `${each.position}${each.mark === 'streaming' ? '●' : '*'}`).join(' ');
-	const right = [tokens > 0 ? `${formatTokens(tokens)} tok` : '', marks, 'F1 help'].filter(Boolean).join(' │ ');
+	return [tokens > 0 ? `${formatTokens(tokens)} tok` : '', marks, 'F1 help'].filter(Boolean).join(' │ ');
+}
+
+/**
+ * A notice that does not fit beside the right part gets rows of its own above the status line, up to three,
+ * so an error is read whole ("Could not save ...: the disk is full ..."), not cut in the middle. A screen
+ * under 12 rows keeps it in the line: there the transcript needs every row.
+ */
+export function noticeRows(notice: string | undefined, width: number, height: number, right: string): number {
+	if (notice === undefined || height < 12 || width < 20) return 0;
+	const length = cellWidth(sanitizeLine(notice));
+	if (length <= width - cellWidth(right) - 1) return 0;
+	return Math.min(3, Math.ceil(length / width));
+}
+
+export function StatusBar({width, position, name, model, state, stateTone, tokens, others, notice, noticeHeight = 0}: StatusBarProps) {
+	const right = statusRight(tokens, others);
 	const stateColor = stateTone === 'busy' ? 'green' : stateTone === 'error' ? 'red' : 'gray';
-	return (
+	const noticeText = notice ? <Text color={notice.tone === 'error' ? 'red' : 'yellow'}>{sanitizeLine(notice.text)}</Text> : undefined;
+	const inline = noticeHeight === 0 ? noticeText : undefined;
+	const line = (
 		<Box width={width} height={1} overflow="hidden">
 			<Box flexGrow={1} flexShrink={1} overflow="hidden">
 				{/* A notice too long for the row loses its middle, not its end: a message such as "... moved it to
 				    <dir>/<id>.corrupt-<time>.json" keeps what happened and the file it names. */}
-				<Text wrap={notice ? 'truncate-middle' : 'truncate-end'}>
-					{notice ? (
-						<Text color={notice.tone === 'error' ? 'red' : 'yellow'}>{notice.text}</Text>
-					) : (
+				<Text wrap={inline ? 'truncate-middle' : 'truncate-end'}>
+					{inline ?? (
 						<>
 							<Text inverse bold>{` ${position}:${name} `}</Text>
 							<Text dimColor>{` ${model} `}</Text>
@@ -37,6 +58,15 @@ export function StatusBar({width, position, name, model, state, stateTone, token
 			<Box flexShrink={0} marginLeft={1}>
 				<Text dimColor wrap="truncate-start">{right}</Text>
 			</Box>
+		</Box>
+	);
+	if (noticeHeight === 0) return line;
+	return (
+		<Box width={width} height={noticeHeight + 1} flexDirection="column">
+			<Box width={width} height={noticeHeight} overflow="hidden">
+				<Text wrap="wrap">{noticeText}</Text>
+			</Box>
+			{line}
 		</Box>
 	);
 }
