@@ -1,4 +1,5 @@
 // The full-screen chat: owns the terminal while it runs and gives it back intact on every way out.
+import {writeSync} from 'node:fs';
 import {render} from 'ink';
 import {App} from './ui/App.js';
 import {ChatController} from './chat/controller.js';
@@ -65,9 +66,14 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 	// Registered before ink's own listener so the clean slate comes first and ink draws the full frame on it.
 	stdout.on('resize', repaint);
 
-	// After the terminal is restored, on the normal screen, where it stays readable.
+	// After the terminal is restored, on the normal screen, where it stays readable. Written synchronously: a
+	// signal's exit follows at once, and a write to a pipe could be lost.
 	const reportUnsaved = (failures: FailedSave[]): void => {
-		for (const line of rescueUnsaved(failures)) process.stderr.write(`${line}\n`);
+		for (const line of rescueUnsaved(failures)) {
+			try {
+				writeSync(2, `${line}\n`);
+			} catch {}
+		}
 	};
 	const restore = installTerminalRestore(stdout, () => {
 		reportUnsaved(controller.saveAll());

@@ -5,6 +5,7 @@ import type {Conversation, ConversationSettings, Message} from './types.js';
 import type {ChatRequest, StreamEvent} from '../glm/types.js';
 import {GlmError} from '../glm/errors.js';
 import {describeFileError} from '../store/errors.js';
+import type {FailedSave} from './rescue.js';
 import {buildRequest} from './request.js';
 import {startAnswer, type AnswerBuilder} from './answer.js';
 
@@ -318,7 +319,7 @@ export class ChatController {
 	 * Synchronous save of everything in memory, partial answers marked stopped: for exit paths. Returns the
 	 * conversations that could still not be saved, with the reason.
 	 */
-	saveAll(): Array<{conversation: Conversation; reason: string}> {
+	saveAll(): FailedSave[] {
 		for (const [id, stream] of [...this.streams]) {
 			stream.controller.abort();
 			// Out of the live set first: persist() leaves the live answer out of what it writes.
