@@ -16,6 +16,11 @@ describe('noticeRows', () => {
 		expect(noticeRows('x'.repeat(1_000), 100, 29, right)).toBe(3);
 	});
 
+	it('counts the rows the words wrap to, not the cells divided by the width', () => {
+		// 182 cells would fit two rows of 100, but no two of these words share a row.
+		expect(noticeRows(['a', 'b', 'c'].map((letter) => letter.repeat(60)).join(' '), 100, 29, right)).toBe(3);
+	});
+
 	it('leaves a small screen its rows for the transcript', () => {
 		expect(noticeRows('x'.repeat(300), 100, 11, right)).toBe(0);
 		expect(noticeRows('x'.repeat(300), 19, 29, right)).toBe(0);

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {cellWidth} from '../../terminal/width.js';
+import {wrap} from '../../terminal/wrap.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 
 export interface StatusBarProps {
@@ -30,16 +31,21 @@ export function statusRight(tokens: number, others: StatusBarProps['others']): s
  */
 export function noticeRows(notice: string | undefined, width: number, height: number, right: string): number {
 	if (notice === undefined || height < 12 || width < 20) return 0;
-	const length = cellWidth(sanitizeLine(notice));
-	if (length <= width - cellWidth(right) - 1) return 0;
-	return Math.min(3, Math.ceil(length / width));
+	const text = sanitizeLine(notice);
+	if (cellWidth(text) <= width - cellWidth(right) - 1) return 0;
+	return Math.min(3, noticeLines(text, width).length);
+}
+
+/** The notice as it is drawn on its own rows: wrapped at words here, so the rows counted are the rows shown. */
+function noticeLines(text: string, width: number): string[] {
+	return wrap(text, width);
 }
 
 export function StatusBar({width, position, name, model, state, stateTone, tokens, others, notice, noticeHeight = 0}: StatusBarProps) {
 	const right = statusRight(tokens, others);
 	const stateColor = stateTone === 'busy' ? 'green' : stateTone === 'error' ? 'red' : 'gray';
-	const noticeText = notice ? <Text color={notice.tone === 'error' ? 'red' : 'yellow'}>{sanitizeLine(notice.text)}</Text> : undefined;
-	const inline = noticeHeight === 0 ? noticeText : undefined;
+	const noticeColor = notice?.tone === 'error' ? 'red' : 'yellow';
+	const inline = notice && noticeHeight === 0 ? <Text color={noticeColor}>{sanitizeLine(notice.text)}</Text> : undefined;
 	const line = (
 		<Box width={width} height={1} overflow="hidden">
 			<Box flexGrow={1} flexShrink={1} overflow="hidden">
@@ -60,12 +66,17 @@ export function StatusBar({width, position, name, model, state, stateTone, token
 			</Box>
 		</Box>
 	);
-	if (noticeHeight === 0) return line;
+	if (!notice || noticeHeight === 0) return line;
+	const lines = noticeLines(sanitizeLine(notice.text), width);
+	// More than the rows allow: the last one shown ends in an ellipsis rather than stopping mid-word unmarked.
+	const shown = lines.length > noticeHeight ? [...lines.slice(0, noticeHeight - 1), `${[...lines[noticeHeight - 1]!].slice(0, -1).join('')}…`] : lines;
 	return (
 		<Box width={width} height={noticeHeight + 1} flexDirection="column">
-			<Box width={width} height={noticeHeight} overflow="hidden">
-				<Text wrap="wrap">{noticeText}</Text>
-			</Box>
+			{shown.map((text, index) => (
+				<Text key={index} color={noticeColor} wrap="truncate-end">
+					{text}
+				</Text>
+			))}
 			{line}
 		</Box>
 	);
