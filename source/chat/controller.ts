@@ -324,7 +324,7 @@ export class ChatController {
 			stream.controller.abort();
 			// Out of the live set first: persist() leaves the live answer out of what it writes.
 			this.streams.delete(id);
-			const conversation = this.open.get(id) ?? (this.active.id === id ? this.active : undefined);
+			const conversation = this.inMemory(id);
 			if (!conversation) continue;
 			const message = stream.answer.fail(new GlmError({kind: 'aborted', message: 'Stopped when glm-tui quit.'}));
 			replaceMessage(conversation, message);
@@ -332,14 +332,19 @@ export class ChatController {
 		}
 		this.saveUnsaved();
 		return [...this.failedSaves].flatMap(([id, reason]) => {
-			const conversation = this.open.get(id) ?? (this.active.id === id ? this.active : undefined);
+			const conversation = this.inMemory(id);
 			return conversation ? [{conversation, reason}] : [];
 		});
 	}
 
+	/** The conversation as it is in memory, if it is open. */
+	private inMemory(id: string): Conversation | undefined {
+		return this.open.get(id) ?? (this.active.id === id ? this.active : undefined);
+	}
+
 	private saveUnsaved(): void {
 		for (const id of [...this.unsaved]) {
-			const conversation = this.open.get(id) ?? (this.active.id === id ? this.active : undefined);
+			const conversation = this.inMemory(id);
 			this.unsaved.delete(id);
 			if (conversation) this.persist(conversation);
 		}

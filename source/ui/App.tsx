@@ -17,7 +17,7 @@ import {Transcript} from './components/Transcript.js';
 import {transcriptRows} from './transcript-rows.js';
 import {transcriptOverlay} from '../terminal/overlay.js';
 import {Composer, COMPOSER_GUTTER} from './components/Composer.js';
-import {StatusBar, noticeRows, statusRight} from './components/StatusBar.js';
+import {StatusBar, noticeLines, statusRight} from './components/StatusBar.js';
 import {Help, helpLines} from './components/Help.js';
 import {Picker, type PickerEntry} from './components/Picker.js';
 import {LinePrompt} from './components/LinePrompt.js';
@@ -107,8 +107,8 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 		.map((summary, index) => ({summary, position: index + 1}))
 		.filter(({summary}) => summary.id !== active.id && (controller.isStreaming(summary.id) || controller.unread.has(summary.id)))
 		.map(({summary, position: at}) => ({position: at, mark: controller.isStreaming(summary.id) ? ('streaming' as const) : ('unread' as const)}));
-	const noticeHeight = mode.type === 'chat' ? noticeRows(controller.notice?.text, width, height, statusRight(tokens, others)) : 0;
-	const statusHeight = 1 + noticeHeight;
+	const noticeAbove = mode.type === 'chat' && controller.notice ? noticeLines(controller.notice.text, width, height, statusRight(tokens, others)) : [];
+	const statusHeight = 1 + noticeAbove.length;
 	const separatorHeight = height >= 6 ? 1 : 0;
 	const composerMax = Math.max(1, Math.floor(height / 3));
 	const composerView = composer.view(composerMax);
@@ -611,7 +611,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 				tokens={tokens}
 				others={others}
 				notice={controller.notice}
-				noticeHeight={noticeHeight}
+				noticeAbove={noticeAbove}
 			/>
 		</Box>
 	);

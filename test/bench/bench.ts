@@ -287,6 +287,18 @@ async function stream(app: PtyApp, server: GlmServer, behaviour: Behaviour, toke
 	};
 }
 
+/** Tail latencies of TAIL_EXTRA short answers of random length at `rate` tokens/s. */
+async function shortAnswerTails(app: PtyApp, server: GlmServer, rate: number): Promise<number[]> {
+	const tails: number[] = [];
+	for (let index = 0; index < TAIL_EXTRA; index++) {
+		app.write(`short ${index}`);
+		const marker = nextMarker();
+		const tokens = shortAnswerTokens();
+		tails.push((await stream(app, server, {reply: answerText(tokens, marker), tokensPerSecond: rate, split: 'whole'}, tokens, marker)).tailMs);
+	}
+	return tails;
+}
+
 async function typeText(app: PtyApp, text: string): Promise<{bytes: number; keys: number; frames: number; ms: number}> {
 	await app.idle(150);
 	const bytes0 = app.bytes;
@@ -389,15 +401,7 @@ async function smallSession(server: GlmServer, run: Partial<Run>): Promise<void>
 		run.bare50Per1k = await bareReader(server, {reply: answerText(BARE_TOKENS, nextMarker()), tokensPerSecond: SLOW_RATE, split: 'whole'}, BARE_TOKENS);
 		log(`  bare node:http reader, ${BARE_TOKENS} tokens at ${SLOW_RATE}/s: ${run.bare50Per1k.toFixed(0)} ms CPU/1k tokens`);
 		run.rssSmallKb = statusKb(app.pid, 'VmHWM') ?? NaN;
-		// More samples of the tail (TAIL_EXTRA).
-		run.tails50 = [run.slow10.tailMs];
-		for (let index = 0; index < TAIL_EXTRA; index++) {
-			app.write(`short ${index}`);
-			marker = nextMarker();
-			const tokens = shortAnswerTokens();
-			const short = await stream(app, server, {reply: answerText(tokens, marker), tokensPerSecond: SLOW_RATE, split: 'whole'}, tokens, marker);
-			run.tails50.push(short.tailMs);
-		}
+		run.tails50 = [run.slow10.tailMs, ...(await shortAnswerTails(app, server, SLOW_RATE))];
 		log(`  tail latency at ${SLOW_RATE}/s: ${run.tails50.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 
 		const big = (screen: string[]) => screen.some((line) => line.includes(BIG.marker)) && app.statusLine(screen).includes(`2:${BIG.name}`);
@@ -423,14 +427,7 @@ async function bigSession(server: GlmServer, run: Partial<Run>): Promise<void> {
 		run.long5000 = await stream(app, server, {reply: answerText(LONG_TOKENS, marker), tokensPerSecond: LONG_RATE, split: 'whole'}, LONG_TOKENS, marker);
 		run.rssBigKb = statusKb(app.pid, 'VmHWM') ?? NaN;
 		log(`  5,000 msgs, ${LONG_TOKENS} tokens at ${LONG_RATE}/s: ${run.long5000.bytesPerToken.toFixed(1)} B/token, ${run.long5000.frameCostMs.toFixed(2)} ms/frame, RSS ${(run.rssBigKb / 1024).toFixed(0)} MB`);
-		run.tails5000 = [run.long5000.tailMs];
-		for (let index = 0; index < TAIL_EXTRA; index++) {
-			app.write(`short ${index}`);
-			const shortMarker = nextMarker();
-			const tokens = shortAnswerTokens();
-			const short = await stream(app, server, {reply: answerText(tokens, shortMarker), tokensPerSecond: LONG_RATE, split: 'whole'}, tokens, shortMarker);
-			run.tails5000.push(short.tailMs);
-		}
+		run.tails5000 = [run.long5000.tailMs, ...(await shortAnswerTails(app, server, LONG_RATE))];
 		log(`  tail latency, 5,000 msgs at ${LONG_RATE}/s: ${run.tails5000.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 	} finally {
 		await app.quit();

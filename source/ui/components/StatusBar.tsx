@@ -14,8 +14,8 @@ export interface StatusBarProps {
 	/** Other conversations worth a glance: position number and why. */
 	others: Array<{position: number; mark: 'unread' | 'streaming'}>;
 	notice?: {text: string; tone: 'info' | 'error'};
-	/** Rows above the status line for a notice too long for it (see noticeRows); 0 keeps it in the line. */
-	noticeHeight?: number;
+	/** The notice drawn on rows above the status line (see noticeLines); none keeps it in the line. */
+	noticeAbove?: readonly string[];
 }
 
 /** The status line's right part: tokens, other conversations' marks, the help key. */
@@ -29,23 +29,26 @@ export function statusRight(tokens: number, others: StatusBarProps['others']): s
  * so an error is read whole ("Could not save ...: the disk is full ..."), not cut in the middle. A screen
  * under 12 rows keeps it in the line: there the transcript needs every row.
  */
-export function noticeRows(notice: string | undefined, width: number, height: number, right: string): number {
-	if (notice === undefined || height < 12 || width < 20) return 0;
+export function noticeLines(notice: string | undefined, width: number, height: number, right: string): string[] {
+	if (notice === undefined || height < 12 || width < 20) return [];
 	const text = sanitizeLine(notice);
-	if (cellWidth(text) <= width - cellWidth(right) - 1) return 0;
-	return Math.min(3, noticeLines(text, width).length);
+	if (cellWidth(text) <= width - cellWidth(right) - 1) return [];
+	// Wrapped here, not by ink, so the rows the layout gives it are the rows drawn.
+	const lines = wrap(text, width);
+	if (lines.length <= 3) return lines;
+	// The last row shown ends in an ellipsis rather than stopping mid-word unmarked.
+	return [...lines.slice(0, 2), `${[...lines[2]!].slice(0, -1).join('')}…`];
 }
 
-/** The notice as it is drawn on its own rows: wrapped at words here, so the rows counted are the rows shown. */
-function noticeLines(text: string, width: number): string[] {
-	return wrap(text, width);
+export function noticeRows(notice: string | undefined, width: number, height: number, right: string): number {
+	return noticeLines(notice, width, height, right).length;
 }
 
-export function StatusBar({width, position, name, model, state, stateTone, tokens, others, notice, noticeHeight = 0}: StatusBarProps) {
+export function StatusBar({width, position, name, model, state, stateTone, tokens, others, notice, noticeAbove = []}: StatusBarProps) {
 	const right = statusRight(tokens, others);
 	const stateColor = stateTone === 'busy' ? 'green' : stateTone === 'error' ? 'red' : 'gray';
 	const noticeColor = notice?.tone === 'error' ? 'red' : 'yellow';
-	const inline = notice && noticeHeight === 0 ? <Text color={noticeColor}>{sanitizeLine(notice.text)}</Text> : undefined;
+	const inline = notice && noticeAbove.length === 0 ? <Text color={noticeColor}>{sanitizeLine(notice.text)}</Text> : undefined;
 	const line = (
 		<Box width={width} height={1} overflow="hidden">
 			<Box flexGrow={1} flexShrink={1} overflow="hidden">
@@ -66,13 +69,10 @@ export function StatusBar({width, position, name, model, state, stateTone, token
 			</Box>
 		</Box>
 	);
-	if (!notice || noticeHeight === 0) return line;
-	const lines = noticeLines(sanitizeLine(notice.text), width);
-	// More than the rows allow: the last one shown ends in an ellipsis rather than stopping mid-word unmarked.
-	const shown = lines.length > noticeHeight ? [...lines.slice(0, noticeHeight - 1), `${[...lines[noticeHeight - 1]!].slice(0, -1).join('')}…`] : lines;
+	if (noticeAbove.length === 0) return line;
 	return (
-		<Box width={width} height={noticeHeight + 1} flexDirection="column">
-			{shown.map((text, index) => (
+		<Box width={width} height={noticeAbove.length + 1} flexDirection="column">
+			{noticeAbove.map((text, index) => (
 				<Text key={index} color={noticeColor} wrap="truncate-end">
 					{text}
 				</Text>
