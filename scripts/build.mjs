@@ -1,6 +1,6 @@
 // Builds dist/ from source/: bundles the app with esbuild so start-up loads one file instead of ~200
 // modules, and gives ink glm-tui's own screen writer in place of its log-update.
-import {realpathSync, renameSync, rmSync} from 'node:fs';
+import {readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
@@ -94,12 +94,60 @@ export default {default: fail};`,
 	},
 };
 
+// Packages published without their licence file: the text from their repository.
+const licencesNotShipped = {
+	'yoga-layout': `MIT License
+
+Copyright (c) Meta Platforms, Inc. and affiliates.
+
+Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated
+documentation files (the "Software"), to deal in the Software without restriction, including without limitation
+the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to
+permit persons to whom the Software is furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or substantial portions of
+the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE
+WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR
+COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
+OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.`,
+};
+
+// The bundle carries other people's code, so it carries their licences: one notice per package whose files
+// esbuild put into dist/, read from the package itself (legal comments in the sources are too few to rely on).
+function thirdPartyNotices({inputs}) {
+	const packageDirectories = new Set();
+	for (const input of Object.keys(inputs)) {
+		const match = /^(.*node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(input);
+		if (match) packageDirectories.add(path.resolve(root, match[1]));
+	}
+	const sections = [...packageDirectories]
+		.map((directory) => {
+			const manifest = JSON.parse(readFileSync(path.join(directory, 'package.json'), 'utf8'));
+			const licenceFile = readdirSync(directory).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
+			const text = licenceFile ? readFileSync(path.join(directory, licenceFile), 'utf8').trim() : licencesNotShipped[manifest.name];
+			if (!text) throw new Error(`${manifest.name}: bundled, but it has no licence file to carry; add it to licencesNotShipped in scripts/build.mjs`);
+			return {name: manifest.name, heading: `${manifest.name} ${manifest.version} (${manifest.license ?? 'see below'})`, text};
+		})
+		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	const rule = '-'.repeat(78);
+	return [
+		'glm-tui bundles the following packages into dist/. Their licences follow.',
+		'',
+		...sections.map(({heading}) => `  ${heading}`),
+		'',
+		...sections.flatMap(({heading, text}) => [rule, heading, rule, '', text, '']),
+	].join('\n');
+}
+
 // Build beside dist/ and swap it in, so a glm-tui running from dist/ (a test, a second terminal) never
 // finds it half-written.
 const dist = path.join(root, 'dist');
 const staging = path.join(root, `.dist-${process.pid}`);
 rmSync(staging, {recursive: true, force: true});
-await build({
+const {metafile} = await build({
+	metafile: true,
 	entryPoints: [path.join(root, 'source/cli.tsx')],
 	outdir: staging,
 	bundle: true,
@@ -131,5 +179,6 @@ if (missed.length > 0) {
 	rmSync(staging, {recursive: true, force: true});
 	throw new Error(`ink's ${missed.join(', ')} were not replaced: has ink's layout changed?`);
 }
+writeFileSync(path.join(staging, 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices(metafile));
 rmSync(dist, {recursive: true, force: true});
 renameSync(staging, dist);
