@@ -3,6 +3,7 @@ import {parseArgs} from 'node:util';
 import {readFileSync} from 'node:fs';
 import {setFlagsFromString} from 'node:v8';
 import {sanitizeLine} from './terminal/sanitize.js';
+import {COMMANDS, commandHelp, completionScript, mainHelp, parseArgsOptions} from './cli-spec.js';
 // Everything else is imported when the chosen mode needs it: --help must not pay for the chat screen.
 
 // A chat client is idle most of the time and busy in short bursts (a token, a frame, a key). V8 optimizes a
@@ -12,38 +13,6 @@ import {sanitizeLine} from './terminal/sanitize.js';
 setFlagsFromString('--interrupt-budget=1081344');
 
 const VERSION = readVersion();
-
-const HELP = `glm-tui ${VERSION} — chat with Zhipu GLM models in the terminal
-
-Usage
-  glm-tui                       open the full-screen chat (last conversation)
-  glm-tui -p "question"         one question, answer streamed to stdout
-  echo "question" | glm-tui     the same, question read from stdin
-  glm-tui config set key        save the API key (read from stdin, not from the command line)
-  glm-tui config set base-url URL | model NAME
-  glm-tui config get [key|base-url|model]
-  glm-tui config path           where settings are stored
-  glm-tui list                  saved conversations
-  glm-tui export NAME [--json] [-o FILE]
-  glm-tui import FILE [--name NAME]
-
-Options
-  -p, --prompt TEXT        the question (one-shot mode)
-  -m, --model NAME         model, e.g. glm-4.6, glm-4.5-air, glm-4-flash
-  -s, --system TEXT        system prompt
-  -t, --temperature X      0.01 .. 1
-      --thinking on|off    ask GLM-4.5+ to think first (or not)
-      --no-reasoning       do not print the model's reasoning (one-shot prints it dimmed on stderr)
-      --base-url URL       API base, e.g. https://api.z.ai/api/paas/v4
-  -v, --verbose            print token usage and retries on stderr
-  -h, --help               this help
-  -V, --version            version
-
-Environment
-  ZHIPUAI_API_KEY / ZAI_API_KEY     API key "<id>.<secret>" (used, never saved)
-  ZHIPUAI_BASE_URL / ZAI_BASE_URL   API base URL
-  HTTPS_PROXY, NO_PROXY             proxy for HTTPS requests
-`;
 
 function readVersion(): string {
 	try {
@@ -59,33 +28,16 @@ class UsageError extends Error {}
 async function main(argv: string[]): Promise<number> {
 	let parsed;
 	try {
-		parsed = parseArgs({
-			args: argv,
-			allowPositionals: true,
-			options: {
-				prompt: {type: 'string', short: 'p'},
-				model: {type: 'string', short: 'm'},
-				system: {type: 'string', short: 's'},
-				temperature: {type: 'string', short: 't'},
-				thinking: {type: 'string'},
-				'no-reasoning': {type: 'boolean'},
-				'base-url': {type: 'string'},
-				verbose: {type: 'boolean', short: 'v'},
-				help: {type: 'boolean', short: 'h'},
-				version: {type: 'boolean', short: 'V'},
-				json: {type: 'boolean'},
-				output: {type: 'string', short: 'o'},
-				name: {type: 'string'},
-			},
-		});
+		parsed = parseArgs({args: withPromptFromStdin(argv), allowPositionals: true, options: parseArgsOptions});
 	} catch (error) {
 		// node's messages can span lines and end in a full stop; a usage error is one line.
 		const message = (error as Error).message.replace(/\s*\n\s*/g, ' ').replace(/\.+$/, '');
 		throw new UsageError(`${message}. See glm-tui --help.`);
 	}
-	const {values, positionals} = parsed;
+	const values = parsed.values as CliValues;
+	const {positionals} = parsed;
 	if (values.help) {
-		process.stdout.write(HELP);
+		process.stdout.write(mainHelp(VERSION));
 		return 0;
 	}
 	if (values.version) {
@@ -96,26 +48,58 @@ async function main(argv: string[]): Promise<number> {
 	const temperature = parseTemperature(values.temperature);
 	const thinking = parseThinking(values.thinking);
 	const [command, ...rest] = positionals;
+	const asking = values.prompt !== undefined || values.continue !== undefined || values.new !== undefined || (values.file ?? []).length > 0;
 
 	// With -p every word is part of the question: `glm-tui -p hi list` asks "hi list".
-	if (command === 'config' && values.prompt === undefined) return runConfig(rest);
-	if ((command === 'list' || command === 'export' || command === 'import') && values.prompt === undefined) {
-		const {runConversationCommand} = await import('./conversation-commands.js');
-		return runConversationCommand(command, rest, {json: values.json ?? false, output: values.output, name: values.name});
-	}
-	if (command !== undefined && values.prompt === undefined) {
+	if (!asking && command !== undefined) {
+		if (command === 'help') {
+			const topic = rest[0];
+			if (topic === undefined) process.stdout.write(mainHelp(VERSION));
+			else {
+				const text = commandHelp(topic);
+				if (!text) throw new UsageError(`No command "${sanitizeLine(topic)}". Commands: ${COMMANDS.map((each) => each.name).join(', ')}.`);
+				process.stdout.write(text);
+			}
+			return 0;
+		}
+		if (command === 'completion') {
+			const script = completionScript(rest[0] ?? '');
+			if (!script) throw new UsageError('Usage: glm-tui completion bash|zsh|fish');
+			process.stdout.write(script);
+			return 0;
+		}
+		if (command === 'models') {
+			const {modelTable} = await import('./chat/models.js');
+			process.stdout.write(modelTable());
+			return 0;
+		}
+		if (command === 'config') return runConfig(rest);
+		if (command === 'list' || command === 'export' || command === 'import') {
+			const {runConversationCommand} = await import('./conversation-commands.js');
+			return runConversationCommand(command, rest, {json: values.json ?? false, output: values.output, name: values.name});
+		}
 		throw new UsageError(`Unknown command "${sanitizeLine(command)}". To ask a question use: glm-tui -p "${sanitizeLine(command)}"`);
 	}
 
 	const {openSettings, resolveConfig} = await import('./store/settings.js');
 	const settings = openSettings();
 	const config = resolveConfig({flags: {baseUrl: values['base-url'], model: values.model}, env: process.env, settings});
+	checkBaseUrl(config.baseUrl, config.sources.baseUrl);
 
-	let question = values.prompt;
-	if (question === undefined && !process.stdin.isTTY) question = await readAll(process.stdin);
-	if (question !== undefined) {
-		if (command !== undefined) question = [question, command, ...rest].join(' ');
-		if (question.trim() === '') throw new UsageError('The question is empty.');
+	const piped = !process.stdin.isTTY;
+	if (asking || piped) {
+		const {composeQuestion} = await import('./oneshot-question.js');
+		let question: string;
+		try {
+			question = await composeQuestion({
+				prompt: values.prompt,
+				words: command === undefined ? [] : [command, ...rest],
+				stdin: piped ? () => readAll(process.stdin) : undefined,
+				files: values.file ?? [],
+			});
+		} catch (error) {
+			throw new UsageError((error as Error).message);
+		}
 		const controller = new AbortController();
 		process.once('SIGINT', () => controller.abort());
 		const {runOneShot} = await import('./oneshot.js');
@@ -124,16 +108,17 @@ async function main(argv: string[]): Promise<number> {
 			apiKey: config.apiKey,
 			baseUrl: config.baseUrl,
 			model: config.model,
-			system: values.system,
-			temperature,
-			thinking,
+			...definedOnly({system: values.system ?? config.system, temperature: temperature ?? config.temperature, thinking: thinking ?? config.thinking}),
 			showReasoning: !values['no-reasoning'],
 			verbose: values.verbose ?? false,
+			json: values.json ?? false,
+			...(values.continue !== undefined || values.new !== undefined ? {openTurn: await turnOpener(values, question, config, {temperature, thinking})} : {}),
 			stdout: process.stdout,
 			stderr: process.stderr,
 			signal: controller.signal,
 		});
 	}
+	if (values.json) throw new UsageError('--json goes with -p (one question) or with list / export.');
 
 	if (!process.stdout.isTTY) {
 		throw new UsageError('stdout is not a terminal: the chat needs one. For scripts use: glm-tui -p "question" > answer.txt');
@@ -147,7 +132,79 @@ async function main(argv: string[]): Promise<number> {
 	// terminal back as it found it when the process exits, whatever happens.)
 	if (process.stdin.isTTY) process.stdin.setRawMode(true);
 	const {runInteractive} = await import('./interactive.js');
-	return runInteractive({config, settings, flags: {model: values.model, system: values.system, temperature, thinking}});
+	return runInteractive({config, settings, flags: {...definedOnly({model: values.model, system: values.system, temperature, thinking})}});
+}
+
+interface CliValues {
+	prompt?: string;
+	file?: string[];
+	continue?: string;
+	new?: string;
+	model?: string;
+	system?: string;
+	temperature?: string;
+	thinking?: string;
+	'no-reasoning'?: boolean;
+	json?: boolean;
+	'base-url'?: string;
+	output?: string;
+	name?: string;
+	verbose?: boolean;
+	help?: boolean;
+	version?: boolean;
+}
+
+/** -c / --new: the turn is opened inside runOneShot, after the key check, so a refused run saves nothing. */
+async function turnOpener(
+	values: CliValues,
+	question: string,
+	config: import('./store/settings.js').ResolvedConfig,
+	parsed: {temperature: number | undefined; thinking: 'enabled' | 'disabled' | undefined},
+) {
+	if (values.continue !== undefined && values.new !== undefined) throw new UsageError('-c continues a conversation, --new starts one: give one of them.');
+	if (values.new !== undefined && values.new.trim() === '') throw new UsageError('--new needs a name.');
+	const {openTurn, ConversationNotFound} = await import('./oneshot-conversation.js');
+	return () => {
+		try {
+			return openTurn({
+				question,
+				...definedOnly({continue: values.continue, newName: values.new}),
+				overrides: definedOnly({model: values.model, system: values.system, temperature: parsed.temperature, thinking: parsed.thinking}),
+				defaults: {model: config.model, ...definedOnly({system: config.system, temperature: config.temperature, thinking: config.thinking})},
+			});
+		} catch (error) {
+			if (error instanceof ConversationNotFound) throw new UsageError(error.message);
+			throw error;
+		}
+	};
+}
+
+/** `echo hi | glm-tui -p` and `glm-tui -p -v`: a -p without its text means "the question is on stdin". */
+function withPromptFromStdin(argv: string[]): string[] {
+	const args = [...argv];
+	for (let index = 0; index < args.length; index++) {
+		if (args[index] === '--') break;
+		if (args[index] !== '-p' && args[index] !== '--prompt') continue;
+		const next = args[index + 1];
+		if (next === undefined || /^--?[a-zA-Z]/.test(next)) args.splice(index + 1, 0, '-');
+		index++;
+	}
+	return args;
+}
+
+/** A base URL that is not an http(s) URL is a usage error, said with where it came from. */
+function checkBaseUrl(baseUrl: string, source: string): void {
+	let url: URL | undefined;
+	try {
+		url = new URL(baseUrl);
+	} catch {}
+	if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return;
+	const from = source === 'flag' ? '--base-url' : source === 'settings' ? 'the saved base-url (glm-tui config set base-url)' : source.replace(/^env /, '');
+	throw new UsageError(`${from} "${sanitizeLine(baseUrl)}" is not an http(s) URL. Give the whole address with its scheme, e.g. https://api.z.ai/api/paas/v4`);
+}
+
+function definedOnly<T extends object>(values: T): {[K in keyof T]?: Exclude<T[K], undefined>} {
+	return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {[K in keyof T]?: Exclude<T[K], undefined>};
 }
 
 function parseTemperature(value: string | undefined): number | undefined {

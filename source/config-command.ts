@@ -1,13 +1,42 @@
 // `glm-tui config ...`: save settings without the key ever appearing in shell history or on screen.
-import {openSettings} from './store/settings.js';
+import {openSettings, resolveConfig, type ConfigSource} from './store/settings.js';
 import {maskKey, parseApiKey} from './glm/api-key.js';
 import {GlmError} from './glm/errors.js';
 import {sanitizeLine} from './terminal/sanitize.js';
 
-const NAMES = {key: 'apiKey', 'base-url': 'baseUrl', model: 'model'} as const;
+const NAMES = {key: 'apiKey', 'base-url': 'baseUrl', model: 'model', system: 'system', temperature: 'temperature', thinking: 'thinking'} as const;
 type Name = keyof typeof NAMES;
 
-const USAGE = 'Usage: glm-tui config set key | set base-url URL | set model NAME | get [key|base-url|model] | unset NAME | path';
+const USAGE =
+	'Usage: glm-tui config set key | set NAME VALUE (base-url, model, system, temperature, thinking) | get [NAME] | unset NAME | path';
+
+/** A value as typed on the command line, as the settings file keeps it; an Error says what is wrong. */
+function parseValue(name: Exclude<Name, 'key'>, raw: string): string | number {
+	const value = raw.trim();
+	switch (name) {
+		case 'base-url': {
+			let url: URL | undefined;
+			try {
+				url = new URL(value);
+			} catch {}
+			if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`"${sanitizeLine(value)}" is not an http(s) URL, e.g. https://api.z.ai/api/paas/v4`);
+			return value;
+		}
+		case 'temperature': {
+			const number = Number(value);
+			if (value === '' || !Number.isFinite(number) || number <= 0 || number > 1) throw new Error(`temperature is a number in (0, 1], e.g. 0.6; got "${sanitizeLine(value)}".`);
+			return number;
+		}
+		case 'thinking':
+			if (/^(on|enabled?)$/i.test(value)) return 'enabled';
+			if (/^(off|disabled?)$/i.test(value)) return 'disabled';
+			throw new Error(`thinking is on or off; got "${sanitizeLine(value)}". (glm-tui config unset thinking: let each model decide.)`);
+		default:
+			return raw;
+	}
+}
+
+const describeSource = (source: ConfigSource | undefined) => (source === undefined ? 'not set' : source === 'settings' ? 'config file' : source);
 
 export async function runConfigCommand(args: string[]): Promise<number> {
 	const [action, rawName, value] = args;
@@ -27,11 +56,27 @@ export async function runConfigCommand(args: string[]): Promise<number> {
 
 	switch (action) {
 		case 'get': {
-			for (const each of name ? [name] : (Object.keys(NAMES) as Name[])) {
-				const stored = settings.get(NAMES[each]);
-				const shown = stored === undefined ? '(not set)' : each === 'key' ? maskKey(String(stored)) : String(stored);
-				out(name ? shown : `${each}: ${shown}`);
+			// What is in effect for a run without flags, and where each value comes from.
+			const config = resolveConfig({env: process.env, settings});
+			const effective: Record<Name, {value: string | undefined; source: ConfigSource | undefined}> = {
+				key: {value: config.apiKey === undefined ? undefined : maskKey(config.apiKey), source: config.sources.apiKey},
+				'base-url': {value: config.baseUrl, source: config.sources.baseUrl},
+				model: {value: config.model, source: config.sources.model},
+				system: {value: config.system, source: config.sources.system},
+				temperature: {value: config.temperature === undefined ? undefined : String(config.temperature), source: config.sources.temperature},
+				thinking: {value: config.thinking === undefined ? undefined : config.thinking === 'enabled' ? 'on' : 'off', source: config.sources.thinking},
+			};
+			if (name) {
+				out(effective[name].value === undefined ? '(not set)' : sanitizeLine(effective[name].value));
+				return 0;
 			}
+			const width = Math.max(...Object.keys(NAMES).map((each) => each.length)) + 1;
+			for (const each of Object.keys(NAMES) as Name[]) {
+				const {value, source} = effective[each];
+				const shown = value === undefined ? '(not set)' : sanitizeLine(value.split('\n')[0] ?? '') + (value.includes('\n') ? ' …' : '');
+				out(`${`${each}:`.padEnd(width)} ${shown}  [${describeSource(source)}]`);
+			}
+			out(`(${settings.path})`);
 			return 0;
 		}
 		case 'unset': {
@@ -57,12 +102,16 @@ export async function runConfigCommand(args: string[]): Promise<number> {
 				out(`Saved key ${maskKey(key)} to ${settings.path} (mode 600).`);
 				return 0;
 			}
-			if (value === undefined || value.trim() === '') return err(`config set ${name} needs a value. ${USAGE}`);
-			if (name === 'base-url' && !/^https?:\/\/[^\s]+$/i.test(value)) {
-				return err(`"${sanitizeLine(value)}" is not an http(s) URL, e.g. https://api.z.ai/api/paas/v4`);
+			const raw = args.slice(2).join(' ');
+			if (value === undefined || raw.trim() === '') return err(`config set ${name} needs a value. ${USAGE}`);
+			let parsed: string | number;
+			try {
+				parsed = parseValue(name, name === 'system' ? raw : raw.trim());
+			} catch (error) {
+				return err((error as Error).message);
 			}
-			settings.set(NAMES[name], value.trim());
-			out(`Saved ${name} = ${sanitizeLine(value.trim())}`);
+			settings.set(NAMES[name], parsed as never);
+			out(`Saved ${name} = ${sanitizeLine(String(parsed))}${name === 'base-url' || name === 'model' ? '' : ' (the default for new conversations and one-shot questions)'}`);
 			return 0;
 		}
 		default:

@@ -37,9 +37,7 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 
 	const defaults: ConversationSettings = {
 		model: flags.model ?? config.model,
-		...(flags.system === undefined ? {} : {system: flags.system}),
-		...(flags.temperature === undefined ? {} : {temperature: flags.temperature}),
-		...(flags.thinking === undefined ? {} : {thinking: flags.thinking}),
+		...definedOnly({system: flags.system ?? config.system, temperature: flags.temperature ?? config.temperature, thinking: flags.thinking ?? config.thinking}),
 	};
 	const initialClient = makeClient(config.apiKey);
 	const controller = new ChatController({
@@ -114,4 +112,8 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 		reportUnsaved(failures);
 	}
 	return failures.length > 0 ? 1 : 0;
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+	return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -7,6 +7,7 @@ import {sanitize} from './terminal/sanitize.js';
 import type {ChatMessage, ChatRequest} from './glm/types.js';
 import type {Usage} from './chat/types.js';
 import {clampTemperature} from './chat/request.js';
+import type {SavedTurn, TurnResult} from './oneshot-conversation.js';
 
 export interface OneShotOptions {
 	question: string;
@@ -18,6 +19,10 @@ export interface OneShotOptions {
 	thinking?: 'enabled' | 'disabled';
 	showReasoning: boolean;
 	verbose: boolean;
+	/** Print one JSON object (answer, reasoning, usage, finish reason) at the end instead of streaming text. */
+	json?: boolean;
+	/** A turn inside a saved conversation (-c / --new): opened once the key is known to be usable. */
+	openTurn?: () => SavedTurn;
 	stdout: NodeJS.WritableStream & {isTTY?: boolean};
 	stderr: NodeJS.WritableStream & {isTTY?: boolean};
 	signal?: AbortSignal;
@@ -31,9 +36,56 @@ const dim = (text: string, tty: boolean | undefined) => (tty ? `\u001B[2m${text}
 /** Returns the process exit code; every failure has printed one clear line on stderr. */
 export async function runOneShot(options: OneShotOptions): Promise<number> {
 	const {stdout, stderr} = options;
+	let answer = '';
+	let reasoning = '';
+	let usage: Usage | undefined;
+	let finish: string | undefined;
+	// --json: everything a script needs in one object on stdout, written once, whatever happened.
+	const report = (error?: GlmError) => {
+		if (!options.json) return;
+		const result = {
+			model: options.model,
+			answer,
+			reasoning,
+			finish_reason: finish ?? null,
+			// GLM's own field names, as a script reading the API would expect them.
+			usage: usage
+				? {
+						prompt_tokens: usage.promptTokens,
+						completion_tokens: usage.completionTokens,
+						total_tokens: usage.totalTokens,
+						...(usage.cachedTokens === undefined ? {} : {cached_tokens: usage.cachedTokens}),
+						...(usage.reasoningTokens === undefined ? {} : {reasoning_tokens: usage.reasoningTokens}),
+					}
+				: null,
+			...(error ? {error: {kind: error.kind, message: error.message}} : {}),
+		};
+		stdout.write(`${JSON.stringify(result)}\n`);
+	};
+	let turn: SavedTurn | undefined;
+	// The answer goes into the saved conversation however it ended; a failed save is said, never fatal.
+	const saveTurn = (state: TurnResult['state'], error?: GlmError) => {
+		const problem = turn?.finish({
+			content: answer,
+			reasoning,
+			state,
+			...(usage ? {usage} : {}),
+			...(finish ? {finishReason: finish} : {}),
+			...(error ? {error: error.message} : {}),
+		});
+		turn = undefined;
+		if (problem) stderr.write(`glm-tui: ${problem}\n`);
+	};
 	const fail = (error: GlmError) => {
+		saveTurn(error.kind === 'content-filter' ? 'filtered' : error.kind === 'interrupted' ? 'stopped' : 'failed', error);
 		stderr.write(`glm-tui: ${error.message}\n`);
+		report(error);
 		return exitCodes[error.kind];
+	};
+	const succeed = () => {
+		saveTurn('complete');
+		report();
+		return 0;
 	};
 
 	if (!options.apiKey) {
@@ -52,12 +104,8 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 		throw error;
 	}
 
-	const messages: ChatMessage[] = [];
-	if (options.system) messages.push({role: 'system', content: options.system});
-	messages.push({role: 'user', content: options.question});
-	const request: ChatRequest = {model: options.model, messages};
-	if (options.temperature !== undefined) request.temperature = clampTemperature(options.temperature);
-	if (options.thinking) request.thinking = {type: options.thinking};
+	turn = options.openTurn?.();
+	const request = turn?.request ?? singleQuestion(options);
 
 	// A reader that goes away (`glm-tui -p ... | head -1`) makes writes fail with EPIPE. Unhandled, that is a stack
 	// trace; instead stop the request and exit quietly with 141 (128 + SIGPIPE), as command-line tools do.
@@ -80,21 +128,22 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 	// Terminal output is sanitized; a pipe gets the model's bytes as they are, for scripts that want them.
 	const clean = (text: string, tty: boolean | undefined) => (tty ? sanitize(text) : text);
 	const splitter = createThinkSplitter();
-	let usage: Usage | undefined;
-	let finish = 'stop';
 	let wroteContent = false;
 	let wroteReasoning = false;
 	let endsWithNewline = true;
 
 	const writeContent = (text: string) => {
 		if (!text) return;
+		answer += text;
+		if (options.json) return;
 		if (wroteReasoning && !wroteContent && options.showReasoning) stderr.write('\n');
 		stdout.write(clean(text, stdout.isTTY));
 		wroteContent = true;
 		endsWithNewline = text.endsWith('\n');
 	};
 	const writeReasoning = (text: string) => {
-		if (!text || !options.showReasoning) return;
+		reasoning += text;
+		if (options.json || !text || !options.showReasoning) return;
 		stderr.write(dim(clean(text, stderr.isTTY), stderr.isTTY));
 		wroteReasoning = true;
 	};
@@ -129,13 +178,19 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 		writeReasoning(rest.reasoning);
 		writeContent(rest.content);
 	} catch (error) {
-		if (readerGone) return EXIT_PIPE_CLOSED;
+		if (readerGone) {
+			saveTurn('stopped');
+			return EXIT_PIPE_CLOSED;
+		}
 		if (wroteContent && !endsWithNewline) stdout.write('\n');
 		if (error instanceof GlmError) return fail(error);
 		throw error;
 	}
 
-	if (readerGone) return EXIT_PIPE_CLOSED;
+	if (readerGone) {
+		saveTurn('stopped');
+		return EXIT_PIPE_CLOSED;
+	}
 	if (wroteContent && !endsWithNewline) stdout.write('\n');
 	if (options.verbose && usage) {
 		stderr.write(
@@ -143,21 +198,31 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 		);
 	}
 
-	switch (finish) {
+	switch (finish ?? 'stop') {
 		case 'stop':
 		case 'tool_calls':
-			return 0;
+			return succeed();
 		case 'length':
 			stderr.write('glm-tui: the answer was cut off at the token limit (finish_reason: length).\n');
-			return 0;
+			return succeed();
 		case 'sensitive':
 			return fail(new GlmError({kind: 'content-filter', message: 'GLM withdrew this answer: its content filter flagged it (finish_reason: sensitive).'}));
 		case 'network_error':
-			return fail(new GlmError({kind: 'interrupted', message: 'GLM stopped mid-answer because of a service-side network error; what arrived is above. Try again.'}));
+			return fail(new GlmError({kind: 'interrupted', message: `GLM stopped mid-answer because of a service-side network error; what arrived is ${options.json ? 'in "answer"' : 'above'}. Try again.`}));
 		case 'model_context_window_exceeded':
 			return fail(new GlmError({kind: 'prompt-too-long', message: 'The conversation no longer fits the model\'s context window.'}));
 		default:
-			stderr.write(`glm-tui: the answer ended with finish_reason "${sanitize(finish)}".\n`);
-			return 0;
+			stderr.write(`glm-tui: the answer ended with finish_reason "${sanitize(finish ?? '')}".\n`);
+			return succeed();
 	}
+}
+
+function singleQuestion(options: OneShotOptions): ChatRequest {
+	const messages: ChatMessage[] = [];
+	if (options.system) messages.push({role: 'system', content: options.system});
+	messages.push({role: 'user', content: options.question});
+	const request: ChatRequest = {model: options.model, messages};
+	if (options.temperature !== undefined) request.temperature = clampTemperature(options.temperature);
+	if (options.thinking) request.thinking = {type: options.thinking};
+	return request;
 }

@@ -104,14 +104,16 @@ describe('glm-tui config', () => {
 	test('get with nothing saved', async ({glm, expect}) => {
 		const run = await glm(['config', 'get']);
 		expect(run.code).toBe(0);
-		expect(run.stdout).toBe('key: (not set)\nbase-url: (not set)\nmodel: (not set)\n');
+		// What is in effect, and where it comes from: here the defaults.
+		expect(run.stdout).toMatch(/^key: +\(not set\) +\[not set\]\nbase-url: +https:\/\/open\.bigmodel\.cn\/api\/paas\/v4 +\[default\]\nmodel: +glm-4\.6 +\[default\]\n/);
 	});
 
 	test('get shows the saved key masked, never the secret', async ({glm, home, expect}) => {
 		saveSettings(home, {apiKey: TEST_KEY, model: 'glm-4.5-air'});
 		const all = await glm(['config', 'get']);
 		expect(all.code).toBe(0);
-		expect(all.stdout).toBe(`key: ${MASKED}\nbase-url: (not set)\nmodel: glm-4.5-air\n`);
+		expect(all.stdout).toContain(`key:         ${MASKED}  [config file]\n`);
+		expect(all.stdout).toContain('model:       glm-4.5-air  [config file]\n');
 		const one = await glm(['config', 'get', 'key']);
 		expect(one.stdout).toBe(`${MASKED}\n`);
 	});

@@ -37,3 +37,12 @@ export function contextWindow(model: string): number {
 	}
 	return 128_000;
 }
+
+/** `glm-tui models`: the known models with their context windows, newest first. */
+export function modelTable(): string {
+	const width = Math.max(...KNOWN_MODELS.map((model) => model.length));
+	const rows = KNOWN_MODELS.map((model) => `${model.padEnd(width)}  ${formatWindow(contextWindow(model)).padStart(5)}${model === DEFAULT_MODEL ? '  (default)' : ''}`);
+	return `${'model'.padEnd(width)}  context\n${rows.join('\n')}\nAny other model name works too: glm-tui -m NAME, or /model NAME in the chat.\n`;
+}
+
+const formatWindow = (tokens: number) => (tokens >= 1_000_000 ? `${tokens / 1_000_000}M` : `${Math.round(tokens / 1000)}K`);

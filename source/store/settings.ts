@@ -130,6 +130,9 @@ export interface ConfigFlags {
 	model?: string | undefined;
 }
 
+/** Where a value in effect came from, for `glm-tui config get`. */
+export type ConfigSource = 'flag' | `env ${string}` | 'settings' | 'default';
+
 export interface ResolvedConfig {
 	apiKey: string | undefined;
 	/** Where the key came from; undefined when there is none. `env` keys cannot be changed from the app. */
@@ -139,6 +142,7 @@ export interface ResolvedConfig {
 	system?: string;
 	temperature?: number;
 	thinking?: Thinking;
+	sources: {apiKey?: ConfigSource; baseUrl: ConfigSource; model: ConfigSource; system?: ConfigSource; temperature?: ConfigSource; thinking?: ConfigSource};
 }
 
 /**
@@ -157,29 +161,41 @@ export function resolveConfig({
 	settings?: Settings | StoredSettings;
 }): ResolvedConfig {
 	const stored: StoredSettings = settings === undefined ? {} : isSettings(settings) ? settings.all() : settings;
-	const envKey = first(env['ZHIPUAI_API_KEY'], env['ZAI_API_KEY']);
-	const storedKey = first(stored.apiKey);
+	const apiKey = pick(['env ZHIPUAI_API_KEY', env['ZHIPUAI_API_KEY']], ['env ZAI_API_KEY', env['ZAI_API_KEY']], ['settings', stored.apiKey]);
+	const baseUrl = pick(['flag', flags.baseUrl], ['env ZHIPUAI_BASE_URL', env['ZHIPUAI_BASE_URL']], ['env ZAI_BASE_URL', env['ZAI_BASE_URL']], ['settings', stored.baseUrl]);
+	const model = pick(['flag', flags.model], ['settings', stored.model]);
 	const config: ResolvedConfig = {
-		apiKey: envKey ?? storedKey,
-		apiKeySource: envKey ? 'env' : storedKey ? 'settings' : undefined,
+		apiKey: apiKey?.value,
+		apiKeySource: apiKey ? (apiKey.source === 'settings' ? 'settings' : 'env') : undefined,
 		// Without the trailing slash, so `${baseUrl}/chat/completions` has one.
-		baseUrl: (first(flags.baseUrl, env['ZHIPUAI_BASE_URL'], env['ZAI_BASE_URL'], stored.baseUrl) ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
-		model: first(flags.model, stored.model) ?? DEFAULT_MODEL,
+		baseUrl: (baseUrl?.value ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+		model: model?.value ?? DEFAULT_MODEL,
+		sources: {baseUrl: baseUrl?.source ?? 'default', model: model?.source ?? 'default', ...(apiKey ? {apiKey: apiKey.source} : {})},
 	};
-	if (stored.system !== undefined) config.system = stored.system;
-	if (stored.temperature !== undefined) config.temperature = stored.temperature;
-	if (stored.thinking !== undefined) config.thinking = stored.thinking;
+	if (stored.system !== undefined) {
+		config.system = stored.system;
+		config.sources.system = 'settings';
+	}
+	if (stored.temperature !== undefined) {
+		config.temperature = stored.temperature;
+		config.sources.temperature = 'settings';
+	}
+	if (stored.thinking !== undefined) {
+		config.thinking = stored.thinking;
+		config.sources.thinking = 'settings';
+	}
 	return config;
+}
+
+/** The first candidate with a non-blank value, trimmed, with where it came from. */
+function pick(...candidates: Array<[ConfigSource, string | undefined]>): {value: string; source: ConfigSource} | undefined {
+	for (const [source, value] of candidates) {
+		const trimmed = value?.trim();
+		if (trimmed) return {value: trimmed, source};
+	}
+	return undefined;
 }
 
 function isSettings(value: Settings | StoredSettings): value is Settings {
 	return typeof (value as Settings).all === 'function';
-}
-
-function first(...values: Array<string | undefined>): string | undefined {
-	for (const value of values) {
-		const trimmed = value?.trim();
-		if (trimmed) return trimmed;
-	}
-	return undefined;
 }

@@ -1,0 +1,97 @@
+// `glm-tui -c NAME|N -p ...` and `--new NAME`: a one-shot turn inside a saved conversation. The question is
+// saved before the request (as in the chat screen), the answer when it ends, however it ends.
+import {randomUUID} from 'node:crypto';
+import {openConversationStore, type ConversationStore} from './store/conversations.js';
+import {buildRequest} from './chat/request.js';
+import {sanitizeLine} from './terminal/sanitize.js';
+import type {ChatRequest} from './glm/types.js';
+import type {Conversation, ConversationSettings, Message, MessageState, Usage} from './chat/types.js';
+
+export interface TurnResult {
+	content: string;
+	reasoning: string;
+	state: Exclude<MessageState, 'streaming'>;
+	usage?: Usage;
+	finishReason?: string;
+	error?: string;
+}
+
+export interface SavedTurn {
+	request: ChatRequest;
+	/** Saves the answer; returns a sentence when the save failed (the answer was still printed). */
+	finish(result: TurnResult): string | undefined;
+}
+
+export class ConversationNotFound extends Error {}
+
+/** A conversation by its number in `glm-tui list`, its exact name, or its id; an ambiguous name lists them. */
+export function findConversation(store: ConversationStore, query: string): string {
+	const list = store.list();
+	if (/^\d+$/.test(query)) {
+		const match = list[Number(query) - 1];
+		if (match) return match.id;
+		throw new ConversationNotFound(`There is no conversation ${query}: glm-tui list shows ${list.length === 0 ? 'none yet' : `1 to ${list.length}`}.`);
+	}
+	for (const matches of [
+		list.filter((each) => each.name === query),
+		list.filter((each) => each.name.toLowerCase() === query.toLowerCase()),
+		list.filter((each) => each.id === query),
+	]) {
+		if (matches.length === 1) return matches[0]!.id;
+		if (matches.length > 1) {
+			const numbers = matches.map((each) => `${list.indexOf(each) + 1} (${sanitizeLine(each.name)})`).join(', ');
+			throw new ConversationNotFound(`"${sanitizeLine(query)}" names ${matches.length} conversations: ${numbers}. Give its number instead.`);
+		}
+	}
+	throw new ConversationNotFound(`No conversation named "${sanitizeLine(query)}". glm-tui list shows them.`);
+}
+
+export function openTurn(options: {
+	question: string;
+	continue?: string;
+	newName?: string;
+	/** Flags given on this command line win over the conversation's own settings. */
+	overrides: Partial<ConversationSettings>;
+	defaults: ConversationSettings;
+}): SavedTurn {
+	const store = openConversationStore();
+	let conversation: Conversation;
+	if (options.continue !== undefined) {
+		conversation = store.load(findConversation(store, options.continue));
+	} else {
+		conversation = store.create({...options.defaults, ...options.overrides, name: options.newName ?? 'one-shot'});
+		options.overrides = {};
+	}
+	const now = () => new Date().toISOString();
+	const question: Message = {id: messageId(), role: 'user', content: options.question, state: 'complete', time: now()};
+	conversation.messages.push(question);
+	conversation = store.save(conversation);
+	// Flags are for this turn: the conversation keeps its own model and settings.
+	const {request} = buildRequest({...conversation, ...options.overrides});
+	return {
+		request,
+		finish(result) {
+			const answer: Message = {
+				id: messageId(),
+				role: 'assistant',
+				content: result.state === 'filtered' ? '' : result.content,
+				state: result.state,
+				time: now(),
+				model: conversation.model,
+				...(result.reasoning ? {reasoning: result.reasoning} : {}),
+				...(result.usage ? {usage: result.usage} : {}),
+				...(result.finishReason && result.finishReason !== 'stop' ? {finishReason: result.finishReason} : {}),
+				...(result.error ? {error: result.error} : {}),
+			};
+			conversation.messages.push(answer);
+			try {
+				store.save(conversation);
+				return undefined;
+			} catch (error) {
+				return `the answer could not be saved into "${sanitizeLine(conversation.name)}": ${(error as Error).message}`;
+			}
+		},
+	};
+}
+
+const messageId = () => randomUUID().replaceAll('-', '').slice(0, 16);
