@@ -8,6 +8,7 @@ import {describeFileError} from '../store/errors.js';
 import type {FailedSave} from './rescue.js';
 import {buildRequest} from './request.js';
 import {startAnswer, type AnswerBuilder} from './answer.js';
+import {failTurn, failsTurn, reopenTurn} from './turns.js';
 
 export interface ConversationSummaryLike {
 	id: string;
@@ -304,6 +305,8 @@ export class ChatController {
 			conversation.messages.pop();
 			conversation.removedIds = [...(conversation.removedIds ?? []), last.id];
 		}
+		// A failed question is asked again: it counts as context from now on.
+		reopenTurn(conversation, new Date(this.now()).toISOString());
 		this.persist(conversation);
 		this.startStream(conversation);
 	}
@@ -389,6 +392,8 @@ export class ChatController {
 			if (this.streams.get(conversation.id) !== stream) return;
 			this.streams.delete(conversation.id);
 			replaceMessage(conversation, final);
+			// The question goes out of later requests with its failed answer (turns.ts).
+			if (failsTurn(final)) failTurn(conversation, final.id, new Date(this.now()).toISOString());
 			if (conversation.id !== this.active.id) this.unread.add(conversation.id);
 			// The finished answer goes on screen first; writing a long conversation takes longer than a frame.
 			this.unsaved.add(conversation.id);

@@ -3,6 +3,7 @@ import type {ChatMessage, ChatRequest} from '../glm/types.js';
 import type {Conversation, Message} from './types.js';
 import {contextWindow} from './models.js';
 import {estimateTokens} from './tokens.js';
+import {inFailedTurn} from './turns.js';
 
 /** Tokens kept free for the answer and for the error of the estimate. */
 const ANSWER_RESERVE = 8_192;
@@ -16,11 +17,14 @@ export interface BuiltRequest {
 	estimatedTokens: number;
 }
 
-/** Messages the model should see: filtered answers are withdrawn (GLM requires it) and failed turns carry nothing. */
-export function sendable(message: Message): boolean {
-	if (message.state === 'streaming' || message.state === 'filtered') return false;
-	if (message.role === 'assistant' && message.state === 'failed' && message.content.trim() === '') return false;
-	return message.content.trim() !== '';
+/**
+ * Messages the model should see: not the answer being streamed, not a filtered answer (GLM requires it to be
+ * withdrawn), nothing of a failed turn (turns.ts), nothing empty.
+ */
+export function sendable(messages: readonly Message[], index: number): boolean {
+	const message = messages[index]!;
+	if (message.state === 'streaming' || message.content.trim() === '') return false;
+	return !inFailedTurn(messages, index);
 }
 
 export function buildRequest(conversation: Conversation, options: {window?: number} = {}): BuiltRequest {
@@ -34,7 +38,7 @@ export function buildRequest(conversation: Conversation, options: {window?: numb
 	let firstIncluded = messages.length;
 	for (let index = messages.length - 1; index >= 0; index--) {
 		const message = messages[index]!;
-		if (!sendable(message)) {
+		if (!sendable(messages, index)) {
 			firstIncluded = index;
 			continue;
 		}
@@ -49,8 +53,9 @@ export function buildRequest(conversation: Conversation, options: {window?: numb
 
 	const chat: ChatMessage[] = [];
 	if (system) chat.push({role: 'system', content: system});
-	for (const message of messages.slice(firstIncluded)) {
-		if (sendable(message)) chat.push({role: message.role, content: message.content});
+	for (let index = firstIncluded; index < messages.length; index++) {
+		const message = messages[index]!;
+		if (sendable(messages, index)) chat.push({role: message.role, content: message.content});
 	}
 
 	const request: ChatRequest = {model: conversation.model, messages: chat};

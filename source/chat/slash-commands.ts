@@ -9,6 +9,7 @@ export const SLASH_COMMANDS = [
 	'system',
 	'temperature',
 	'thinking',
+	'settings',
 	'export',
 	'copy',
 	'retry',
@@ -18,6 +19,9 @@ export const SLASH_COMMANDS = [
 ] as const;
 
 export type SlashCommandName = (typeof SLASH_COMMANDS)[number];
+
+/** Commands that take no argument: one given an argument ("/quit 是什么意思") is more likely a question. */
+const NO_ARGUMENT: ReadonlySet<SlashCommandName> = new Set(['delete', 'settings', 'copy', 'retry', 'key', 'help', 'quit']);
 
 export type SlashParse =
 	| {type: 'command'; name: SlashCommandName; argument: string}
@@ -39,9 +43,67 @@ export function parseSlash(input: string): SlashParse {
 	return {type: 'command', name, argument: (match[2] ?? '').trim()};
 }
 
+export type Submission =
+	| {type: 'message'; text: string}
+	| {type: 'command'; name: SlashCommandName; argument: string}
+	/** Not run and not sent: the text stays in the composer with a hint, and the same text entered again is sent. */
+	| {type: 'hold'; name: string; reason: 'unknown' | 'argument'};
+
+/**
+ * What Enter does with the composer's text. Nothing is ever thrown away: a `/word` that is not a command
+ * (`/var 分区满了`, a typo such as `/serch`) is held back once, and `held` (the text held back last) entered
+ * again is sent as it is. A message keeps its text exactly, less one slash of a leading `//`.
+ */
+export function readSubmission(text: string, held?: string): Submission {
+	const trimmed = text.trim();
+	const parsed = parseSlash(trimmed);
+	if (parsed.type === 'text') return {type: 'message', text: trimmed.startsWith('//') ? text.replace('/', '') : text};
+	if (held === text) return {type: 'message', text};
+	if (parsed.type === 'unknown') return {type: 'hold', name: parsed.name, reason: 'unknown'};
+	if (parsed.argument !== '' && NO_ARGUMENT.has(parsed.name)) return {type: 'hold', name: parsed.name, reason: 'argument'};
+	return parsed;
+}
+
+/** The one-line hint shown for a held-back text. `shown` is the command word as typed, made safe by the caller. */
+export function holdHint(reason: 'unknown' | 'argument', shown: string): string {
+	const what = reason === 'unknown' ? `/${shown} is not a command` : `/${shown} takes no argument`;
+	return `${what}: Enter again sends it as a message (or start it with //). /help lists the commands.`;
+}
+
 export function parseOnOff(value: string): 'enabled' | 'disabled' | 'default' | undefined {
 	if (/^(on|enabled?|true|yes|1)$/i.test(value)) return 'enabled';
 	if (/^(off|disabled?|false|no|0)$/i.test(value)) return 'disabled';
 	if (/^(default|auto|unset)$/i.test(value)) return 'default';
 	return undefined;
+}
+
+export type SettingChange<T> = {type: 'show'} | {type: 'clear'} | {type: 'set'; value: T} | {type: 'invalid'; message: string};
+
+/**
+ * The argument of /system, /temperature or /thinking: none shows the value; clearing takes a word
+ * (`/system off`, `/temperature default`, `/thinking default`), so a bare command never destroys a setting.
+ */
+export function parseSetting(name: 'system', argument: string): SettingChange<string>;
+export function parseSetting(name: 'temperature', argument: string): SettingChange<number>;
+export function parseSetting(name: 'thinking', argument: string): SettingChange<'enabled' | 'disabled'>;
+export function parseSetting(name: 'system' | 'temperature' | 'thinking', argument: string): SettingChange<string | number> {
+	const value = argument.trim();
+	if (value === '') return {type: 'show'};
+	switch (name) {
+		case 'system':
+			return /^off$/i.test(value) ? {type: 'clear'} : {type: 'set', value};
+		case 'temperature': {
+			if (parseOnOff(value) === 'default') return {type: 'clear'};
+			const number = Number(value);
+			if (!Number.isFinite(number) || number <= 0 || number > 1) {
+				return {type: 'invalid', message: `Temperature must be in (0, 1] or "default", got "${value}".`};
+			}
+			return {type: 'set', value: number};
+		}
+		case 'thinking': {
+			const choice = parseOnOff(value);
+			if (!choice) return {type: 'invalid', message: 'Usage: /thinking on | off | default'};
+			return choice === 'default' ? {type: 'clear'} : {type: 'set', value: choice};
+		}
+	}
 }

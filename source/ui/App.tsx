@@ -2,7 +2,8 @@
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useStdin, type Key} from 'ink';
 import type {ChatController} from '../chat/controller.js';
-import {parseSlash, parseOnOff} from '../chat/slash-commands.js';
+import {holdHint, parseSetting, readSubmission, type SlashCommandName} from '../chat/slash-commands.js';
+import {describeSettings, describeSystem, describeTemperature, describeThinking} from '../chat/settings-summary.js';
 import {parseApiKey} from '../glm/api-key.js';
 import {sanitize, sanitizeLine} from '../terminal/sanitize.js';
 import {osc52Copy} from '../terminal/screen.js';
@@ -206,25 +207,24 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 		composer.loadDraft();
 	};
 
-	const runSlash = (text: string): boolean => {
-		const parsed = parseSlash(text);
-		if (parsed.type === 'text') return false;
-		if (parsed.type === 'unknown') {
-			controller.say(`Unknown command /${sanitizeLine(parsed.name)}: /help lists them (start with // to send a literal /).`, 'error');
-			return true;
-		}
-		const {name, argument} = parsed;
+	/** Runs a command; false when it failed and its text should go back into the composer. */
+	const runSlash = (name: SlashCommandName, argument: string): boolean => {
+		let ok = true;
+		const fail = (text: string) => {
+			controller.say(text, 'error');
+			ok = false;
+		};
 		switch (name) {
 			case 'new': {
 				if (argument) {
 					const error = createNamed(argument);
-					if (error) controller.say(error, 'error');
+					if (error) fail(error);
 				} else setMode({type: 'name', purpose: 'new', field: emptyBuffer});
 				break;
 			}
 			case 'open': {
 				const match = filterConversations(controller.conversations, argument, () => undefined)[0];
-				if (!argument || !match) controller.say(argument ? `No conversation matches "${sanitizeLine(argument)}".` : 'Usage: /open name (Ctrl+O lists them).', 'error');
+				if (!argument || !match) fail(argument ? `No conversation matches "${sanitizeLine(argument)}".` : 'Usage: /open name (Ctrl+O lists them).');
 				else switchTo(() => controller.openConversation(match.id));
 				break;
 			}
@@ -233,7 +233,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 					try {
 						controller.renameConversation(active.id, argument);
 					} catch (error) {
-						controller.say(error instanceof Error ? error.message : String(error), 'error');
+						fail(error instanceof Error ? error.message : String(error));
 					}
 				} else setMode({type: 'name', purpose: 'rename', id: active.id, field: createBuffer(active.name)});
 				break;
@@ -241,45 +241,51 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 				setMode({type: 'picker', field: emptyBuffer, selected: Math.max(0, controller.conversations.findIndex((each) => each.id === active.id)), confirmDelete: active.id});
 				break;
 			case 'model':
-				if (!argument) controller.say(`Model: ${active.model}. Usage: /model glm-4.6`);
+				if (!argument) controller.say(`Model: ${sanitizeLine(active.model)}. Usage: /model glm-4.6`);
+				else if (/\s/.test(argument)) fail(`A model name has no spaces or line breaks: "${sanitizeLine(argument)}". Usage: /model glm-4.6`);
 				else {
 					controller.updateSettings({model: argument});
 					controller.say(`Model for "${sanitizeLine(active.name)}": ${sanitizeLine(argument)}`);
 				}
 				break;
-			case 'system':
-				controller.updateSettings({system: argument || undefined});
-				controller.say(argument ? 'System prompt set for this conversation.' : 'System prompt cleared.');
-				break;
-			case 'temperature': {
-				if (!argument) {
-					controller.updateSettings({temperature: undefined});
-					controller.say('Temperature: model default.');
-					break;
-				}
-				const value = Number(argument);
-				if (!Number.isFinite(value) || value <= 0 || value > 1) controller.say(`Temperature must be in (0, 1], got "${sanitizeLine(argument)}".`, 'error');
+			case 'system': {
+				const change = parseSetting('system', argument);
+				if (change.type === 'show') controller.say(sanitizeLine(describeSystem(active.system)));
 				else {
-					controller.updateSettings({temperature: value});
-					controller.say(`Temperature: ${value}`);
+					controller.updateSettings({system: change.type === 'set' ? change.value : undefined});
+					controller.say(change.type === 'set' ? 'System prompt set for this conversation.' : 'System prompt removed.');
+				}
+				break;
+			}
+			case 'temperature': {
+				const change = parseSetting('temperature', argument);
+				if (change.type === 'show') controller.say(describeTemperature(active.temperature));
+				else if (change.type === 'invalid') fail(sanitizeLine(change.message));
+				else {
+					controller.updateSettings({temperature: change.type === 'set' ? change.value : undefined});
+					controller.say(change.type === 'set' ? `Temperature: ${change.value}` : 'Temperature: model default.');
 				}
 				break;
 			}
 			case 'thinking': {
-				const value = parseOnOff(argument);
-				if (!value) controller.say('Usage: /thinking on | off | default', 'error');
+				const change = parseSetting('thinking', argument);
+				if (change.type === 'show') controller.say(describeThinking(active.thinking));
+				else if (change.type === 'invalid') fail(change.message);
 				else {
-					controller.updateSettings({thinking: value === 'default' ? undefined : value});
-					controller.say(`Thinking: ${value === 'enabled' ? 'on' : value === 'disabled' ? 'off' : 'model default'}`);
+					controller.updateSettings({thinking: change.type === 'set' ? change.value : undefined});
+					controller.say(`Thinking: ${change.type === 'clear' ? 'model default' : change.value === 'enabled' ? 'on' : 'off'}`);
 				}
 				break;
 			}
+			case 'settings':
+				controller.say(sanitizeLine(describeSettings(active)));
+				break;
 			case 'export': {
 				try {
 					const file = exportMarkdown(active, argument || undefined);
 					controller.say(`Exported "${sanitizeLine(active.name)}" to ${sanitizeLine(file)}`);
 				} catch (error) {
-					controller.say(`Export failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
+					fail(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
 				}
 				break;
 			}
@@ -300,20 +306,30 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 				exit();
 				break;
 		}
-		return true;
+		return ok;
 	};
 
+	// The text Enter last held back (an unknown /word): the very same text entered again is sent as a message.
+	const heldRef = useRef<{text: string; id: string} | undefined>(undefined);
 	const submit = () => {
 		const text = composer.text();
 		if (text.trim() === '') return;
-		// Cleared first: a command that switches conversation must not leave itself behind as a draft.
-		if (parseSlash(text.trim()).type !== 'text') {
-			composer.clear();
-			runSlash(text.trim());
+		const submission = readSubmission(text, heldRef.current?.id === active.id ? heldRef.current.text : undefined);
+		heldRef.current = undefined;
+		// Whatever was entered can be brought back with Up, run, held or sent.
+		composer.remember(text);
+		if (submission.type === 'hold') {
+			heldRef.current = {text, id: active.id};
+			controller.say(holdHint(submission.reason, sanitizeLine(submission.name)));
 			return;
 		}
-		if (controller.send(text)) {
-			composer.remember(text);
+		if (submission.type === 'command') {
+			// Cleared first: a command that switches conversation must not leave itself behind as a draft.
+			composer.clear();
+			if (!runSlash(submission.name, submission.argument)) composer.insert(text);
+			return;
+		}
+		if (controller.send(submission.text)) {
 			composer.clear();
 			setPosition({follow: true});
 		}

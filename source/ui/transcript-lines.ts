@@ -64,7 +64,8 @@ export class TranscriptLines {
 						(this.streaming.get(message.id)?.render(message.content, inner) ?? renderMarkdown(message.content, inner));
 		for (const line of body) lines.push(INDENT + line);
 
-		for (const line of stateLines(message, inner)) lines.push(INDENT + line);
+		// A question's state is in its header; the lines say how an answer ended.
+		if (message.role === 'assistant') for (const line of stateLines(message, inner)) lines.push(INDENT + line);
 		lines.push('');
 		return lines;
 	}
@@ -86,10 +87,16 @@ function cacheKey(message: Message, options: LineOptions): string {
 
 function header(message: Message, width: number): string {
 	const time = clockTime(message.time);
-	if (message.role === 'user') return clip(chalk.bold.cyan('▌You') + chalk.dim(`  ${time}`), width);
+	if (message.role === 'user') {
+		const failed = message.state === 'failed' ? chalk.red('  ✖ failed') : '';
+		return clip(chalk.bold.cyan('▌You') + chalk.dim(`  ${time}`) + failed, width);
+	}
 	const model = message.model ? `  ${sanitizeLine(message.model)}` : '';
 	return clip(chalk.bold.magenta('▌GLM') + chalk.dim(`${model}  ${time}`), width);
 }
+
+/** A failed turn is not sent as context again (chat/turns.ts); Ctrl+R asks again, Up brings the question back. */
+const FAILED_TURN = 'left out of later requests · Ctrl+R retries · Up edits';
 
 /** How an answer ended, when that is worth saying; wrapped, since errors can be long. */
 function stateLines(message: Message, width: number): string[] {
@@ -98,9 +105,9 @@ function stateLines(message: Message, width: number): string[] {
 		case 'stopped':
 			return say(chalk.yellow, '■ stopped · Ctrl+R regenerates');
 		case 'failed':
-			return say(chalk.red, `✖ ${message.error ?? 'failed'}`);
+			return [...say(chalk.red, `✖ ${message.error ?? 'failed'}`), ...say(chalk.dim, FAILED_TURN)];
 		case 'filtered':
-			return say(chalk.yellow, `⊘ ${message.error ?? 'withdrawn by the content filter'}`);
+			return [...say(chalk.yellow, `⊘ ${message.error ?? 'withdrawn by the content filter'}`), ...say(chalk.dim, FAILED_TURN)];
 		case 'complete':
 			return message.error ? say(chalk.yellow, `▲ ${message.error}`) : [];
 		default:

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {buildRequest, clampTemperature} from '../../source/chat/request.js';
 import type {Conversation, Message} from '../../source/chat/types.js';
+import {mulberry32} from '../support/random.js';
 
 const message = (role: Message['role'], content: string, extra: Partial<Message> = {}): Message => ({
 	id: Math.random().toString(16).slice(2),
@@ -37,18 +38,55 @@ describe('buildRequest', () => {
 		expect(firstIncluded).toBe(0);
 	});
 
-	it('never sends a filtered answer, an empty failed one, or the streaming placeholder', () => {
+	it('never sends a failed or filtered turn (question and answer), nor the streaming placeholder', () => {
 		const {request} = buildRequest(
 			conversation([
 				message('user', 'a'),
 				message('assistant', 'bad words', {state: 'filtered'}),
 				message('user', 'b'),
 				message('assistant', '', {state: 'failed'}),
+				message('user', 'ok'),
+				message('assistant', 'fine'),
+				// Marked on the question itself (glm-tui 0.1+), with a partial answer cut off by the network.
+				message('user', 'flagged', {state: 'failed'}),
+				message('assistant', 'half an ans', {state: 'failed', error: 'interrupted'}),
 				message('user', 'c'),
 				message('assistant', '', {state: 'streaming'}),
 			]),
 		);
-		expect(request.messages.map((each) => each.content)).toEqual(['a', 'b', 'c']);
+		expect(request.messages.map((each) => each.content)).toEqual(['ok', 'fine', 'c']);
+	});
+
+	it('leaves a failed question out even when its answer is gone (retried elsewhere, removed)', () => {
+		const {request} = buildRequest(conversation([message('user', 'flagged', {state: 'failed'}), message('user', 'next')]));
+		expect(request.messages).toEqual([{role: 'user', content: 'next'}]);
+	});
+
+	it('random conversations: no message of a failed turn is ever sent, every other finished one is (seeded)', () => {
+		const seed = Number(process.env['SEED'] ?? Date.now() % 100_000);
+		const random = mulberry32(seed);
+		const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+		for (let round = 0; round < 300; round++) {
+			const messages: Message[] = [];
+			const expected: string[] = [];
+			const turns = 1 + Math.floor(random() * 8);
+			for (let turn = 0; turn < turns; turn++) {
+				const answer = pick(['complete', 'complete', 'stopped', 'failed', 'filtered'] as const);
+				const marked = answer === 'failed' || answer === 'filtered' ? pick([true, false]) : false;
+				const question = `q${turn}`;
+				const reply = answer === 'filtered' ? '' : pick(['', `a${turn}`]);
+				messages.push(message('user', question, marked ? {state: 'failed'} : {}));
+				messages.push(message('assistant', reply, {state: answer}));
+				if (answer === 'complete' || answer === 'stopped') {
+					expected.push(question);
+					if (reply) expected.push(reply);
+				}
+			}
+			messages.push(message('user', 'now'));
+			expected.push('now');
+			const {request} = buildRequest(conversation(messages));
+			expect(request.messages.map((each) => each.content), `seed ${seed}, round ${round}`).toEqual(expected);
+		}
 	});
 
 	it('leaves out the oldest turns when the window is exceeded and reports the cut', () => {
