@@ -818,6 +818,10 @@ describe('hostile names', () => {
 		await press(app, keys.enter);
 		await app.waitFor(/control characters/);
 		expect(readConversations(home)).toHaveLength(before);
+		// The refused command stays in the input to be fixed; Ctrl+C clears it.
+		await app.waitFor((s) => s.includes('› /new two') && s.includes('  lines'));
+		await press(app, keys.ctrlC);
+		await app.waitFor((s) => s.includes('› Message GLM'));
 
 		// 300 characters: refused with a clear message in the prompt; the app keeps running.
 		const long = 'n'.repeat(300);
@@ -836,6 +840,8 @@ describe('hostile names', () => {
 		await press(app, keys.enter);
 		await app.waitFor(/longer than 200 characters/);
 		expect(readConversations(home)).toHaveLength(before);
+		await press(app, keys.ctrlC);
+		await app.waitFor((s) => s.includes('› Message GLM'));
 
 		// An empty name: the default is used.
 		await press(app, key.ctrlN);
