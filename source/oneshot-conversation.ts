@@ -3,6 +3,7 @@
 import {randomUUID} from 'node:crypto';
 import {openConversationStore, type ConversationStore} from './store/conversations.js';
 import {buildRequest} from './chat/request.js';
+import {failTurn, failsTurn} from './chat/turns.js';
 import {sanitizeLine} from './terminal/sanitize.js';
 import type {ChatRequest} from './glm/types.js';
 import type {Conversation, ConversationSettings, Message, MessageState, Usage} from './chat/types.js';
@@ -84,6 +85,8 @@ export function openTurn(options: {
 				...(result.error ? {error: result.error} : {}),
 			};
 			conversation.messages.push(answer);
+			// As in the chat screen: a failed turn's question is marked and left out of later requests.
+			if (failsTurn(answer)) failTurn(conversation, answer.id, now());
 			try {
 				store.save(conversation);
 				return undefined;

@@ -110,6 +110,11 @@ describe('saved conversations from the shell', () => {
 		expect(refused.code).toBe(5);
 		const list = await glm(['list', '--json']);
 		expect(JSON.parse(list.stdout)[0]).toMatchObject({messageCount: 4});
+		// The refused turn is marked and not sent again as context.
+		expect((await glm(['-c', 'a', '-p', 'next'])).code).toBe(0);
+		const contents = server.requests.at(-1)!.body.messages.map((each: {content: string}) => each.content);
+		expect(contents).toContain('q');
+		expect(contents).not.toContain('bad');
 
 		const unknown = await glm(['-c', '7', '-p', 'x']);
 		expect(unknown.code).toBe(2);
