@@ -54,6 +54,15 @@ describe('a question that starts with a slash', () => {
 		await app.waitFor((s) => composer(s).startsWith('› Message GLM'));
 		await press(app, keys.up);
 		await app.waitFor((s) => composer(s) === '› /serch foo');
+
+		// Up from a held text goes to the entry before it, not to itself; Down comes back.
+		await press(app, keys.ctrlU);
+		await typeAndEnter(app, '/serch bar');
+		await app.waitFor((s) => /\/serch is not a command/.test(s) && composer(s) === '› /serch bar');
+		await press(app, keys.up);
+		await app.waitFor((s) => composer(s) === '› /serch foo');
+		await press(app, keys.down);
+		await app.waitFor((s) => composer(s) === '› /serch bar');
 		expect(server.requests).toHaveLength(0);
 	});
 

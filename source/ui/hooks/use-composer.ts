@@ -75,7 +75,10 @@ export function useComposer(controller: ChatController, width: number, lastSeque
 					return;
 				}
 				if (command.type === 'up') {
-					const step = historyPrev(historyRef.current, bufferRef.current.text);
+					let step = historyPrev(historyRef.current, bufferRef.current.text);
+					// A text held back by Enter (an unknown /word) is both in the composer and the newest entry: Up
+					// goes on to the one before, instead of seeming to do nothing.
+					if (step && step.text === bufferRef.current.text) step = historyPrev(step.history, bufferRef.current.text) ?? step;
 					if (step) {
 						historyRef.current = step.history;
 						update(createBuffer(step.text));
