@@ -212,7 +212,9 @@ describe('creating conversations', () => {
 		// On disk: one file per conversation, each with its own two messages, mode 0600, directories 0700.
 		const stored = await until(() => {
 			const all = readConversations(home);
-			return all.length === 4 && all.every((each) => each.messages.every((m) => m.state === 'complete')) ? all : undefined;
+			// Three with a question and its answer: the answer is written just after it is shown.
+			const answered = all.filter((each) => each.messages.length === 2).length === 3;
+			return all.length === 4 && answered && all.every((each) => each.messages.every((m) => m.state === 'complete')) ? all : undefined;
 		}, 'four conversations saved');
 		const contents = (name: string) => stored.find((each) => each.name === name)?.messages.map((m) => m.content);
 		expect(contents(CJK_NAME)).toEqual(['请润色这段摘要', '润色完成 polished']);
