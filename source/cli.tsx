@@ -76,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
 		if (command === 'config') return runConfig(rest);
 		if (command === 'list' || command === 'export' || command === 'import') {
 			const {runConversationCommand} = await import('./conversation-commands.js');
-			return runConversationCommand(command, rest, {json: values.json ?? false, output: values.output, name: values.name});
+			return runConversationCommand(command, rest, {json: values.json ?? false, output: values.output, name: values.name, stdoutIsTerminal: process.stdout.isTTY === true});
 		}
 		throw new UsageError(`Unknown command "${sanitizeLine(command)}". To ask a question use: glm-tui -p "${sanitizeLine(command)}"`);
 	}

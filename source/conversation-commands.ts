@@ -1,29 +1,34 @@
 // `glm-tui list | export NAME | import FILE`: the conversation store from the shell.
 import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {openConversationStore} from './store/conversations.js';
+import {openConversationStore, type ConversationStore} from './store/conversations.js';
 import {openSettings} from './store/settings.js';
 import {DEFAULT_MODEL} from './chat/models.js';
-import {parseHistory, toJson, toMarkdown} from './chat/export.js';
-import {sanitizeLine} from './terminal/sanitize.js';
-import {filterConversations} from './ui/picker-filter.js';
-import type {Message} from './chat/types.js';
-import {randomUUID} from 'node:crypto';
+import {toMarkdown} from './chat/export.js';
+import {readConversationText, toJson} from './chat/transfer.js';
+import {describeCandidates, findConversation} from './chat/find-conversation.js';
+import {sanitize, sanitizeLine} from './terminal/sanitize.js';
+import {describeFileError} from './store/errors.js';
+import type {Conversation} from './chat/types.js';
 
 export interface ConversationCommandOptions {
 	json: boolean;
 	output?: string;
 	name?: string;
+	/** Whether stdout is a terminal: text for a terminal is neutralized; a pipe or file gets the exact text. */
+	stdoutIsTerminal?: boolean;
 }
 
 export async function runConversationCommand(command: 'list' | 'export' | 'import', args: string[], options: ConversationCommandOptions): Promise<number> {
 	const store = openConversationStore();
 	const out = (text: string) => process.stdout.write(text);
+	// Every message may quote a file name, a name or a file's content: none of it reaches the terminal raw.
+	const say = (text: string) => process.stderr.write(`glm-tui: ${sanitizeLine(text)}\n`);
 	const fail = (text: string) => {
-		process.stderr.write(`glm-tui: ${text}\n`);
+		say(text);
 		return 2;
 	};
-	for (const problem of store.problems?.() ?? []) process.stderr.write(`glm-tui: ${problem}\n`);
+	for (const problem of store.problems?.() ?? []) say(String(problem));
 
 	if (command === 'list') {
 		const list = store.list();
@@ -43,17 +48,16 @@ export async function runConversationCommand(command: 'list' | 'export' | 'impor
 
 	if (command === 'export') {
 		const query = args.join(' ').trim();
-		if (!query) return fail('Usage: glm-tui export NAME [--json] [-o FILE]');
-		const list = store.list();
-		const exact = list.find((each) => each.name === query || each.id === query);
-		const match = exact ?? filterConversations(list, query, () => undefined)[0];
-		if (!match) return fail(`No conversation named "${sanitizeLine(query)}". glm-tui list shows them.`);
-		const conversation = store.load(match.id);
+		if (!query) return fail('Usage: glm-tui export NAME|NUMBER [--json] [-o FILE]');
+		const found = findConversation(store.list(), query);
+		if (found.type === 'none') return fail(`No conversation named "${query}". glm-tui list shows them.`);
+		if (found.type === 'ambiguous') return fail(describeCandidates(query, found.candidates));
+		const conversation = store.load(found.conversation.id);
 		const text = options.json ? toJson(conversation) : toMarkdown(conversation);
 		if (options.output) {
 			writeFileSync(options.output, text, {mode: 0o600});
-			process.stderr.write(`Wrote ${path.resolve(options.output)}\n`);
-		} else out(text);
+			process.stderr.write(`Wrote ${sanitizeLine(path.resolve(options.output))}\n`);
+		} else out(options.stdoutIsTerminal && !options.json ? sanitize(text) : text);
 		return 0;
 	}
 
@@ -63,35 +67,33 @@ export async function runConversationCommand(command: 'list' | 'export' | 'impor
 	try {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
-		return fail(`Cannot read ${sanitizeLine(file)}: ${(error as Error).message}`);
+		return fail(`Cannot read ${file}: ${describeFileError(error)}.`);
 	}
-	let imported;
+	let read;
 	try {
-		imported = parseHistory(text);
+		read = readConversationText(text, path.basename(file));
 	} catch (error) {
-		return fail(`${sanitizeLine(file)}: ${(error as Error).message}`);
+		return fail(`${file}: ${(error as Error).message}`);
 	}
 	const settings = openSettings();
-	const system = imported.filter((each) => each.role === 'system').map((each) => each.content).join('\n\n');
-	const name = options.name ?? path.basename(file).replace(/\.[^.]+$/, '');
-	const conversation = store.create({
-		name,
-		model: (settings.get('model') as string | undefined) ?? DEFAULT_MODEL,
-		...(system ? {system} : {}),
-	});
-	const start = Date.now() - imported.length * 1000;
-	conversation.messages = imported
-		.filter((each) => each.role !== 'system')
-		.map(
-			(each, index): Message => ({
-				id: randomUUID().replaceAll('-', '').slice(0, 16),
-				role: each.role as 'user' | 'assistant',
-				content: each.content,
-				state: 'complete',
-				time: new Date(start + index * 1000).toISOString(),
-			}),
-		);
-	store.save(conversation);
-	out(`Imported ${conversation.messages.length} messages into "${sanitizeLine(conversation.name)}" (${conversation.id}).\n`);
+	const wanted = options.name?.trim() || read.conversation.name || path.basename(file).replace(/\.[^.]+$/, '') || 'imported';
+	let imported: Conversation;
+	try {
+		imported = store.importConversation({
+			...read.conversation,
+			id: read.conversation.id ?? '',
+			name: wanted,
+			model: read.conversation.model ?? (settings.get('model') as string | undefined) ?? DEFAULT_MODEL,
+		});
+	} catch (error) {
+		return fail(`${file}: ${(error as Error).message}`);
+	}
+	out(`Imported ${imported.messages.length} messages into "${sanitizeLine(imported.name)}" (${position(store, imported.id)}, id ${imported.id}).\n`);
+	if (imported.name !== wanted) out(`Another conversation is named "${sanitizeLine(wanted)}": this one is "${sanitizeLine(imported.name)}".\n`);
+	for (const note of read.notes) out(`${sanitizeLine(note)}\n`);
 	return 0;
+}
+
+function position(store: ConversationStore, id: string): string {
+	return `number ${store.list().findIndex((each) => each.id === id) + 1}`;
 }

@@ -9,6 +9,7 @@ import type {FailedSave} from './rescue.js';
 import {buildRequest} from './request.js';
 import {startAnswer, type AnswerBuilder} from './answer.js';
 import {failTurn, failsTurn, reopenTurn} from './turns.js';
+import {listOrder} from '../store/order.js';
 
 export interface ConversationSummaryLike {
 	id: string;
@@ -21,7 +22,7 @@ export interface ConversationSummaryLike {
 
 export interface ConversationStoreLike {
 	list(): ConversationSummaryLike[];
-	create(init: {name: string} & ConversationSettings): Conversation;
+	create(init: {name: string} & ConversationSettings, clash?: 'refuse' | 'suffix'): Conversation;
 	load(id: string): Conversation;
 	save(conversation: Conversation): Conversation;
 	rename(id: string, name: string): Conversation;
@@ -426,7 +427,7 @@ export class ChatController {
 	}
 
 	private createInitial(): Conversation {
-		const conversation = this.store.create({name: 'chat', ...this.defaults});
+		const conversation = this.store.create({name: 'chat', ...this.defaults}, 'suffix');
 		this.open.set(conversation.id, conversation);
 		this.conversations = byCreation(this.store.list());
 		return conversation;
@@ -509,10 +510,9 @@ export class ChatController {
 	};
 }
 
+/** The one order every list, number and Alt+N uses (store/order.ts), whatever order the store gave. */
 function byCreation<T extends ConversationSummaryLike>(list: T[]): T[] {
-	// Ordinal comparison: ISO times and ids sort correctly by code unit, and a locale collator costs ~10 ms to set up.
-	const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-	return [...list].sort((a, b) => compare(a.createdAt ?? '', b.createdAt ?? '') || compare(a.id, b.id));
+	return [...list].sort(listOrder);
 }
 
 function replaceMessage(conversation: Conversation, message: Message): void {

@@ -1,83 +1,110 @@
-// Conversations as Markdown or JSON files, and the history formats glm-tui can import.
-import {writeFileSync} from 'node:fs';
+// Conversations as Markdown (for people) and the writing of export files. The JSON exchange format and
+// every reader are in transfer.ts; markdown-import.ts reads back what toMarkdown writes.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type {Conversation, Message} from './types.js';
 
+export {toJson} from './transfer.js';
+
+/**
+ * The conversation as a Markdown document. What it shows can be imported back (markdown-import.ts): the
+ * settings as a list under the title, one `## You · time` / `## GLM (model) · time` section per message,
+ * the reasoning folded with its line count (so a `</details>` line inside it cannot end it early), and a
+ * message that did not end normally marked in an italic line of its own.
+ */
 export function toMarkdown(conversation: Conversation): string {
 	const lines = [`# ${conversation.name}`, '', `- model: ${conversation.model}`, `- created: ${conversation.createdAt}`];
-	if (conversation.system) lines.push(`- system: ${conversation.system.replaceAll('\n', ' ')}`);
+	if (conversation.temperature !== undefined) lines.push(`- temperature: ${conversation.temperature}`);
+	if (conversation.thinking) lines.push(`- thinking: ${conversation.thinking === 'enabled' ? 'on' : 'off'}`);
+	const system = shownText(conversation.system ?? '');
+	if (system) lines.push(`- system: ${system.split('\n').join('\n  ')}`);
 	lines.push('');
 	for (const message of conversation.messages) {
 		if (message.state === 'streaming') continue;
-		const who = message.role === 'user' ? 'You' : `GLM${message.model ? ` (${message.model})` : ''}`;
-		lines.push(`## ${who} · ${message.time.slice(0, 16).replace('T', ' ')}`, '');
-		if (message.reasoning) lines.push('<details><summary>Reasoning</summary>', '', message.reasoning, '', '</details>', '');
-		lines.push(message.content || `_${stateNote(message)}_`, '');
-		if (message.content && message.state !== 'complete') lines.push(`_${stateNote(message)}_`, '');
+		lines.push(`## ${speaker(message)} · ${message.time.slice(0, 16).replace('T', ' ')}`, '');
+		const reasoning = shownText(message.reasoning ?? '');
+		if (reasoning) {
+			const count = reasoning.split('\n').length;
+			lines.push(`<details><summary>Reasoning (${count} line${count === 1 ? '' : 's'})</summary>`, '', reasoning, '', '</details>', '');
+		}
+		lines.push(shownText(message.content) ? message.content : '_(no text)_', '');
+		const note = stateNote(message);
+		if (note) lines.push(`_${note}_`, '');
 	}
 	return `${lines.join('\n').trimEnd()}\n`;
 }
 
-export function toJson(conversation: Conversation): string {
-	return `${JSON.stringify(conversation, null, '\t')}\n`;
+function speaker(message: Message): string {
+	if (message.role === 'user') return 'You';
+	if (message.role === 'assistant') return `GLM${message.model ? ` (${message.model})` : ''}`;
+	return message.role;
 }
 
+/** One italic line saying how a message ended, when not normally; empty for a plain complete message. */
 function stateNote(message: Message): string {
+	const error = message.error ? oneLine(message.error) : '';
 	switch (message.state) {
-		case 'stopped':
-			return 'stopped';
-		case 'failed':
-			return `failed: ${message.error ?? ''}`.trim();
+		case 'complete':
+			return error ? `note: ${error}` : '';
 		case 'filtered':
 			return 'withdrawn by the content filter';
 		default:
-			return message.error ?? '';
+			return error ? `${message.state}: ${error}` : message.state;
 	}
 }
 
-/** Writes `<id>.md` in the current directory unless a file is given; returns the path written. */
-export function exportMarkdown(conversation: Conversation, file?: string): string {
-	const target = path.resolve(file ?? `${conversation.id}.md`);
-	writeFileSync(target, toMarkdown(conversation), {mode: 0o600});
-	return target;
+function oneLine(text: string): string {
+	return text.replace(/\s+/g, ' ').trim();
 }
 
-export interface ImportedMessage {
-	role: 'user' | 'assistant' | 'system';
-	content: string;
+/** Text as Markdown lines show it: line ends as LF, no leading blank lines, no trailing white space. */
+export function shownText(text: string): string {
+	return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/^\s*\n/, '').trimEnd();
+}
+
+/** A file name for the conversation: its name with what file systems and shells trip on replaced. */
+export function defaultExportName(conversation: Pick<Conversation, 'name' | 'id'>): string {
+	const base = conversation.name
+		.normalize('NFC')
+		.replace(/[\p{Cc}\p{Cf}/\\:*?"<>|]+/gu, '-')
+		.replace(/\s+/g, ' ')
+		.replace(/^[\s.-]+|[\s.-]+$/g, '');
+	const cut = [...base].slice(0, 80).join('').trim();
+	return `${cut || conversation.id}.md`;
+}
+
+/** `~` and `~/x` are the home folder, as in a shell (a slash command has no shell to expand them). */
+export function expandHome(file: string, home = os.homedir()): string {
+	if (file === '~') return home;
+	if (file.startsWith('~/')) return path.join(home, file.slice(2));
+	return file;
+}
+
+export interface ExportWritten {
+	/** The absolute path written. */
+	file: string;
+	/** The path asked for, when it existed and a free name was taken instead. */
+	taken?: string;
 }
 
 /**
- * Reads a history file: a JSON array of {role, content}, or the seed blog's history.json, which is JSON objects
- * separated by commas with no surrounding brackets (and often a trailing comma).
+ * Writes the Markdown to `file` (default: the conversation's name, `.md`, in the current folder) without
+ * ever replacing a file: when the name is taken, `name-2.md`, `name-3.md`, ... and the result says so.
  */
-export function parseHistory(text: string): ImportedMessage[] {
-	const trimmed = text.replace(/^\uFEFF/, '').trim();
-	if (trimmed === '') throw new Error('The file is empty.');
-	let data: unknown;
-	try {
-		data = JSON.parse(trimmed);
-	} catch {
+export function exportMarkdown(conversation: Conversation, file?: string, cwd = process.cwd()): ExportWritten {
+	const asked = path.resolve(cwd, expandHome(file?.trim() || defaultExportName(conversation)));
+	const target = fs.existsSync(asked) && fs.statSync(asked).isDirectory() ? path.join(asked, defaultExportName(conversation)) : asked;
+	const text = toMarkdown(conversation);
+	const extension = path.extname(target);
+	const stem = target.slice(0, target.length - extension.length);
+	for (let attempt = 1; ; attempt++) {
+		const candidate = attempt === 1 ? target : `${stem}-${attempt}${extension}`;
 		try {
-			data = JSON.parse(`[${trimmed.replace(/,\s*$/, '')}]`);
+			fs.writeFileSync(candidate, text, {mode: 0o600, flag: 'wx'});
+			return attempt === 1 ? {file: candidate} : {file: candidate, taken: target};
 		} catch (error) {
-			throw new Error(`Not JSON, a JSON array, or comma-separated JSON objects: ${(error as Error).message}`);
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 1000) throw error;
 		}
 	}
-	if (!Array.isArray(data)) {
-		const inner = (data as {messages?: unknown})?.messages;
-		if (Array.isArray(inner)) data = inner;
-		else data = [data];
-	}
-	const messages: ImportedMessage[] = [];
-	(data as unknown[]).forEach((entry, index) => {
-		const {role, content} = (entry ?? {}) as {role?: unknown; content?: unknown};
-		if (role !== 'user' && role !== 'assistant' && role !== 'system') {
-			throw new Error(`Entry ${index + 1}: role must be user, assistant or system, got ${JSON.stringify(role)}.`);
-		}
-		if (typeof content !== 'string') throw new Error(`Entry ${index + 1}: content must be a string.`);
-		messages.push({role, content});
-	});
-	if (messages.length === 0) throw new Error('The file holds no messages.');
-	return messages;
 }

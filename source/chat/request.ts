@@ -23,6 +23,8 @@ export interface BuiltRequest {
  */
 export function sendable(messages: readonly Message[], index: number): boolean {
 	const message = messages[index]!;
+	// A `tool` (or other) message brought in from elsewhere is kept and shown, but GLM would refuse it here.
+	if (message.role !== 'user' && message.role !== 'assistant') return false;
 	if (message.state === 'streaming' || message.content.trim() === '') return false;
 	return !inFailedTurn(messages, index);
 }

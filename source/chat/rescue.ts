@@ -1,9 +1,10 @@
-// A conversation that cannot be saved when glm-tui quits is written where it still can be, in the format
-// `glm-tui import` reads, and the person is told where: quitting never loses what was only in memory.
+// A conversation that cannot be saved when glm-tui quits is written where it still can be, in the exchange
+// format `glm-tui import` reads back losslessly (transfer.ts), and the person is told where: quitting never
+// loses what was only in memory.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {toJson} from './export.js';
+import {toJson} from './transfer.js';
 import type {Conversation} from './types.js';
 import {describeFileError} from '../store/errors.js';
 import {sanitize, sanitizeLine} from '../terminal/sanitize.js';
@@ -20,7 +21,8 @@ export function rescueUnsaved(failures: readonly FailedSave[], directory = os.tm
 		const name = sanitizeLine(conversation.name);
 		try {
 			const file = writeNew(path.join(directory, `glm-tui-rescue-${conversation.id}-${stamp}`), toJson(conversation));
-			return `glm-tui: could not save "${name}": ${reason}. A copy is in ${file}; bring it back with: glm-tui import ${shellQuote(file)} --name ${shellQuote(name)}`;
+			// The copy carries the name and everything else (transfer.ts): the command needs nothing more.
+			return `glm-tui: could not save "${name}": ${reason}. A copy is in ${file}; bring it back with: glm-tui import ${shellQuote(file)}`;
 		} catch (error) {
 			// Nowhere to write: the newest message at least reaches the screen.
 			const last = conversation.messages.at(-1);

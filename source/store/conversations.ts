@@ -15,7 +15,7 @@ import {ensurePrivateDir, storePaths, type Env} from './paths.js';
 import {StoreError, describeInvalid, isInvalidContent, isStoreError} from './errors.js';
 import {SchemaViolation} from './schema.js';
 import {withLock, type LockOptions} from './lock.js';
-import {isValidId, slugify, uniqueSlug, validateName} from './slug.js';
+import {MAX_NAME_LENGTH, isValidId, slugify, uniqueSlug, validateName} from './slug.js';
 import {
 	FORMAT_VERSION,
 	checkConversationFile,
@@ -27,6 +27,7 @@ import {
 	type ConversationFile,
 } from './format.js';
 import {mergeConversation, sharedFields, type SharedFields} from './merge.js';
+import {listOrder, nameKey, uniqueName} from './order.js';
 import {fileFingerprint, readIndex, summarize, writeIndex, type ConversationSummary, type IndexEntry} from './summary-index.js';
 
 export type {ConversationSummary} from './summary-index.js';
@@ -52,6 +53,12 @@ export class StoreProblem {
 	}
 }
 
+/**
+ * What create() does with a name another conversation has: refuse it (StoreError `name-taken`), or take
+ * the first free `name (2)`, `name (3)`, ... (the caller compares names to say so).
+ */
+export type NameClash = 'refuse' | 'suffix';
+
 export interface ConversationStoreOptions {
 	/** Where XDG_DATA_HOME and HOME come from; process.env by default. */
 	env?: Env;
@@ -63,10 +70,16 @@ export interface ConversationStoreOptions {
 export interface ConversationStore {
 	/** The conversations directory. */
 	readonly dir: string;
-	/** Newest first. Served from the index; only files changed since it was written are read. */
+	/** In creation order (listOrder): a conversation's number is its place here. Served from the index; only files changed since it was written are read. */
 	list(): ConversationSummary[];
-	/** A new, empty conversation with a fresh id derived from the name (`notes`, `notes-2`, ...). */
-	create(init: NewConversation): Conversation;
+	/** A new, empty conversation with a fresh id derived from the name (`notes`, `notes-2`, ...). Names are unique: see NameClash. */
+	create(init: NewConversation, clash?: NameClash): Conversation;
+	/**
+	 * Writes a whole conversation brought from elsewhere (`glm-tui import`), every field as given. It keeps
+	 * its id when that is a free, valid id (else one is derived from the name), and its name when no other
+	 * conversation has it (else `name (2)`...): compare the result's id and name to say so.
+	 */
+	importConversation(conversation: Conversation): Conversation;
 	/** Throws StoreError `not-found`, `corrupt` (after moving the file aside), `newer-format`, `invalid-id`. */
 	load(id: string): Conversation;
 	/**
@@ -75,7 +88,7 @@ export interface ConversationStore {
 	 * removed meanwhile by another window is written again rather than lost.
 	 */
 	save(conversation: Conversation): Conversation;
-	/** Changes the display name only; the id (and file name) stay. */
+	/** Changes the display name only; the id (and file name) stay. A name another conversation has is refused (`name-taken`). */
 	rename(id: string, name: string): Conversation;
 	/** False when there was nothing to remove. */
 	remove(id: string): boolean;
@@ -140,11 +153,11 @@ class FileConversationStore implements ConversationStore {
 			next.set(id, entry);
 		}
 		if (changed || next.size !== index.size) this.#writeIndex(next);
-		return [...next.values()].map((entry) => entry.summary).sort(newestFirst);
+		return [...next.values()].map((entry) => entry.summary).sort(listOrder);
 	}
 
-	create(init: NewConversation): Conversation {
-		const name = checkName(init.name);
+	create(init: NewConversation, clash: NameClash = 'refuse'): Conversation {
+		const name = this.#freeName(checkName(init.name), clash);
 		if (typeof init.model !== 'string' || init.model.trim() === '') {
 			throw new StoreError('invalid-value', 'A conversation needs a model name.');
 		}
@@ -179,9 +192,27 @@ class FileConversationStore implements ConversationStore {
 		);
 	}
 
+	importConversation(conversation: Conversation): Conversation {
+		const name = this.#freeName(checkName(conversation.name), 'suffix');
+		if (typeof conversation.model !== 'string' || conversation.model.trim() === '') {
+			throw new StoreError('invalid-value', 'A conversation needs a model name.');
+		}
+		const wanted = typeof conversation.id === 'string' && isValidId(conversation.id) ? conversation.id : slugify(name);
+		for (;;) {
+			const id = uniqueSlug(wanted, (candidate) => fs.existsSync(this.#file(candidate)));
+			const written = this.#locked(id, () => {
+				if (fs.existsSync(this.#file(id))) return undefined;
+				const imported: Conversation = {...conversation, id, name, messages: [...conversation.messages]};
+				this.#write(id, imported);
+				return imported;
+			});
+			if (written) return this.#handOut(written);
+		}
+	}
+
 	rename(id: string, name: string): Conversation {
 		checkId(id);
-		const trimmed = checkName(name);
+		const trimmed = this.#freeName(checkName(name), 'refuse', id);
 		return this.#handOut(
 			this.#locked(id, () => {
 				const current = this.#read(id).doc;
@@ -212,6 +243,18 @@ class FileConversationStore implements ConversationStore {
 
 	prepareSave(conversation: Conversation): void {
 		prepareSerialization(conversation.messages);
+	}
+
+	/** `name` if no other conversation (but `self`) has it; else refused or suffixed. */
+	#freeName(name: string, clash: NameClash, self?: string): string {
+		const taken = new Map(this.list().filter((each) => each.id !== self).map((each) => [nameKey(each.name), each]));
+		const holder = taken.get(nameKey(name));
+		if (!holder) return name;
+		if (clash === 'refuse') {
+			const position = this.list().findIndex((each) => each.id === holder.id) + 1;
+			throw new StoreError('name-taken', `Conversation ${position} is already named "${holder.name.slice(0, 80)}": choose another name.`);
+		}
+		return uniqueName(name, (candidate) => taken.has(nameKey(candidate)), MAX_NAME_LENGTH);
 	}
 
 	// ---- files ----------------------------------------------------------------------------------
@@ -496,7 +539,3 @@ function copy(conversation: Conversation): Conversation {
 	};
 }
 
-function newestFirst(a: ConversationSummary, b: ConversationSummary): number {
-	// Ids by code unit: a locale collator would cost ~10 ms of ICU set-up on the way to the first frame.
-	return (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}

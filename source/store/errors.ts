@@ -11,6 +11,8 @@ export type StoreErrorCode =
 	/** An id that is not a safe slug: refused before it can name a path. */
 	| 'invalid-id'
 	| 'invalid-name'
+	/** Another conversation already has this name (names are unique, so a name finds one conversation). */
+	| 'name-taken'
 	/** A value the settings schema refuses. */
 	| 'invalid-value'
 	/** Another glm-tui held the conversation's lock for longer than we wait. */

@@ -23,7 +23,9 @@ const messageSchema: JsonSchema = {
 	required: ['id', 'role', 'content', 'state', 'time'],
 	properties: {
 		id: {type: 'string', minLength: 1},
-		role: {enum: ['user', 'assistant']},
+		// Any role is kept: a `tool` message brought from elsewhere must not cost the whole conversation. Only
+		// user and assistant messages are sent (request.ts).
+		role: {type: 'string', minLength: 1},
 		content: string,
 		reasoning: string,
 		state: {enum: ['complete', 'stopped', 'failed', 'filtered', 'streaming']},

@@ -1,6 +1,7 @@
 import {writeSync} from 'node:fs';
 import {constants} from 'node:os';
 import {disableBracketedPaste, enableBracketedPaste} from './stdin-filter.js';
+import {sanitize} from './sanitize.js';
 
 /*
 Terminal lifecycle: what is written when the full-screen UI starts and what must be written on every way
@@ -146,17 +147,26 @@ export type Osc52Options = {
 };
 
 /**
+ * Text fit for the clipboard: escape sequences and control characters neutralized as on the screen
+ * (sanitize), except that tabs stay tabs, since code pasted back must keep them.
+ */
+export function clipboardText(text: string): string {
+	return text.includes('\t') ? text.split('\t').map((part) => sanitize(part)).join('\t') : sanitize(text);
+}
+
+/**
  * The OSC 52 sequence that puts `text` on the system clipboard of the terminal the user sits at (it
  * travels through SSH). Inside tmux it is sent twice: plain, which tmux takes when `set-clipboard on`
  * (tmux >= 3.3 then forwards it), and wrapped in tmux's DCS passthrough, which older tmux always honours
  * and newer tmux honours with `allow-passthrough on`. Whichever tmux refuses it drops silently, and setting
  * the clipboard twice to the same text is harmless, so this works with the most configurations. Inside
  * GNU screen the sequence goes through screen's DCS passthrough, in pieces (screen limits one string).
- * Terminals cap the size they accept (often around 100 kB of base64); longer text may be ignored.
+ * Terminals cap the size they accept (often around 100 kB of base64); longer text may be ignored. The text
+ * is neutralized first (clipboardText): whatever it is pasted into next may be a terminal.
  */
 export function osc52Copy(text: string, options: Osc52Options = {}): string {
 	const env = options.env ?? process.env;
-	const payload = Buffer.from(text, 'utf8').toString('base64');
+	const payload = Buffer.from(clipboardText(text), 'utf8').toString('base64');
 	const plain = `\u001B]52;c;${payload}\u0007`;
 	if (env['TMUX']) {
 		return `${plain}\u001BPtmux;\u001B\u001B]52;c;${payload}\u0007\u001B\\`;

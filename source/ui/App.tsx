@@ -26,8 +26,11 @@ import {applyComposerCommand, composerCommand, globalAction} from './key-binding
 import {createBuffer, emptyBuffer, insert as insertText, type TextBuffer} from './text-buffer.js';
 import {exportMarkdown} from '../chat/export.js';
 import {filterConversations} from './picker-filter.js';
+import {describeCandidates, findConversation} from '../chat/find-conversation.js';
+import {describeFileError} from '../store/errors.js';
 import {dateTime} from './format-time.js';
 import {formatCount} from './format-count.js';
+import {nameKey} from '../store/order.js';
 import chalk from 'chalk';
 
 export interface AppProps {
@@ -186,7 +189,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 	};
 
 	const defaultName = () => {
-		const taken = new Set(controller.conversations.map((each) => each.name));
+		const taken = new Set(controller.conversations.map((each) => nameKey(each.name)));
 		for (let n = controller.conversations.length + 1; ; n++) if (!taken.has(`chat ${n}`)) return `chat ${n}`;
 	};
 
@@ -197,7 +200,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 			composer.loadDraft();
 			return undefined;
 		} catch (error) {
-			return error instanceof Error ? error.message : String(error);
+			return sanitizeLine(error instanceof Error ? error.message : String(error));
 		}
 	};
 
@@ -223,9 +226,12 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 				break;
 			}
 			case 'open': {
-				const match = filterConversations(controller.conversations, argument, () => undefined)[0];
-				if (!argument || !match) fail(argument ? `No conversation matches "${sanitizeLine(argument)}".` : 'Usage: /open name (Ctrl+O lists them).');
-				else switchTo(() => controller.openConversation(match.id));
+				const found = findConversation(controller.conversations, argument);
+				if (found.type === 'found') switchTo(() => controller.openConversation(found.conversation.id));
+				else if (found.type === 'ambiguous') fail(describeCandidates(argument, found.candidates));
+				else if (!argument) fail('Usage: /open name or number (Ctrl+O lists them).');
+				else if (/^\d+$/.test(argument)) fail(`There is no conversation ${argument}: there are ${controller.conversations.length}.`);
+				else fail(`No conversation matches "${sanitizeLine(argument)}".`);
 				break;
 			}
 			case 'rename':
@@ -233,7 +239,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 					try {
 						controller.renameConversation(active.id, argument);
 					} catch (error) {
-						fail(error instanceof Error ? error.message : String(error));
+						fail(sanitizeLine(error instanceof Error ? error.message : String(error)));
 					}
 				} else setMode({type: 'name', purpose: 'rename', id: active.id, field: createBuffer(active.name)});
 				break;
@@ -282,10 +288,11 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 				break;
 			case 'export': {
 				try {
-					const file = exportMarkdown(active, argument || undefined);
-					controller.say(`Exported "${sanitizeLine(active.name)}" to ${sanitizeLine(file)}`);
+					const written = exportMarkdown(active, argument || undefined);
+					const taken = written.taken ? ` (${sanitizeLine(written.taken)} exists and was left as it was)` : '';
+					controller.say(`Exported "${sanitizeLine(active.name)}" to ${sanitizeLine(written.file)}${taken}`);
 				} catch (error) {
-					fail(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+					fail(`Export failed: ${describeFileError(error, {withPath: true})}`);
 				}
 				break;
 			}
@@ -457,7 +464,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 			controller.renameConversation(current.id ?? active.id, value);
 			setMode(current.back ?? {type: 'chat'});
 		} catch (error) {
-			setMode({...current, error: error instanceof Error ? error.message : String(error)});
+			setMode({...current, error: sanitizeLine(error instanceof Error ? error.message : String(error))});
 		}
 	};
 

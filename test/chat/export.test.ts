@@ -1,27 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {parseHistory, toMarkdown} from '../../source/chat/export.js';
-
-describe('parseHistory', () => {
-	it('reads the seed blog format: objects separated by commas, no brackets, trailing comma', () => {
-		const seed = `{"role": "user", "content": "He said \\"hi\\"\\nand left"},\n{"role": "assistant", "content": "引号 \\"测试\\"\\n第二行"},\n`;
-		expect(parseHistory(seed)).toEqual([
-			{role: 'user', content: 'He said "hi"\nand left'},
-			{role: 'assistant', content: '引号 "测试"\n第二行'},
-		]);
-	});
-
-	it('reads a JSON array and a single object', () => {
-		expect(parseHistory('[{"role":"user","content":"a"}]')).toEqual([{role: 'user', content: 'a'}]);
-		expect(parseHistory('{"role":"user","content":"a"}')).toEqual([{role: 'user', content: 'a'}]);
-	});
-
-	it('names what is wrong', () => {
-		expect(() => parseHistory('')).toThrow(/empty/);
-		expect(() => parseHistory('{"role":"robot","content":"a"}')).toThrow(/Entry 1: role/);
-		expect(() => parseHistory('{"role":"user"}')).toThrow(/content must be a string/);
-		expect(() => parseHistory('not json')).toThrow(/Not JSON/);
-	});
-});
+import {defaultExportName, expandHome, exportMarkdown, toMarkdown} from '../../source/chat/export.js';
 
 describe('toMarkdown', () => {
 	it('writes headings per turn and marks incomplete answers', () => {
@@ -40,5 +21,51 @@ describe('toMarkdown', () => {
 		expect(text).toContain('## You · 2026-11-25 10:00');
 		expect(text).toContain('## GLM (glm-4.6) · 2026-11-25 10:01');
 		expect(text).toContain('partial\n\n_stopped_');
+	});
+});
+
+describe('exportMarkdown (/export)', () => {
+	const conversation = {
+		id: 'c-1a2b3c4d',
+		name: '论文 润色/草稿',
+		model: 'glm-4.6',
+		createdAt: '2026-11-25T10:00:00.000Z',
+		updatedAt: '2026-11-25T10:00:00.000Z',
+		messages: [{id: '1', role: 'user' as const, content: 'Q', state: 'complete' as const, time: '2026-11-25T10:00:00.000Z'}],
+	};
+
+	it('names the file after the conversation, not its id', () => {
+		const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'glm-tui-export-'));
+		try {
+			const written = exportMarkdown(conversation, undefined, cwd);
+			expect(written).toEqual({file: path.join(cwd, '论文 润色-草稿.md')});
+		} finally {
+			fs.rmSync(cwd, {recursive: true, force: true});
+		}
+	});
+
+	it('never replaces a file: a free name is taken and said', () => {
+		const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'glm-tui-export-'));
+		try {
+			fs.writeFileSync(path.join(cwd, 'chat.md'), 'precious');
+			const written = exportMarkdown(conversation, 'chat.md', cwd);
+			expect(written).toEqual({file: path.join(cwd, 'chat-2.md'), taken: path.join(cwd, 'chat.md')});
+			expect(fs.readFileSync(path.join(cwd, 'chat.md'), 'utf8')).toBe('precious');
+			expect(exportMarkdown(conversation, 'chat.md', cwd).file).toBe(path.join(cwd, 'chat-3.md'));
+		} finally {
+			fs.rmSync(cwd, {recursive: true, force: true});
+		}
+	});
+
+	it('expands ~ to the home folder instead of making a folder named ~', () => {
+		expect(expandHome('~/x.md', '/home/u')).toBe('/home/u/x.md');
+		expect(expandHome('~', '/home/u')).toBe('/home/u');
+		expect(expandHome('a/~/x.md', '/home/u')).toBe('a/~/x.md');
+		expect(expandHome('~other/x.md', '/home/u')).toBe('~other/x.md');
+	});
+
+	it('a name with nothing usable falls back to the id', () => {
+		expect(defaultExportName({id: 'c-1', name: '...'})).toBe('c-1.md');
+		expect(defaultExportName({id: 'c-1', name: 'a\u0007b'})).toBe('a-b.md');
 	});
 });

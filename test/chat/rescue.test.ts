@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {rescueUnsaved} from '../../source/chat/rescue.js';
-import {parseHistory} from '../../source/chat/export.js';
+import {readConversationText} from '../../source/chat/transfer.js';
 import type {Conversation} from '../../source/chat/types.js';
 
 const directories: string[] = [];
@@ -35,12 +35,10 @@ describe('rescueUnsaved', () => {
 		const [line] = rescueUnsaved([{conversation, reason: 'the disk is full (ENOSPC)'}], directory, new Date('2026-12-04T10:02:03Z'));
 		const file = path.join(directory, 'glm-tui-rescue-notes-20261204T100203.json');
 		expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-		expect(parseHistory(fs.readFileSync(file, 'utf8'))).toEqual([
-			{role: 'user', content: '问题 one'},
-			{role: 'assistant', content: '回答 only in memory'},
-		]);
+		expect(readConversationText(fs.readFileSync(file, 'utf8'), file).conversation).toEqual(conversation);
 		expect(line).toContain('the disk is full (ENOSPC)');
-		expect(line).toContain(`glm-tui import ${file} --name 'Notes 红'`);
+		expect(line).toContain(`glm-tui import ${file}`);
+		expect(line).toContain('could not save "Notes 红"');
 		// The name is printed to the terminal: no escape sequence gets through.
 		expect(line).not.toContain('\u001B');
 	});
@@ -52,7 +50,7 @@ describe('rescueUnsaved', () => {
 		const [second] = rescueUnsaved([{conversation: {...conversation, messages: conversation.messages.slice(0, 1)}, reason: 'x'}], directory, at);
 		expect(second).toContain('glm-tui-rescue-notes-20261204T100203-2.json');
 		expect(fs.readdirSync(directory).sort()).toEqual(['glm-tui-rescue-notes-20261204T100203-2.json', 'glm-tui-rescue-notes-20261204T100203.json']);
-		expect(parseHistory(fs.readFileSync(path.join(directory, 'glm-tui-rescue-notes-20261204T100203.json'), 'utf8'))).toHaveLength(2);
+		expect(readConversationText(fs.readFileSync(path.join(directory, 'glm-tui-rescue-notes-20261204T100203.json'), 'utf8'), 'x').conversation.messages).toHaveLength(2);
 	});
 
 	it('with nowhere to write, prints the newest message itself', () => {

@@ -113,4 +113,10 @@ describe('osc52Copy', () => {
 	it('encodes an empty string', () => {
 		expect(osc52Copy('', {env: {}})).toBe('\u001B]52;c;\u0007');
 	});
+
+	it('puts no control sequence on the clipboard: escapes and controls are neutralized, tabs and newlines kept', () => {
+		const answer = 'ok\u001B[2J\u001B]2;PWN\u0007 \u009B31m red\r\n\tcode\u0008\u202Eend';
+		const copied = Buffer.from(/^\u001B\]52;c;([A-Za-z0-9+/=]*)\u0007$/.exec(osc52Copy(answer, {env: {}}))![1]!, 'base64').toString();
+		expect(copied).toBe('ok  red\n\tcodeend');
+	});
 });
