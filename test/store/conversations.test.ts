@@ -62,16 +62,16 @@ describe('round trip', () => {
 		expect(fs.readdirSync(home.conversationsDir)).toEqual([`${created.id}.json`]);
 	});
 
-	it('lists summaries newest first', () => {
+	it('lists summaries in creation order, whichever was written last (the numbers Alt+N uses)', () => {
 		const store = open();
 		const first = store.create({name: 'First', model: 'glm-4.6'});
 		const second = store.create({name: 'Second', model: 'glm-4.5'});
-		first.messages.push(message('m1', {content: '  hello\n\n  world  '}));
-		first.updatedAt = '2030-01-01T00:00:00.000Z';
-		store.save(first);
+		second.messages.push(message('m1', {content: '  hello\n\n  world  '}));
+		second.updatedAt = '2030-01-01T00:00:00.000Z';
+		store.save(second);
 		expect(store.list()).toEqual([
-			{id: 'first', name: 'First', createdAt: first.createdAt, updatedAt: '2030-01-01T00:00:00.000Z', messageCount: 1, model: 'glm-4.6', preview: 'hello world'},
-			{id: 'second', name: 'Second', createdAt: second.createdAt, updatedAt: second.updatedAt, messageCount: 0, model: 'glm-4.5'},
+			{id: 'first', name: 'First', createdAt: first.createdAt, updatedAt: first.updatedAt, messageCount: 0, model: 'glm-4.6'},
+			{id: 'second', name: 'Second', createdAt: second.createdAt, updatedAt: '2030-01-01T00:00:00.000Z', messageCount: 1, model: 'glm-4.5', preview: 'hello world'},
 		]);
 	});
 
@@ -145,12 +145,48 @@ describe('names and ids', () => {
 		}
 	});
 
-	it('gives duplicate names unique ids', () => {
+	it('keeps names unique: a clashing name is refused, or suffixed when asked', () => {
 		const store = open();
-		const made = [1, 2, 3].map(() => store.create({name: 'Notes', model: 'glm-4.6'}));
-		expect(made.map((each) => each.id)).toEqual(['notes', 'notes-2', 'notes-3']);
-		expect(store.list().map((each) => each.name)).toEqual(['Notes', 'Notes', 'Notes']);
-		expect(open().create({name: 'notes', model: 'glm-4.6'}).id).toBe('notes-4');
+		store.create({name: 'Notes', model: 'glm-4.6'});
+		expect(caught(() => store.create({name: 'Notes', model: 'glm-4.6'})).code).toBe('name-taken');
+		expect(caught(() => open().create({name: ' notes ', model: 'glm-4.6'})).message).toMatch(/Conversation 1 is already named "Notes"/);
+		const made = [1, 2].map(() => store.create({name: 'Notes', model: 'glm-4.6'}, 'suffix'));
+		expect(made.map((each) => [each.id, each.name])).toEqual([
+			['notes-2', 'Notes (2)'],
+			['notes-3', 'Notes (3)'],
+		]);
+		expect(store.list().map((each) => each.name)).toEqual(['Notes', 'Notes (2)', 'Notes (3)']);
+		// A rename onto another's name is refused; onto its own name (or its own in another case) it is not.
+		expect(caught(() => store.rename('notes-2', 'NOTES')).code).toBe('name-taken');
+		expect(store.rename('notes', 'NOTES').name).toBe('NOTES');
+		expect(fs.readdirSync(home.conversationsDir).filter((each) => each.endsWith('.json')).sort()).toEqual(['notes-2.json', 'notes-3.json', 'notes.json']);
+	});
+
+	it('imports a whole conversation: every field kept, the id when free, the name made unique', () => {
+		const store = open();
+		const existing = store.create({name: 'Notes', model: 'glm-4.6'});
+		const brought = {
+			id: 'notes',
+			name: 'Notes',
+			model: 'glm-4.5-air',
+			system: 'Be brief.',
+			temperature: 0.3,
+			thinking: 'disabled' as const,
+			draft: 'unsent',
+			createdAt: '2024-05-01T00:00:00.000Z',
+			updatedAt: '2024-05-02T00:00:00.000Z',
+			pinned: true,
+			messages: [message('i1'), message('i2', {role: 'assistant', state: 'stopped', reasoning: 'hm', usage: {promptTokens: 1, completionTokens: 2, totalTokens: 3}}), {...message('i3'), role: 'tool' as 'user', extra: {a: 1}}],
+		};
+		const imported = store.importConversation(brought);
+		expect(imported.id).toBe('notes-2');
+		expect(imported.name).toBe('Notes (2)');
+		expect(open().load('notes-2')).toEqual({...brought, id: 'notes-2', name: 'Notes (2)'});
+		expect(open().load(existing.id)).toEqual(existing);
+		// Created before the others: it is number 1 everywhere.
+		expect(store.list().map((each) => each.id)).toEqual(['notes-2', 'notes']);
+		const fresh = store.importConversation({...brought, id: 'brand-new', name: 'Other'});
+		expect(fresh.id).toBe('brand-new');
 	});
 
 	it('trims the name and requires a model', () => {
@@ -252,6 +288,26 @@ describe('migration', () => {
 		fs.writeFileSync(file(created.id), JSON.stringify(v1));
 		expect(ids(store.load(created.id))).toEqual(['v1-1', 'v1-2', 'v1-3']);
 		expect(store.problems()).toEqual([]);
+	});
+});
+
+describe('messages with a role glm-tui does not send', () => {
+	it('a `tool` message (from an import or another program) keeps the conversation and the message', () => {
+		const store = open();
+		const created = store.create({name: 'Tools', model: 'glm-4.6'});
+		const onDisk = JSON.parse(fs.readFileSync(file(created.id), 'utf8')) as Record<string, unknown>;
+		const question = message('q1');
+		const tool = {...message('t1', {content: 'result 42'}), role: 'tool', tool_call_id: 'x'};
+		fs.writeFileSync(file(created.id), JSON.stringify({...onDisk, messages: [question, tool]}));
+		const reported: StoreProblem[] = [];
+		const reopened = open((problem) => reported.push(problem));
+		expect(reported).toEqual([]);
+		const loaded = reopened.load(created.id);
+		expect(loaded.messages.at(-1)).toEqual(tool);
+		loaded.messages.push(message('q2'));
+		reopened.save(loaded);
+		expect(open().load(created.id).messages.map((each) => each.role)).toEqual(['user', 'tool', 'user']);
+		expect(fs.readdirSync(home.conversationsDir).filter((each) => each.includes('corrupt'))).toEqual([]);
 	});
 });
 
