@@ -5,6 +5,8 @@ import path from 'node:path';
 import {test as base, describe} from 'vitest';
 import {TEST_KEY, startGlmServer, type GlmServer} from './support/glm-server.js';
 import {cliHome, runCli, type CliHome, type CliOptions, type CliRun} from './support/cli.js';
+import {openConversationStore, type ConversationStore} from '../source/store/conversations.js';
+import type {Conversation} from '../source/chat/types.js';
 
 const [KEY_ID, KEY_SECRET] = TEST_KEY.split('.') as [string, string];
 /** How glm-tui shows TEST_KEY: the id's first and last four characters. */
@@ -48,6 +50,39 @@ function saveSettings(home: CliHome, settings: Record<string, unknown>): void {
 }
 
 const mode = (file: string) => statSync(file).mode & 0o777;
+
+interface SeedSpec {
+	name: string;
+	system?: string;
+	temperature?: number;
+	thinking?: 'enabled' | 'disabled';
+	draft?: string;
+}
+
+/**
+ * Conversations with every kind of message field, written through the store the app uses; creation times a
+ * day apart in the given order. `more` runs on the store afterwards.
+ */
+function seedStore(home: CliHome, specs: SeedSpec[], more?: (store: ConversationStore) => void): Conversation[] {
+	const store = openConversationStore({env: home.env});
+	const start = Date.UTC(2025, 0, 1) + store.list().length * 86_400_000;
+	const made = specs.map((spec, n) => {
+		const {name, ...settings} = spec;
+		const conversation = store.create({name, model: 'glm-4.6', ...settings});
+		const day = start + n * 86_400_000;
+		conversation.createdAt = new Date(day).toISOString();
+		const at = (seconds: number) => new Date(day + seconds * 1000).toISOString();
+		conversation.messages = [
+			{id: `${n}a`, role: 'user', content: 'Q 一 \u001B[31mred\u001B[0m\ttab', state: 'complete', time: at(1)},
+			{id: `${n}b`, role: 'assistant', content: 'A stopped', reasoning: 'thinking…\nline 2', state: 'stopped', time: at(2), updatedAt: at(3), model: 'glm-4.6', usage: {promptTokens: 5, completionTokens: 6, totalTokens: 11, reasoningTokens: 2}},
+			{id: `${n}c`, role: 'user', content: 'Q 二', state: 'complete', time: at(4)},
+			{id: `${n}d`, role: 'assistant', content: '', state: 'failed', error: 'The network dropped.', finishReason: 'network_error', time: at(5), model: 'glm-4.6'},
+		];
+		return store.save(conversation);
+	});
+	more?.(store);
+	return made;
+}
 
 async function withServer<T>(run: (server: GlmServer) => Promise<T>): Promise<T> {
 	const server = await startGlmServer();
@@ -278,9 +313,9 @@ describe('glm-tui list / import / export', () => {
 	});
 
 	test.for([
-		['garbage', 'this is {not json', /Not JSON/],
-		['a wrong role', '[{"role":"robot","content":"hi"}]', /role must be user, assistant or system/],
-		['a missing content', '{"role":"user"},', /content must be a string/],
+		['garbage', 'this is {not json', /Not a conversation: not JSON/],
+		['a wrong role', '[{"role":"robot","content":"hi"}]', /Message 1: role must be user, assistant or system/],
+		['a missing content', '{"role":"user"},', /Message 1: content must be text/],
 		['nothing', '   \n', /empty/],
 	] as const)('import of %s exits 2 with a message naming the problem, and imports nothing', async ([, text, problem], {glm, home, expect}) => {
 		const file = path.join(home.home, 'bad.json');
@@ -305,6 +340,116 @@ describe('glm-tui list / import / export', () => {
 		expect(run.code).toBe(2);
 		expect(run.stdout).toBe('');
 		expect(run.stderr).toMatch(/No conversation named "nothing-here"/);
+	});
+
+	test('export --json → import in another home is the identity: name, settings, states, reasoning, usage, times, ids', async ({glm, home, expect}) => {
+		const seeded = seedStore(home, [{name: '论文润色 ✍', system: 'Be brief.\nSecond line', temperature: 0.3, thinking: 'disabled', draft: 'unsent 草稿'}]);
+		const exported = await glm(['export', '1', '--json']);
+		expect(exported.code).toBe(0);
+		const other = cliHome();
+		try {
+			const file = path.join(other.home, 'in.json');
+			writeFileSync(file, exported.stdout);
+			const imported = await runCli(['import', file], {cwd: other.home, env: other.env});
+			expect(imported.stderr).toBe('');
+			expect(imported.stdout).toMatch(/^Imported 4 messages into "论文润色 ✍" \(number 1, id /);
+			const again = await runCli(['export', '1', '--json'], {cwd: other.home, env: other.env});
+			expect(JSON.parse(again.stdout)).toEqual(JSON.parse(exported.stdout));
+			expect(JSON.parse(again.stdout)).toMatchObject({...seeded[0], messages: seeded[0]!.messages});
+		} finally {
+			other.remove();
+		}
+		// Into the same home: the id and name are taken, so both change, and it is said.
+		const file = path.join(home.home, 'again.json');
+		writeFileSync(file, exported.stdout);
+		const twice = await glm(['import', file]);
+		expect(twice.code).toBe(0);
+		expect(twice.stdout).toContain('into "论文润色 ✍ (2)" (number 2');
+		expect(twice.stdout).toContain('Another conversation is named "论文润色 ✍": this one is "论文润色 ✍ (2)".');
+	});
+
+	test('the Markdown export imports back with its messages and settings', async ({glm, home, expect}) => {
+		seedStore(home, [{name: 'md', temperature: 0.7, thinking: 'enabled', system: 'Sys'}]);
+		const markdown = await glm(['export', 'md', '-o', 'md.md']);
+		expect(markdown.code).toBe(0);
+		const imported = await glm(['import', 'md.md', '--name', 'md back']);
+		expect(imported.code).toBe(0);
+		const back = JSON.parse((await glm(['export', 'md back', '--json'])).stdout) as Record<string, unknown>;
+		const original = JSON.parse((await glm(['export', 'md', '--json'])).stdout) as Record<string, unknown>;
+		for (const key of ['model', 'system', 'temperature', 'thinking', 'createdAt']) expect(back[key], key).toEqual(original[key]);
+		const strip = (doc: Record<string, unknown>) => (doc['messages'] as Array<Record<string, unknown>>).map(({role, content, state, reasoning}) => ({role, content, state, reasoning}));
+		expect(strip(back)).toEqual(strip(original));
+	});
+
+	test('one number everywhere: list and export N agree, 12 is reachable, digits never match an id', async ({glm, home, expect}) => {
+		seedStore(
+			home,
+			Array.from({length: 12}, (_, index) => ({name: `chat ${index + 1}`})),
+		);
+		// Written last, so ordering by update time would put it first.
+		seedStore(home, [], (store) => {
+			const third = store.load(store.list()[2]!.id);
+			third.messages.push({id: 'late', role: 'user', content: 'late', state: 'complete', time: '2030-01-01T00:00:00.000Z'});
+			third.updatedAt = '2030-01-01T00:00:00.000Z';
+			store.save(third);
+		});
+		const list = await glm(['list']);
+		const rows = list.stdout.trim().split('\n');
+		expect(rows).toHaveLength(12);
+		rows.forEach((row, index) => expect(row).toMatch(new RegExp(`^\\s*${index + 1}  chat ${index + 1}  `)));
+		const twelve = await glm(['export', '12']);
+		expect(twelve.stdout).toMatch(/^# chat 12\n/);
+		const three = await glm(['export', '3']);
+		expect(three.stdout).toMatch(/^# chat 3\n/);
+		expect((await glm(['export', '13'])).stderr).toMatch(/No conversation named "13"/);
+	});
+
+	test('an ambiguous name lists the candidates with their numbers instead of picking one', async ({glm, home, expect}) => {
+		seedStore(home, [{name: 'deploy notes'}, {name: 'other'}, {name: 'deploy plan'}]);
+		const run = await glm(['export', 'deploy']);
+		expect(run.code).toBe(2);
+		expect(run.stdout).toBe('');
+		expect(run.stderr).toMatch(/2 conversations match "deploy": 1 deploy notes, 3 deploy plan\. Give the number\./);
+		expect((await glm(['export', 'deploy plan'])).stdout).toMatch(/^# deploy plan\n/);
+	});
+
+	test('an import error never carries the file\'s control characters to the terminal', async ({glm, home, expect}) => {
+		const evil = '\u001B]2;PWN\u0007\u001B[2J';
+		for (const [name, text] of [
+			['raw.json', evil],
+			['role.json', `[{"role":"${evil}","content":"x"}]`],
+			['broken.json', `{"a": "${evil}`],
+		]) {
+			const file = path.join(home.home, name!);
+			writeFileSync(file, text!);
+			const run = await glm(['import', file]);
+			expect(run.code).toBe(2);
+			expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+		}
+		const named = path.join(home.home, `x${evil}.json`);
+		writeFileSync(named, '');
+		const run = await glm(['import', named]);
+		expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+	});
+
+	test('OpenAI-style content parts and tool messages import, with what was left out said', async ({glm, home, expect}) => {
+		const file = path.join(home.home, 'openai.json');
+		writeFileSync(
+			file,
+			JSON.stringify({
+				messages: [
+					{role: 'user', content: [{type: 'text', text: 'hello'}, {type: 'image_url', image_url: {url: 'x'}}]},
+					{role: 'assistant', content: null, tool_calls: [{id: '1'}]},
+					{role: 'tool', tool_call_id: '1', content: '42'},
+					{role: 'assistant', content: 'It is 42.'},
+				],
+			}),
+		);
+		const run = await glm(['import', file]);
+		expect(run.code).toBe(0);
+		expect(run.stdout).toMatch(/Imported 2 messages into "openai"/);
+		expect(run.stdout).toMatch(/Left out 2 tool messages/);
+		expect(run.stdout).toMatch(/Left out 1 non-text part \(image_url\)/);
 	});
 
 	test('an unknown command exits 2 and suggests -p', async ({glm, expect}) => {
