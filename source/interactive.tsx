@@ -47,7 +47,10 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 		lastConversation: settings.get('lastConversation') as string | undefined,
 		onLastConversation: (id) => settings.set('lastConversation', id),
 	});
-	if (problems.length > 0) controller.say(problems.join(' '), 'error');
+
+	// The problems screen says what became of the files; "there is no conversation X" for the last one used
+	// (moved aside just now) would only confuse.
+	if (problems.length > 0) controller.clearNotice();
 
 	// When the SSH connection drops, writes fail with EIO; there is no one left to tell, and saving matters more.
 	stdout.on('error', () => {});
@@ -88,6 +91,7 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 			}}
 			onRepaint={repaint}
 			writeRaw={(sequence) => stdout.write(sequence)}
+			startupProblems={problems.map(String)}
 		/>,
 		{
 			stdin: stdin as unknown as NodeJS.ReadStream,

@@ -20,6 +20,7 @@ import {transcriptOverlay} from '../terminal/overlay.js';
 import {Composer, COMPOSER_GUTTER} from './components/Composer.js';
 import {StatusBar, noticeLines, statusRight} from './components/StatusBar.js';
 import {Help, helpLines} from './components/Help.js';
+import {Problems, problemLines} from './components/Problems.js';
 import {Picker, type PickerEntry} from './components/Picker.js';
 import {LinePrompt} from './components/LinePrompt.js';
 import {applyComposerCommand, composerCommand, globalAction} from './key-bindings.js';
@@ -40,11 +41,14 @@ export interface AppProps {
 	onSaveKey: (key: string) => void;
 	onRepaint: () => void;
 	writeRaw: (sequence: string) => void;
+	/** What the store could not use at start-up, each listed whole before the chat. */
+	startupProblems?: readonly string[];
 }
 
 type Mode =
 	| {type: 'chat'}
 	| {type: 'help'; offset: number}
+	| {type: 'problems'; offset: number; back: Mode}
 	| {type: 'key'; field: TextBuffer; error?: string; firstRun: boolean}
 	| {type: 'name'; purpose: 'new' | 'rename'; id?: string; field: TextBuffer; error?: string; back?: Mode}
 	| {type: 'picker'; field: TextBuffer; selected: number; confirmDelete?: string};
@@ -55,7 +59,7 @@ const KEY_INTRO = [
 	'It looks like <id>.<secret>. It is saved to ~/.config/glm-tui/config.json (mode 600) and never shown.',
 ];
 
-export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writeRaw}: AppProps) {
+export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writeRaw, startupProblems = []}: AppProps) {
 	useController(controller);
 	useHighlightAfterFirstFrame();
 	const {exit} = useApp();
@@ -64,7 +68,10 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 	// One row shorter than the terminal: a frame as tall as the screen makes ink clear and repaint every time.
 	const height = Math.max(1, rows - 1);
 
-	const [mode, setModeState] = useState<Mode>(() => (controller.hasClient ? {type: 'chat'} : {type: 'key', field: emptyBuffer, firstRun: true}));
+	const [mode, setModeState] = useState<Mode>(() => {
+		const first: Mode = controller.hasClient ? {type: 'chat'} : {type: 'key', field: emptyBuffer, firstRun: true};
+		return startupProblems.length > 0 ? {type: 'problems', offset: 0, back: first} : first;
+	});
 	// Keys read together (one read over a slow link) are handled before React renders again: each must see
 	// the mode the previous one left, so the ref is the truth and the state only triggers the render.
 	const modeRef = useRef(mode);
@@ -491,6 +498,17 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 			else if (key.escape || input === 'q' || key.return || (key.ctrl && input === 'g') || lastSequenceRef.current === '\u001BOP') setMode({type: 'chat'});
 			return;
 		}
+		if (mode.type === 'problems') {
+			const room = Math.max(1, height - statusHeight - 1);
+			const last = Math.max(0, problemLines(startupProblems, width - 2).length - room);
+			const to = (offset: number) => setMode({...mode, offset: Math.max(0, Math.min(last, offset))});
+			if (key.upArrow) to(mode.offset - 1);
+			else if (key.downArrow) to(mode.offset + 1);
+			else if (key.pageUp) to(mode.offset - room);
+			else if (key.pageDown || input === ' ') to(mode.offset + room);
+			else if (key.escape || input === 'q' || key.return || (key.ctrl && input === 'c')) setMode(mode.back);
+			return;
+		}
 		if (mode.type === 'key') {
 			if (key.escape || (key.ctrl && input === 'c')) {
 				if (controller.hasClient) setMode({type: 'chat'});
@@ -554,6 +572,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 	let body: React.ReactNode;
 	const bodyHeight = height - statusHeight;
 	if (mode.type === 'help') body = <Help width={width} height={bodyHeight} offset={mode.offset} />;
+	else if (mode.type === 'problems') body = <Problems problems={startupProblems} width={width} height={bodyHeight} offset={mode.offset} />;
 	else if (mode.type === 'key')
 		body = (
 			<Box height={bodyHeight} flexDirection="column">

@@ -881,6 +881,8 @@ describe('a corrupt conversation file', () => {
 		// The person can read where the bytes went.
 		expect(screen.replace(/\s+/g, '')).toContain(moved[0]);
 		expect(fs.existsSync(fileOf(home, broken!.id))).toBe(false);
+		await press(app, keys.esc);
+		await app.waitFor(inChat);
 
 		const picker = await openPicker(app);
 		expect(pickerCount(picker)).toBe(2);
@@ -910,15 +912,17 @@ describe('a corrupt file that was the last one used', () => {
 		expect(await first.app.exited).toBe(0);
 		fs.writeFileSync(fileOf(home, broken!.id), '{"broken');
 
-		const {app} = await chatShowing(home, (s) => inChat(s) && transcript(s).includes('alpha says hi'));
+		// Listed whole on a screen of its own before the chat.
+		const {app} = await chatShowing(home, (s) => s.includes('1 conversation file could not be used'));
 		const moved = fs.readdirSync(conversationsDir(home)).filter((name) => name.startsWith(`${broken!.id}.corrupt-`));
 		expect(moved).toHaveLength(1);
-		// Too long for the status line: on rows of its own between the composer and the status line, whole.
+		const listed = app.text();
+		expect(listed).toContain('"broken"');
+		expect(listed.replace(/\s/g, '')).toContain(moved[0]);
+		await press(app, keys.esc);
+		await app.waitFor((s) => inChat(s) && transcript(s).includes('alpha says hi'));
 		const screen = app.screen();
-		const notice = screen.slice(composerRowIndex(screen) + 1, statusRowIndex(screen)).join(' ');
-		expect(notice).toContain('"broken"');
-		expect(notice.replace(/\s/g, '')).toContain(moved[0]);
-		expect(notice).not.toMatch(/There is no conversation/);
+		expect(screen.join('\n')).not.toMatch(/There is no conversation/);
 		expect(status(screen)).toMatch(/1:alpha/);
 		await press(app, keys.ctrlL);
 		await app.waitFor(at(1, 'alpha'));
