@@ -30,7 +30,7 @@ export const KEY_HELP: Array<[string, string]> = [
 
 export const COMMAND_HELP: Array<[string, string]> = [
 	['/new [name]', 'new conversation'],
-	['/open name', 'open a conversation'],
+	['/open name|number', 'open a conversation (numbers as in Ctrl+O)'],
 	['/rename name', 'rename this conversation'],
 	['/delete', 'delete this conversation'],
 	['/model name', 'model for this conversation'],
@@ -38,7 +38,7 @@ export const COMMAND_HELP: Array<[string, string]> = [
 	['/temperature x', '0.01 … 1 (bare shows it, default clears it)'],
 	['/thinking on|off|default', 'ask the model to think first'],
 	['/settings', 'model, system prompt, temperature, thinking'],
-	['/export [file.md]', 'write this conversation as Markdown'],
+	['/export [file.md]', 'write this conversation as Markdown (never over a file)'],
 	['/copy', 'copy the last answer'],
 	['/retry', 'regenerate the last answer'],
 	['/key', 'change the API key'],
