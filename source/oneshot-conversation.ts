@@ -60,7 +60,8 @@ export function openTurn(options: {
 	if (options.continue !== undefined) {
 		conversation = store.load(findConversation(store, options.continue));
 	} else {
-		conversation = store.create({...options.defaults, ...options.overrides, name: options.newName ?? 'one-shot'});
+		// Names are unique: a second `--new notes` (or the default name) gets `notes (2)` rather than failing a script.
+		conversation = store.create({...options.defaults, ...options.overrides, name: options.newName ?? 'one-shot'}, 'suffix');
 		options.overrides = {};
 	}
 	const now = () => new Date().toISOString();

@@ -103,7 +103,7 @@ describe('saved conversations from the shell', () => {
 		]);
 	});
 
-	test('a failed answer is saved as failed; an unknown or ambiguous conversation is a usage error', async ({glm, server, expect}) => {
+	test('a failed answer is saved as failed; an unknown or ambiguous conversation is a usage error', async ({glm, server, home, expect}) => {
 		expect((await glm(['--new', 'a', '-p', 'q'])).code).toBe(0);
 		server.enqueue({status: 400, code: '1301'});
 		const refused = await glm(['-c', 'a', '-p', 'bad']);
@@ -120,7 +120,13 @@ describe('saved conversations from the shell', () => {
 		expect(unknown.code).toBe(2);
 		expect(unknown.stderr).toContain('There is no conversation 7');
 		expect((await glm(['--new', 'twin', '-p', 'x'])).code).toBe(0);
+		// Names are unique now: a second `--new Twin` is suffixed...
 		expect((await glm(['--new', 'Twin', '-p', 'x'])).code).toBe(0);
+		expect((JSON.parse((await glm(['list', '--json'])).stdout) as Array<{name: string}>).map((each) => each.name)).toContain('Twin (2)');
+		// ...so two of one name come only from an older glm-tui or a copy made by hand.
+		const conversations = path.join(home.dataDir, 'conversations');
+		const twin = JSON.parse(readFileSync(path.join(conversations, 'twin.json'), 'utf8')) as Record<string, unknown>;
+		writeFileSync(path.join(conversations, 'twin-copy.json'), JSON.stringify({...twin, name: 'Twin'}));
 		const ambiguous = await glm(['-c', 'TWIN', '-p', 'x']);
 		expect(ambiguous.code).toBe(2);
 		expect(ambiguous.stderr).toMatch(/names 2 conversations: \d \((twin|Twin)\), \d \((twin|Twin)\)\. Give its number instead/);
