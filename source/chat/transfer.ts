@@ -129,7 +129,8 @@ function readDocument(data: Record<string, unknown>, fileName: string): ImportRe
 /** The exchange format, an export from before it, or a file from a data folder: not a bare message list. */
 function isConversationDocument(data: Record<string, unknown>): boolean {
 	if (!Array.isArray(data['messages'])) return false;
-	return ['createdAt', 'model', '__internal__', 'options', 'created'].some((key) => key in data);
+	// Not `model` alone: an OpenAI-style request body has one too, and its messages are a plain history.
+	return ['createdAt', '__internal__', 'options', 'created'].some((key) => key in data);
 }
 
 // ---- plain histories --------------------------------------------------------------------------------

@@ -174,6 +174,13 @@ describe('older and foreign files', () => {
 		expect(read.notes.join(' ')).toMatch(/1 non-text part \(image_url\)/);
 	});
 
+	it('an OpenAI-style request body ({model, messages}) is a plain history: its system message is the system prompt', () => {
+		const read = readConversationText(JSON.stringify({model: 'gpt-4o', messages: [{role: 'system', content: 'S'}, {role: 'user', content: 'q'}, {role: 'tool', content: 't'}]}), 'body.json');
+		expect(read.conversation.system).toBe('S');
+		expect(read.conversation.messages.map((each) => each.role)).toEqual(['user']);
+		expect(read.notes.join(' ')).toMatch(/1 tool message\b/);
+	});
+
 	it('the seed blog history.json still imports', () => {
 		const read = readConversationText('{"role": "user", "content": "hi"},\n{"role": "assistant", "content": "你好"},\n', 'history.json');
 		expect(read.conversation.messages.map(({role, content}) => ({role, content}))).toEqual([
