@@ -10,6 +10,8 @@ import {toMarkdown} from '../../source/chat/export.js';
 import {rescueUnsaved} from '../../source/chat/rescue.js';
 import type {Conversation, Message, MessageState} from '../../source/chat/types.js';
 import {mulberry32} from '../support/random.js';
+import {makeTempHome} from '../store/helpers.js';
+import {openConversationStore} from '../../source/store/conversations.js';
 
 const directories: string[] = [];
 afterEach(() => {
@@ -108,6 +110,31 @@ describe('export → import is the identity (seeded; GLM_TEST_SEED reproduces a 
 			expect(file, line).toBeDefined();
 			const read = readConversationText(fs.readFileSync(file!, 'utf8'), file!);
 			expect(read.conversation, `seed ${SEED} round ${round}`).toEqual(conversation);
+		}
+	});
+
+	it(`random conversations survive export → import into a store → load unchanged, rescue files too (seed ${SEED})`, () => {
+		const random = mulberry32(SEED + 4);
+		const home = makeTempHome();
+		try {
+			const store = openConversationStore({env: home.env});
+			const directory = temporary();
+			for (let round = 0; round < 40; round++) {
+				const conversation = randomConversation(random);
+				const viaRescue = round % 2 === 1;
+				let text = toJson(conversation);
+				if (viaRescue) {
+					const [line] = rescueUnsaved([{conversation, reason: 'x'}], directory, new Date(Date.UTC(2026, 1, 1, 0, 0, round)));
+					text = fs.readFileSync(/A copy is in (\S+);/.exec(line!)![1]!, 'utf8');
+				}
+				const read = readConversationText(text, 'x.json').conversation as Conversation;
+				const imported = store.importConversation(read);
+				expect(imported.id, `seed ${SEED} round ${round}`).toBe(conversation.id);
+				expect(openConversationStore({env: home.env}).load(conversation.id), `seed ${SEED} round ${round}`).toEqual(conversation);
+				store.remove(conversation.id);
+			}
+		} finally {
+			home.cleanup();
 		}
 	});
 
