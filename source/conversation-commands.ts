@@ -9,6 +9,7 @@ import {readConversationText, toJson} from './chat/transfer.js';
 import {describeCandidates, findConversation} from './chat/find-conversation.js';
 import {sanitize, sanitizeLine} from './terminal/sanitize.js';
 import {describeFileError} from './store/errors.js';
+import {MAX_NAME_LENGTH, validateName} from './store/slug.js';
 import type {Conversation} from './chat/types.js';
 
 export interface ConversationCommandOptions {
@@ -76,7 +77,7 @@ export async function runConversationCommand(command: 'list' | 'export' | 'impor
 		return fail(`${file}: ${(error as Error).message}`);
 	}
 	const settings = openSettings();
-	const wanted = options.name?.trim() || read.conversation.name || path.basename(file).replace(/\.[^.]+$/, '') || 'imported';
+	const wanted = options.name?.trim() || usableName(read.conversation.name) || usableName(path.basename(file).replace(/\.[^.]+$/, '')) || 'imported';
 	let imported: Conversation;
 	try {
 		imported = store.importConversation({
@@ -92,6 +93,12 @@ export async function runConversationCommand(command: 'list' | 'export' | 'impor
 	if (imported.name !== wanted) out(`Another conversation is named "${sanitizeLine(wanted)}": this one is "${sanitizeLine(imported.name)}".\n`);
 	for (const note of read.notes) out(`${sanitizeLine(note)}\n`);
 	return 0;
+}
+
+/** A name from a file as it is when glm-tui could have made it; else with control characters out and cut to length. */
+function usableName(name: string | undefined): string | undefined {
+	if (name === undefined || validateName(name) === undefined) return name?.trim();
+	return [...sanitizeLine(name).trim()].slice(0, MAX_NAME_LENGTH).join('').trim() || undefined;
 }
 
 function position(store: ConversationStore, id: string): string {

@@ -432,6 +432,16 @@ describe('glm-tui list / import / export', () => {
 		expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
 	});
 
+	test('a name glm-tui would not make (control characters, too long) is imported cleaned, not refused', async ({glm, home, expect}) => {
+		const file = path.join(home.home, 'odd.json');
+		writeFileSync(file, JSON.stringify({format: 'glm-tui conversation', version: 1, name: `bad\u001B[2Jname\t${'x'.repeat(300)}`, model: 'glm-4.6', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', messages: [{role: 'user', content: 'q'}]}));
+		const run = await glm(['import', file]);
+		expect(run.code).toBe(0);
+		const [listed] = JSON.parse((await glm(['list', '--json'])).stdout) as Array<{name: string}>;
+		expect(listed!.name).toMatch(/^badname x+$/);
+		expect([...listed!.name]).toHaveLength(200);
+	});
+
 	test('OpenAI-style content parts and tool messages import, with what was left out said', async ({glm, home, expect}) => {
 		const file = path.join(home.home, 'openai.json');
 		writeFileSync(
