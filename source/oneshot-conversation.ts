@@ -3,6 +3,7 @@
 import {randomUUID} from 'node:crypto';
 import {openConversationStore, type ConversationStore} from './store/conversations.js';
 import {buildRequest} from './chat/request.js';
+import {describeCandidates, findConversation} from './chat/find-conversation.js';
 import {failTurn, failsTurn} from './chat/turns.js';
 import {sanitizeLine} from './terminal/sanitize.js';
 import type {ChatRequest} from './glm/types.js';
@@ -25,24 +26,14 @@ export interface SavedTurn {
 
 export class ConversationNotFound extends Error {}
 
-/** A conversation by its number in `glm-tui list`, its exact name, or its id; an ambiguous name lists them. */
-export function findConversation(store: ConversationStore, query: string): string {
+/** A conversation as `glm-tui export` and `/open` find it: by its number in `glm-tui list`, its name or its id. */
+function conversationId(store: ConversationStore, query: string): string {
 	const list = store.list();
-	if (/^\d+$/.test(query)) {
-		const match = list[Number(query) - 1];
-		if (match) return match.id;
-		throw new ConversationNotFound(`There is no conversation ${query}: glm-tui list shows ${list.length === 0 ? 'none yet' : `1 to ${list.length}`}.`);
-	}
-	for (const matches of [
-		list.filter((each) => each.name === query),
-		list.filter((each) => each.name.toLowerCase() === query.toLowerCase()),
-		list.filter((each) => each.id === query),
-	]) {
-		if (matches.length === 1) return matches[0]!.id;
-		if (matches.length > 1) {
-			const numbers = matches.map((each) => `${list.indexOf(each) + 1} (${sanitizeLine(each.name)})`).join(', ');
-			throw new ConversationNotFound(`"${sanitizeLine(query)}" names ${matches.length} conversations: ${numbers}. Give its number instead.`);
-		}
+	const found = findConversation(list, query);
+	if (found.type === 'found') return found.conversation.id;
+	if (found.type === 'ambiguous') throw new ConversationNotFound(describeCandidates(query, found.candidates));
+	if (/^\d+$/.test(query.trim())) {
+		throw new ConversationNotFound(`There is no conversation ${query.trim()}: glm-tui list shows ${list.length === 0 ? 'none yet' : `1 to ${list.length}`}.`);
 	}
 	throw new ConversationNotFound(`No conversation named "${sanitizeLine(query)}". glm-tui list shows them.`);
 }
@@ -58,7 +49,7 @@ export function openTurn(options: {
 	const store = openConversationStore();
 	let conversation: Conversation;
 	if (options.continue !== undefined) {
-		conversation = store.load(findConversation(store, options.continue));
+		conversation = store.load(conversationId(store, options.continue));
 	} else {
 		// Names are unique: a second `--new notes` (or the default name) gets `notes (2)` rather than failing a script.
 		conversation = store.create({...options.defaults, ...options.overrides, name: options.newName ?? 'one-shot'}, 'suffix');

@@ -129,7 +129,7 @@ describe('saved conversations from the shell', () => {
 		writeFileSync(path.join(conversations, 'twin-copy.json'), JSON.stringify({...twin, name: 'Twin'}));
 		const ambiguous = await glm(['-c', 'TWIN', '-p', 'x']);
 		expect(ambiguous.code).toBe(2);
-		expect(ambiguous.stderr).toMatch(/names 2 conversations: \d \((twin|Twin)\), \d \((twin|Twin)\)\. Give its number instead/);
+		expect(ambiguous.stderr).toMatch(/2 conversations match "TWIN": \d (twin|Twin), \d (twin|Twin)\. Give the number\./);
 	});
 });
 
