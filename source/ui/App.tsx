@@ -23,6 +23,8 @@ import {Help, helpLines} from './components/Help.js';
 import {Problems, problemLines} from './components/Problems.js';
 import {Picker, type PickerEntry} from './components/Picker.js';
 import {LinePrompt} from './components/LinePrompt.js';
+import {keyIntroLines} from './key-intro.js';
+import {wrap} from '../terminal/wrap.js';
 import {applyComposerCommand, composerCommand, globalAction} from './key-bindings.js';
 import {createBuffer, emptyBuffer, insert as insertText, type TextBuffer} from './text-buffer.js';
 import {exportMarkdown} from '../chat/export.js';
@@ -52,12 +54,6 @@ type Mode =
 	| {type: 'key'; field: TextBuffer; error?: string; firstRun: boolean}
 	| {type: 'name'; purpose: 'new' | 'rename'; id?: string; field: TextBuffer; error?: string; back?: Mode}
 	| {type: 'picker'; field: TextBuffer; selected: number; confirmDelete?: string};
-
-const KEY_INTRO = [
-	'glm-tui needs a GLM API key to talk to the model.',
-	'Get one at https://open.bigmodel.cn/usercenter/apikeys (or z.ai for the international service).',
-	'It looks like <id>.<secret>. It is saved to ~/.config/glm-tui/config.json (mode 600) and never shown.',
-];
 
 export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writeRaw, startupProblems = []}: AppProps) {
 	useController(controller);
@@ -495,6 +491,8 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 			else if (key.downArrow) to(mode.offset + 1);
 			else if (key.pageUp) to(mode.offset - room);
 			else if (key.pageDown || input === ' ') to(mode.offset + room);
+			else if (key.home) to(0);
+			else if (key.end) to(last);
 			else if (key.escape || input === 'q' || key.return || (key.ctrl && input === 'g') || lastSequenceRef.current === '\u001BOP') setMode({type: 'chat'});
 			return;
 		}
@@ -575,11 +573,12 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 	else if (mode.type === 'problems') body = <Problems problems={startupProblems} width={width} height={bodyHeight} offset={mode.offset} />;
 	else if (mode.type === 'key')
 		body = (
-			<Box height={bodyHeight} flexDirection="column">
+			<Box height={bodyHeight} flexDirection="column" overflow="hidden">
 				<LinePrompt
 					width={width}
 					title={mode.firstRun ? 'Welcome to glm-tui' : 'Change the API key'}
-					lines={KEY_INTRO}
+					// Title, blank row, field, hint and the error (if any) around it; paddingX takes two columns.
+					lines={keyIntroLines(width - 2, bodyHeight - 4 - (mode.error ? wrap(mode.error, width - 2).length : 0))}
 					label="API key: "
 					mask="*"
 					field={mode.field}

@@ -40,10 +40,14 @@ export const COMMAND_HELP: Array<[string, string]> = [
 	['/settings', 'model, system prompt, temperature, thinking'],
 	['/export [file.md]', 'write this conversation as Markdown (never over a file)'],
 	['/copy', 'copy the last answer'],
+	['/copy N', 'copy message N (as numbered in the export)'],
+	['/copy code [N]', 'copy code block N of the last answer (default: its last)'],
+	['/mouse on|off', 'wheel scrolls the transcript / native mouse selection'],
 	['/retry', 'regenerate the last answer'],
 	['/key', 'change the API key'],
 	['/help', 'this help'],
 	['/quit', 'quit'],
+	['//text', 'send text that starts with a literal /'],
 ];
 
 /** Help as screen lines for a width: two columns when they fit, else the key above its meaning. */
@@ -76,7 +80,7 @@ export function Help({width, height, offset}: {width: number; height: number; of
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden" paddingX={1}>
 			<Text bold wrap="truncate-end">
-				{`glm-tui keys · Esc closes${start > 0 || more ? ' · Up/Down scroll' : ''}`}
+				{`glm-tui keys · Esc closes${start > 0 || more ? ' · Up/Down, PgUp/PgDn, Home/End scroll' : ''}`}
 			</Text>
 			{lines.slice(start, start + room).map((line, index) => (
 				<Text key={index} wrap="truncate-end">

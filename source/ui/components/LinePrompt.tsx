@@ -19,9 +19,12 @@ export interface LinePromptProps {
 export function LinePrompt({width, title, lines = [], label, field, mask, placeholder, error, hint}: LinePromptProps) {
 	return (
 		<Box flexDirection="column" width={width} paddingX={1}>
-			<Text bold wrap="truncate-end">
-				{title}
-			</Text>
+			{/* Never shrunk away: a box too short for everything loses the bottom, not the title. */}
+			<Box flexShrink={0}>
+				<Text bold wrap="truncate-end">
+					{title}
+				</Text>
+			</Box>
 			{lines.map((line, index) => (
 				<Text key={index} wrap="wrap">
 					{line}

@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {cellWidth} from '../../terminal/width.js';
 import {wrap} from '../../terminal/wrap.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
+import {formatTokens, layoutStatus} from '../status-layout.js';
 
 export interface StatusBarProps {
 	width: number;
@@ -45,10 +46,12 @@ export function noticeRows(notice: string | undefined, width: number, height: nu
 }
 
 export function StatusBar({width, position, name, model, state, stateTone, tokens, others, notice, noticeAbove = []}: StatusBarProps) {
-	const right = statusRight(tokens, others);
 	const stateColor = stateTone === 'busy' ? 'green' : stateTone === 'error' ? 'red' : 'gray';
 	const noticeColor = notice?.tone === 'error' ? 'red' : 'yellow';
 	const inline = notice && noticeAbove.length === 0 ? <Text color={noticeColor}>{sanitizeLine(notice.text)}</Text> : undefined;
+	// Without a notice in the line, what fits was chosen by layoutStatus: nothing is cut here.
+	const layout = layoutStatus({width, position, name, model, state, tokens, others});
+	const right = inline ? statusRight(tokens, others) : layout.right;
 	const line = (
 		<Box width={width} height={1} overflow="hidden">
 			<Box flexGrow={1} flexShrink={1} overflow="hidden">
@@ -57,16 +60,18 @@ export function StatusBar({width, position, name, model, state, stateTone, token
 				<Text wrap={inline ? 'truncate-middle' : 'truncate-end'}>
 					{inline ?? (
 						<>
-							<Text inverse bold>{` ${position}:${name} `}</Text>
-							<Text dimColor>{` ${model} `}</Text>
-							<Text color={stateColor}>{state}</Text>
+							<Text inverse bold>{layout.name === '' ? ` ${position} ` : ` ${position}:${layout.name} `}</Text>
+							{layout.model === '' ? null : <Text dimColor>{` ${layout.model} `}</Text>}
+							<Text color={stateColor}>{layout.state}</Text>
 						</>
 					)}
 				</Text>
 			</Box>
-			<Box flexShrink={0} marginLeft={1}>
-				<Text dimColor wrap="truncate-start">{right}</Text>
-			</Box>
+			{right === '' ? null : (
+				<Box flexShrink={0} marginLeft={1}>
+					<Text dimColor wrap="truncate-start">{right}</Text>
+				</Box>
+			)}
 		</Box>
 	);
 	if (noticeAbove.length === 0) return line;
@@ -80,10 +85,4 @@ export function StatusBar({width, position, name, model, state, stateTone, token
 			{line}
 		</Box>
 	);
-}
-
-function formatTokens(tokens: number): string {
-	if (tokens < 1_000) return String(tokens);
-	if (tokens < 1_000_000) return `${(tokens / 1_000).toFixed(tokens < 10_000 ? 1 : 0)}k`;
-	return `${(tokens / 1_000_000).toFixed(1)}M`;
 }
