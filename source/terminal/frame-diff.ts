@@ -131,26 +131,35 @@ function endsStyled(line: string): boolean {
 }
 
 export interface Shift {
-	/** Rows [0, region) moved up by `by`. */
+	/** Rows [0, region) moved up by `by` (the transcript gained rows at the bottom), or down by -`by` (scrolled back). */
 	region: number;
 	by: number;
 }
 
-/** Finds the scroll that explains most of the change, e.g. a transcript that gained a line at the bottom. */
+/**
+ * Finds the scroll that explains most of the change: a transcript that gained a line at the bottom (up), or
+ * one scrolled back a line (down, drawn with reverse scrolling instead of rewriting every row).
+ */
 export function detectShift(previous: readonly string[], next: readonly string[], maxShift = 8): Shift | undefined {
 	let best: Shift | undefined;
 	let bestGain = 0;
 	for (let by = 1; by <= maxShift; by++) {
-		let run = 0;
-		let gain = 0;
-		while (run + by < previous.length && run < next.length && next[run] === previous[run + by]) {
-			// A row that moves saves its bytes, unless it was already right where it is (blank rows mostly).
-			if (next[run] !== '' && next[run] !== previous[run]) gain++;
-			run++;
-		}
-		if (gain > bestGain) {
-			bestGain = gain;
-			best = {region: run + by, by};
+		for (const [from, to, sign] of [
+			[previous, next, 1],
+			[next, previous, -1],
+		] as const) {
+			// Moved up by `by`: to[row] === from[row + by]. Moved down is the same seen from the other frame.
+			let run = 0;
+			let gain = 0;
+			while (run + by < from.length && run < to.length && to[run] === from[run + by]) {
+				// A row that moves saves its bytes, unless it was already right where it is (blank rows mostly).
+				if (to[run] !== '' && to[run] !== from[run]) gain++;
+				run++;
+			}
+			if (gain > bestGain) {
+				bestGain = gain;
+				best = {region: run + by, by: sign * by};
+			}
 		}
 	}
 	// One scroll costs about what rewriting a short row does: worth it from a few moved rows on.
@@ -172,9 +181,16 @@ export function diffFrames(previous: readonly string[], next: readonly string[],
 	let old = previous.slice();
 	let cursor = {...at};
 	const shift = detectShift(previous, next);
-	if (shift) {
+	if (shift && shift.by > 0) {
 		output += `${ESC}[1;${shift.region}r${ESC}[${shift.by}S${ESC}[r`;
 		old = [...previous.slice(shift.by, shift.region), ...Array.from({length: shift.by}, () => ''), ...previous.slice(shift.region)];
+		cursor = {x: 0, y: 0};
+	} else if (shift) {
+		// Reverse index (RI, `ESC M`) at the region's top row moves its rows down, blank rows coming in at the
+		// top. RI rather than SD (`CSI n T`): vt100 and the linux console know it, and a few rows cost 2 bytes each.
+		const by = -shift.by;
+		output += `${ESC}[1;${shift.region}r${ESC}[H${`${ESC}M`.repeat(by)}${ESC}[r`;
+		old = [...Array.from({length: by}, () => ''), ...previous.slice(0, shift.region - by), ...previous.slice(shift.region)];
 		cursor = {x: 0, y: 0};
 	}
 	const rows = Math.max(next.length, old.length);

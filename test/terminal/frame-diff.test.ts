@@ -77,6 +77,16 @@ describe('frame diff', () => {
 		expect(detectShift(before, before)).toBeUndefined();
 	});
 
+	it('sees a transcript scrolled back by one line and draws it with reverse index, not by rewriting it', () => {
+		const before = ['b', 'c', 'd', 'e', 'f', 'status'];
+		const after = ['a', 'b', 'c', 'd', 'e', 'status'];
+		expect(detectShift(before, after)).toEqual({region: 5, by: -1});
+		const up = diffFrames(before, after, undefined, {x: 0, y: 0}).output;
+		const down = diffFrames(after, before, undefined, {x: 0, y: 0}).output;
+		expect(up).toBe('\u001B[1;5r\u001B[H\u001BM\u001B[ra');
+		expect(up.length).toBeLessThanOrEqual(down.length + 4);
+	});
+
 	it('appending a token costs a cursor move and the token, not the line', () => {
 		const before = ['▌GLM', '  The answer is', '', '› ', 'status'];
 		const after = ['▌GLM', '  The answer is forty', '', '› ', 'status'];
@@ -94,7 +104,12 @@ describe('frame diff', () => {
 			for (let step = 0; step < 8; step++) {
 				const kind = next();
 				let following: string[];
-				if (kind < 0.3) following = [...frame.slice(1, ROWS - 2), randomLine(next), ...frame.slice(ROWS - 2)];
+				if (kind < 0.2) following = [...frame.slice(1, ROWS - 2), randomLine(next), ...frame.slice(ROWS - 2)];
+				else if (kind < 0.3) {
+					// Scrolled back by a few rows: new rows come in at the top.
+					const by = 1 + Math.floor(next() * 3);
+					following = [...Array.from({length: by}, () => randomLine(next)), ...frame.slice(0, ROWS - 2 - by), ...frame.slice(ROWS - 2)];
+				}
 				else if (kind < 0.6) following = frame.map((line, index) => (index === ROWS - 4 ? (stringWidth(line) < COLUMNS - 6 ? line + pieces[Math.floor(next() * 3)]! : line) : line));
 				else following = frame.map((line) => (next() < 0.3 ? randomLine(next) : line));
 								const target = {x: Math.floor(next() * 10), y: ROWS - 2};
