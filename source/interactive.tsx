@@ -9,6 +9,7 @@ import type {Settings} from './store/settings.js';
 import type {ResolvedConfig} from './store/settings.js';
 import type {ConversationSettings} from './chat/types.js';
 import {StdinFilter, enableBracketedPaste} from './terminal/stdin-filter.js';
+import {MouseInput, disableMouse, enableMouse} from './terminal/mouse.js';
 import {enterAlternateScreen, installTerminalRestore} from './terminal/screen.js';
 import {parseApiKey} from './glm/api-key.js';
 import {rescueUnsaved, type FailedSave} from './chat/rescue.js';
@@ -54,9 +55,10 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 
 	// When the SSH connection drops, writes fail with EIO; there is no one left to tell, and saving matters more.
 	stdout.on('error', () => {});
-	const stdin = new StdinFilter(process.stdin);
+	const mouse = new MouseInput();
+	const stdin = new StdinFilter(process.stdin, {keyFilter: mouse.filter});
 	enterAlternateScreen(stdout);
-	stdout.write(enableBracketedPaste);
+	stdout.write(enableBracketedPaste + (settings.get('mouse') === false ? '' : enableMouse));
 
 	let instance: ReturnType<typeof render> | undefined;
 	const repaint = () => {
@@ -84,6 +86,12 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 		<App
 			controller={controller}
 			stdin={stdin}
+			mouse={mouse}
+			mouseOn={() => settings.get('mouse') !== false}
+			onMouse={(on) => {
+				stdout.write(on ? enableMouse : disableMouse);
+				settings.set('mouse', on);
+			}}
 			apiKeySource={config.apiKeySource}
 			onSaveKey={(key) => {
 				settings.set('apiKey', key);

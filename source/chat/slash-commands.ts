@@ -14,6 +14,7 @@ export const SLASH_COMMANDS = [
 	'copy',
 	'retry',
 	'key',
+	'mouse',
 	'help',
 	'quit',
 ] as const;

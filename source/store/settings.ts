@@ -20,6 +20,8 @@ export interface StoredSettings {
 	thinking?: Thinking;
 	/** Id of the conversation open when glm-tui last quit. */
 	lastConversation?: string;
+	/** false: no mouse reporting, the terminal keeps the mouse (selection); see terminal/mouse.ts. */
+	mouse?: boolean;
 }
 
 export type SettingKey = keyof StoredSettings;
@@ -43,6 +45,7 @@ export const settingsSchema = {
 		temperature: {type: 'number', minimum: 0, maximum: 1},
 		thinking: {enum: ['enabled', 'disabled']},
 		lastConversation: {type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$'},
+		mouse: {type: 'boolean'},
 	} satisfies Record<SettingKey, JsonSchema>,
 } satisfies JsonSchema;
 

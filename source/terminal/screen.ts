@@ -2,6 +2,7 @@ import {writeSync} from 'node:fs';
 import {constants} from 'node:os';
 import {disableBracketedPaste, enableBracketedPaste} from './stdin-filter.js';
 import {sanitize} from './sanitize.js';
+import {disableMouse} from './mouse.js';
 
 /*
 Terminal lifecycle: what is written when the full-screen UI starts and what must be written on every way
@@ -25,7 +26,7 @@ export function enterAlternateScreen(stdout: RestoreStream): void {
 }
 
 /** Undoes everything the program may have turned on, in an order that is safe on any terminal. */
-export const restoreSequence = resetSgr + disableBracketedPaste + showCursor + leaveAltScreen;
+export const restoreSequence = resetSgr + disableMouse + disableBracketedPaste + showCursor + leaveAltScreen;
 
 export type RestoreStream = {
 	write(data: string): unknown;

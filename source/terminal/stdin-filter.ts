@@ -50,6 +50,8 @@ export type StdinFilterOptions = {
 	escapeTimeoutMs?: number;
 	/** Reads arriving this soon after an unbracketed paste are part of it. */
 	pasteContinuationMs?: number;
+	/** Sees typed input (never pastes) before the keys are split out; mouse.ts takes mouse reports out here. */
+	keyFilter?: (text: string) => string;
 };
 
 class Paste {
@@ -65,6 +67,7 @@ export class StdinFilter extends Readable {
 	private readonly decoder = new StringDecoder('utf8');
 	private readonly escapeTimeoutMs: number;
 	private readonly pasteContinuationMs: number;
+	private readonly keyFilter: ((text: string) => string) | undefined;
 	private attached = false;
 	private inPaste = false;
 	private pasteParts: string[] = [];
@@ -79,6 +82,7 @@ export class StdinFilter extends Readable {
 		super({objectMode: true});
 		this.escapeTimeoutMs = options.escapeTimeoutMs ?? 30;
 		this.pasteContinuationMs = options.pasteContinuationMs ?? 100;
+		this.keyFilter = options.keyFilter;
 	}
 
 	get isRaw(): boolean {
@@ -233,6 +237,10 @@ export class StdinFilter extends Readable {
 					this.pendingTimer.unref?.();
 				}
 			}
+		}
+
+		if (complete !== '' && this.keyFilter) {
+			complete = this.keyFilter(complete);
 		}
 
 		if (complete !== '') {

@@ -8,6 +8,7 @@ import {parseApiKey} from '../glm/api-key.js';
 import {sanitize, sanitizeLine} from '../terminal/sanitize.js';
 import {osc52Copy} from '../terminal/screen.js';
 import type {StdinFilter} from '../terminal/stdin-filter.js';
+import type {MouseInput} from '../terminal/mouse.js';
 import {useController} from './hooks/use-controller.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useComposer} from './hooks/use-composer.js';
@@ -39,6 +40,10 @@ import chalk from 'chalk';
 export interface AppProps {
 	controller: ChatController;
 	stdin: StdinFilter;
+	/** Wheel reports (terminal/mouse.ts); the mouse setting is read and changed through the two callbacks. */
+	mouse?: MouseInput;
+	mouseOn?: () => boolean;
+	onMouse?: (on: boolean) => void;
 	apiKeySource?: 'env' | 'settings' | undefined;
 	onSaveKey: (key: string) => void;
 	onRepaint: () => void;
@@ -55,7 +60,10 @@ type Mode =
 	| {type: 'name'; purpose: 'new' | 'rename'; id?: string; field: TextBuffer; error?: string; back?: Mode}
 	| {type: 'picker'; field: TextBuffer; selected: number; confirmDelete?: string};
 
-export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writeRaw, startupProblems = []}: AppProps) {
+/** Lines one wheel notch scrolls, as most terminals and pagers do. */
+const WHEEL_LINES = 3;
+
+export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, onSaveKey, onRepaint, writeRaw, startupProblems = []}: AppProps) {
 	useController(controller);
 	useHighlightAfterFirstFrame();
 	const {exit} = useApp();
@@ -180,6 +188,27 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 			stdin.off('paste', onPaste);
 		};
 	}, [stdin, composer]);
+
+	// ---- mouse wheel: scrolls what is shown, never touches the composer -------------------------
+	const wheel = useRef<(direction: -1 | 1) => void>(() => {});
+	wheel.current = (direction) => {
+		const current = modeRef.current;
+		if (current.type === 'chat') {
+			setPosition(scroll(source, transcriptHeight, positions.current.get(active.id) ?? {follow: true}, direction * WHEEL_LINES));
+		} else if (current.type === 'help') {
+			const room = Math.max(1, height - statusHeight - 1);
+			const last = Math.max(0, helpLines(width).length - room);
+			setMode({...current, offset: Math.max(0, Math.min(last, current.offset + direction * WHEEL_LINES))});
+		}
+	};
+	useEffect(() => {
+		if (!mouse) return;
+		const onWheel = ({direction}: {direction: -1 | 1}) => wheel.current(direction);
+		mouse.on('wheel', onWheel);
+		return () => {
+			mouse.off('wheel', onWheel);
+		};
+	}, [mouse]);
 
 	// ---- actions -------------------------------------------------------------------------------
 	const lastAnswer = () => [...messages].reverse().find((each) => each.role === 'assistant' && each.content);
@@ -312,6 +341,21 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 			case 'help':
 				setMode({type: 'help', offset: 0});
 				break;
+			case 'mouse': {
+				const value = argument ? parseOnOff(argument) : undefined;
+				if (!onMouse || !mouseOn) controller.say('The mouse setting needs the full-screen terminal.', 'error');
+				else if (!argument) controller.say(`Mouse: ${mouseOn() ? 'on (the wheel scrolls; Shift+drag selects)' : 'off (the terminal keeps the mouse)'}. Usage: /mouse on | off`);
+				else if (value !== 'enabled' && value !== 'disabled') controller.say('Usage: /mouse on | off', 'error');
+				else {
+					try {
+						onMouse(value === 'enabled');
+						controller.say(value === 'enabled' ? 'Mouse on: the wheel scrolls the transcript; hold Shift to select text.' : 'Mouse off: the terminal selects text; the wheel may not scroll.');
+					} catch (error) {
+						controller.say(error instanceof Error ? error.message : String(error), 'error');
+					}
+				}
+				break;
+			}
 			case 'quit':
 				exit();
 				break;
