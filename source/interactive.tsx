@@ -10,6 +10,7 @@ import type {ResolvedConfig} from './store/settings.js';
 import type {ConversationSettings} from './chat/types.js';
 import {StdinFilter, enableBracketedPaste} from './terminal/stdin-filter.js';
 import {MouseInput, disableMouse, enableMouse} from './terminal/mouse.js';
+import {hyperlinksSupported, setHyperlinks} from './terminal/hyperlink.js';
 import {enterAlternateScreen, installTerminalRestore} from './terminal/screen.js';
 import {parseApiKey} from './glm/api-key.js';
 import {rescueUnsaved, type FailedSave} from './chat/rescue.js';
@@ -55,6 +56,7 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 
 	// When the SSH connection drops, writes fail with EIO; there is no one left to tell, and saving matters more.
 	stdout.on('error', () => {});
+	setHyperlinks(hyperlinksSupported(process.env));
 	const mouse = new MouseInput();
 	const stdin = new StdinFilter(process.stdin, {keyFilter: mouse.filter});
 	enterAlternateScreen(stdout);

@@ -23,15 +23,17 @@ export function moveTo(row: number, column: number): string {
 
 /**
  * Where the line's text starts to differ from the old line: the offset into `next` and the screen column
- * there, plus the SGR state in force at that point (so the rest can be written on its own).
+ * there, plus the SGR state in force at that point and the OSC 8 hyperlink open there, if any (so the rest
+ * can be written on its own).
  */
-export function firstDifference(previous: string, next: string): {offset: number; column: number; style: string} | undefined {
+export function firstDifference(previous: string, next: string): {offset: number; column: number; style: string; link?: string} | undefined {
 	if (previous === next) return undefined;
 	let i = 0;
 	let j = 0;
 	let column = 0;
 	let style = '';
-	let lastSafe = {offset: 0, column: 0, style: ''};
+	let link = '';
+	let lastSafe: {offset: number; column: number; style: string; link?: string} = {offset: 0, column: 0, style: ''};
 	while (i < previous.length && j < next.length) {
 		// Escape sequences must match exactly for the text after them to look the same.
 		if (next.charCodeAt(j) === 0x1b || previous.charCodeAt(i) === 0x1b) {
@@ -39,6 +41,7 @@ export function firstDifference(previous: string, next: string): {offset: number
 			const b = readEscape(next, j);
 			if (a === undefined || b === undefined || a !== b) break;
 			if (b.endsWith('m')) style = applySgr(style, b);
+			else if (b.startsWith(`${ESC}]8;`)) link = /^\u001B\]8;[^;]*;(?:\u0007|\u001B\\)$/.test(b) ? '' : b;
 			i += a.length;
 			j += b.length;
 			continue;
@@ -49,7 +52,7 @@ export function firstDifference(previous: string, next: string): {offset: number
 		column += stringWidth(b);
 		i += a.length;
 		j += b.length;
-		lastSafe = {offset: j, column, style};
+		lastSafe = link === '' ? {offset: j, column, style} : {offset: j, column, style, link};
 	}
 	// Resume after the last fully equal visible cell: text after it is written with the style in force there.
 	return lastSafe;
@@ -207,6 +210,8 @@ export function diffFrames(previous: readonly string[], next: readonly string[],
 		const rest = after.slice(difference.offset);
 		const wanted = difference.style;
 		if (wanted !== '' || styled) output += wanted === '' ? `${ESC}[0m` : `${ESC}[0;${wanted.replaceAll(':', ';')}m`;
+		// Inside a hyperlink: the rest of it must link too (the line closes it at its end).
+		if (difference.link) output += difference.link;
 		output += rest;
 		styled = endsStyled(after);
 		const restWidth = stringWidth(rest);

@@ -1,5 +1,6 @@
 import {Lexer, type Token, type Tokens} from 'marked';
 import {highlight} from './highlight.js';
+import {hyperlink} from './hyperlink.js';
 import {sanitize, sanitizeLine} from './sanitize.js';
 import {renderTable, type Align} from './table.js';
 import {defaultTheme, type Theme} from './theme.js';
@@ -266,11 +267,13 @@ function renderInlineToken(token: Token, theme: Theme): string {
 			const text = renderInline(link.tokens, theme);
 			const href = sanitizeLine(link.href);
 			const plain = sanitizeLine(link.text);
+			// With OSC 8 (hyperlink.ts) the text and the URL shown after it open the whole URL; the URL stays
+			// visible so a link's text cannot hide where it leads.
 			if (link.autolink || href === '' || plain === href || `mailto:${plain}` === href) {
-				return theme.link(text);
+				return hyperlink(link.href, theme.link(text));
 			}
 
-			return `${theme.link(text)} ${theme.url(`(${href})`)}`;
+			return `${hyperlink(link.href, theme.link(text))} ${theme.url(`(${hyperlink(link.href, href)})`)}`;
 		}
 
 		case 'image': {

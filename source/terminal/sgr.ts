@@ -1,6 +1,8 @@
 /*
 The style in effect at a point of a styled string, so a wrapped line can reopen it at its start. Only SGR
-is understood: styled text here is produced by this program (chalk), untrusted text was sanitized first.
+and OSC 8 hyperlinks (hyperlink.ts) are understood: styled text here is produced by this program (chalk),
+untrusted text was sanitized first. A hyperlink open at a line's end is closed there and reopened on the next
+line, like a style, so every line stands alone and a link broken over lines is still one link.
 Attributes are kept per slot rather than as a growing list of codes, so the reopen prefix stays short no
 matter how many times a style was switched on and off before it.
 */
@@ -9,6 +11,12 @@ export const sgrReset = '\u001B[0m';
 
 // Matches one SGR sequence at the start of the searched position (sticky); parameters only.
 export const sgrRegex = /\u001B\[([\d;:]*)m/y;
+
+/** One OSC 8 sequence (sticky): group 1 is the URI, empty for the sequence that ends a link. */
+export const osc8Regex = /\u001B\]8;[^;\u0007\u001B]*;([\x21-\x7e]*)(?:\u0007|\u001B\\)/y;
+
+export const osc8Close = '\u001B]8;;\u001B\\';
+export const osc8Open = (uri: string): string => `\u001B]8;;${uri}\u001B\\`;
 
 type Slot = 'bold' | 'dim' | 'italic' | 'underline' | 'blink' | 'inverse' | 'hidden' | 'strike' | 'overline' | 'fg' | 'bg' | 'ul';
 
@@ -57,9 +65,21 @@ const attributeOff: Record<number, readonly Slot[]> = {
 export class SgrState {
 	private readonly slots = new Map<Slot, string>();
 	private cachedOpen: string | undefined = '';
+	private uri = '';
 
 	get active(): boolean {
-		return this.slots.size > 0;
+		return this.slots.size > 0 || this.uri !== '';
+	}
+
+	/** What ends this state at a line's end: a reset and the link's end, as far as either is open. */
+	get close(): string {
+		return (this.slots.size > 0 ? sgrReset : '') + (this.uri === '' ? '' : osc8Close);
+	}
+
+	/** Apply one OSC 8 sequence's URI ('' ends the link). */
+	link(uri: string): void {
+		this.cachedOpen = undefined;
+		this.uri = uri;
 	}
 
 	/** The sequence that re-establishes this state after a reset; '' when nothing is active. */
@@ -73,7 +93,7 @@ export class SgrState {
 				}
 			}
 
-			this.cachedOpen = codes.length === 0 ? '' : `\u001B[${codes.join(';')}m`;
+			this.cachedOpen = (codes.length === 0 ? '' : `\u001B[${codes.join(';')}m`) + (this.uri === '' ? '' : osc8Open(this.uri));
 		}
 
 		return this.cachedOpen;

@@ -1,4 +1,4 @@
-import {SgrState, sgrRegex, sgrReset} from './sgr.js';
+import {SgrState, osc8Regex, sgrRegex} from './sgr.js';
 import {escapeMarker} from './sanitize.js';
 import {graphemes, graphemeWidth, isPrintableAscii} from './width.js';
 
@@ -21,7 +21,7 @@ Rules:
 - 'char' mode (code) breaks only at the width and keeps every space.
 - A wide character never straddles the edge; one wider than the whole line (2 cells at width 1) is
   replaced by `?`, so no line ever exceeds the width and nothing loops.
-- Input is our own text: SGR sequences are the only escapes understood. Anything else starting with ESC is
+- Input is our own text: SGR sequences and OSC 8 hyperlinks are the only escapes understood. Anything else starting with ESC is
   shown as `␛` (sanitize untrusted text first).
 */
 
@@ -85,10 +85,10 @@ class Wrapper {
 	private skipSpaces = false;
 	// Start of the current run of spaces, if the line ends in one.
 	private spaceStart = -1;
-	private spaceStartActive = false;
+	private spaceStartClose = '';
 	// Last break opportunity: the line ends at `breakAt`; the next one starts with what follows `resumeAt`.
 	private breakAt = -1;
-	private breakActive = false;
+	private breakClose = '';
 	private resumeAt = 0;
 	private resumeWidth = 0;
 	private resumeOpen = '';
@@ -120,6 +120,18 @@ class Wrapper {
 				}
 
 				position = escape + match[0].length;
+				continue;
+			}
+
+			osc8Regex.lastIndex = escape;
+			const link = osc8Regex.exec(line);
+			if (link) {
+				this.state.link(link[1]!);
+				if (this.hasText) {
+					this.line += link[0];
+				}
+
+				position = escape + link[0].length;
 			} else {
 				this.grapheme(escapeMarker, 1);
 				position = escape + 1;
@@ -128,7 +140,7 @@ class Wrapper {
 	}
 
 	endLine(): void {
-		this.lines.push(this.hasText ? (this.state.active ? this.line + sgrReset : this.line) : '');
+		this.lines.push(this.hasText ? this.line + this.state.close : '');
 		this.reset();
 		this.skipSpaces = false;
 		this.previous = '';
@@ -191,12 +203,12 @@ class Wrapper {
 
 		if (this.spaceStart < 0) {
 			this.spaceStart = this.line.length;
-			this.spaceStartActive = this.state.active;
+			this.spaceStartClose = this.state.close;
 		}
 
 		if (count > room) {
 			// The spaces reach the edge: end the line before them.
-			this.lines.push(this.line.slice(0, this.spaceStart) + (this.spaceStartActive ? sgrReset : ''));
+			this.lines.push(this.line.slice(0, this.spaceStart) + this.spaceStartClose);
 			this.reset();
 			this.skipSpaces = true;
 			return;
@@ -266,11 +278,11 @@ class Wrapper {
 
 		if (this.spaceStart >= 0) {
 			this.breakAt = this.spaceStart;
-			this.breakActive = this.spaceStartActive;
+			this.breakClose = this.spaceStartClose;
 			this.spaceStart = -1;
 		} else if ((wide || this.previousWide) && !noLineStart.has(first) && !noLineEnd.has(this.previous)) {
 			this.breakAt = this.line.length;
-			this.breakActive = this.state.active;
+			this.breakClose = this.state.close;
 		} else {
 			return;
 		}
@@ -284,7 +296,7 @@ class Wrapper {
 	// indentation that leaves no room.
 	private makeRoom(size: number): void {
 		if (this.breakAt >= 0) {
-			this.lines.push(this.line.slice(0, this.breakAt) + (this.breakActive ? sgrReset : ''));
+			this.lines.push(this.line.slice(0, this.breakAt) + this.breakClose);
 			const rest = this.line.slice(this.resumeAt);
 			this.width -= this.resumeWidth;
 			this.breakAt = -1;
@@ -300,7 +312,7 @@ class Wrapper {
 	}
 
 	private hardBreak(): void {
-		this.lines.push(this.hasText ? (this.state.active ? this.line + sgrReset : this.line) : '');
+		this.lines.push(this.hasText ? this.line + this.state.close : '');
 		this.reset();
 	}
 

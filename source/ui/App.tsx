@@ -29,6 +29,7 @@ import {wrap} from '../terminal/wrap.js';
 import {applyComposerCommand, composerCommand, globalAction} from './key-bindings.js';
 import {createBuffer, emptyBuffer, insert as insertText, type TextBuffer} from './text-buffer.js';
 import {exportMarkdown} from '../chat/export.js';
+import {copyTarget} from '../chat/copy-target.js';
 import {filterConversations} from './picker-filter.js';
 import {describeCandidates, findConversation} from '../chat/find-conversation.js';
 import {describeFileError} from '../store/errors.js';
@@ -140,7 +141,7 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 	const messages = active.messages;
 	const source: ViewportSource = {
 		count: messages.length,
-		lines: (index) => lineCache.linesFor(messages[index]!, {width, showReasoning}),
+		lines: (index) => lineCache.linesFor(messages[index]!, {width, showReasoning, number: index + 1}),
 		before: (index) =>
 			index === contextStart && index > 0
 				? [chalk.dim(`── ${index} earlier message${index === 1 ? '' : 's'} not sent: over the context window ──`.slice(0, width)), '']
@@ -328,9 +329,15 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 				}
 				break;
 			}
-			case 'copy':
-				copyLastAnswer();
+			case 'copy': {
+				const target = copyTarget(messages, argument);
+				if ('error' in target) controller.say(target.error, 'error');
+				else {
+					writeRaw(osc52Copy(target.text));
+					controller.say(`Copied ${target.what} (${formatCount(target.text.length)} characters) with OSC 52.`);
+				}
 				break;
+			}
 			case 'retry':
 				controller.regenerate();
 				break;

@@ -14,6 +14,8 @@ const INDENT = '  ';
 export interface LineOptions {
 	width: number;
 	showReasoning: boolean;
+	/** The message's number in its conversation, shown in its header: what `/copy N` takes. */
+	number?: number;
 }
 
 interface CacheEntry {
@@ -44,7 +46,7 @@ export class TranscriptLines {
 	private render(message: Message, options: LineOptions): string[] {
 		const width = Math.max(4, options.width);
 		const inner = Math.max(2, width - INDENT.length);
-		const lines: string[] = [header(message, width)];
+		const lines: string[] = [header(message, width, options.number)];
 
 		if (message.reasoning) {
 			if (options.showReasoning) {
@@ -82,11 +84,11 @@ export class TranscriptLines {
 }
 
 function cacheKey(message: Message, options: LineOptions): string {
-	return `${options.width}:${highlightGeneration()}:${options.showReasoning ? 1 : 0}:${message.state}:${message.content.length}:${message.reasoning?.length ?? 0}:${message.error ?? ''}`;
+	return `${options.width}:${options.number ?? 0}:${highlightGeneration()}:${options.showReasoning ? 1 : 0}:${message.state}:${message.content.length}:${message.reasoning?.length ?? 0}:${message.error ?? ''}`;
 }
 
-function header(message: Message, width: number): string {
-	const time = clockTime(message.time);
+function header(message: Message, width: number, number: number | undefined): string {
+	const time = clockTime(message.time) + (number === undefined ? '' : `  #${number}`);
 	if (message.role === 'user') {
 		const failed = message.state === 'failed' ? chalk.red('  ✖ failed') : '';
 		return clip(chalk.bold.cyan('▌You') + chalk.dim(`  ${time}`) + failed, width);

@@ -93,7 +93,8 @@ export async function startApp(options: StartOptions = {}): Promise<AppTerminal>
 	});
 
 	const child = pty.spawn(process.execPath, [BIN, ...(options.args ?? [])], {
-		name: 'xterm-256color',
+		// node-pty sets TERM to this name, whatever env says.
+		name: env['TERM'] ?? 'xterm-256color',
 		cols: columns,
 		rows,
 		cwd: home,

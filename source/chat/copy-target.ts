@@ -1,0 +1,59 @@
+// What `/copy` puts on the clipboard: the last answer, message N (as numbered in the transcript's headers),
+// or code block N of the last answer (`/copy code [N]`, default its last), the code exactly as written (no
+// fences, no hard breaks, tabs kept), however the screen had to wrap it.
+import {Lexer, type Token} from 'marked';
+import type {Message} from './types.js';
+
+export type CopyTarget = {text: string; what: string} | {error: string};
+
+export const COPY_USAGE = 'Usage: /copy (last answer) | /copy N (message N) | /copy code [N] (code block N of the last answer)';
+
+export function copyTarget(messages: readonly Message[], argument: string): CopyTarget {
+	const words = argument.trim().toLowerCase().split(/\s+/).filter(Boolean);
+	const answer = lastAnswer(messages);
+	if (words.length === 0) {
+		if (!answer) return {error: 'No answer to copy yet.'};
+		return {text: answer.content, what: 'the last answer'};
+	}
+	if (words.length === 1 && /^\d+$/.test(words[0]!)) {
+		const number = Number(words[0]);
+		const message = messages[number - 1];
+		if (number < 1 || !message) return {error: `There is no message ${number}: this conversation has ${messages.length}.`};
+		if (message.content === '') return {error: `Message ${number} has no text.`};
+		return {text: message.content, what: `message ${number}`};
+	}
+	if (words[0] === 'code' && words.length <= 2 && (words.length === 1 || /^\d+$/.test(words[1]!))) {
+		if (!answer) return {error: 'No answer to copy code from yet.'};
+		const blocks = codeBlocks(answer.content);
+		if (blocks.length === 0) return {error: 'The last answer has no code block.'};
+		const number = words.length === 1 ? blocks.length : Number(words[1]);
+		const block = blocks[number - 1];
+		if (number < 1 || block === undefined) return {error: `There is no code block ${number}: the last answer has ${blocks.length}.`};
+		return {text: block, what: `code block ${number} of ${blocks.length}`};
+	}
+	return {error: COPY_USAGE};
+}
+
+function lastAnswer(messages: readonly Message[]): Message | undefined {
+	for (let index = messages.length - 1; index >= 0; index--) {
+		const message = messages[index]!;
+		if (message.role === 'assistant' && message.content) return message;
+	}
+	return undefined;
+}
+
+/** The fenced and indented code blocks of a Markdown text, in order, nested ones (in lists, quotes) too. */
+export function codeBlocks(markdown: string): string[] {
+	const blocks: string[] = [];
+	const walk = (tokens: readonly Token[]) => {
+		for (const token of tokens) {
+			if (token.type === 'code') blocks.push((token as {text: string}).text);
+			const children = (token as {tokens?: Token[]}).tokens;
+			if (children) walk(children);
+			const items = (token as {items?: Array<{tokens: Token[]}>}).items;
+			if (items) for (const item of items) walk(item.tokens);
+		}
+	};
+	walk(Lexer.lex(markdown, {gfm: true}));
+	return blocks;
+}
