@@ -75,3 +75,12 @@ describe('layoutStatus', () => {
 		expect(shorten('abc', 0)).toBe('');
 	});
 });
+
+describe('inlineRight', () => {
+	it('gives a notice in the status line the token count, then the whole right part', async () => {
+		const {inlineRight} = await import('../../source/ui/components/StatusBar.js');
+		expect(inlineRight('Copied.', 100, 1_600, [])).toBe('1.6k tok │ F1 help');
+		expect(inlineRight('x'.repeat(25), 40, 1_600, [])).toBe('F1 help');
+		expect(inlineRight('x'.repeat(35), 40, 1_600, [])).toBe('');
+	});
+});

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import chalk from 'chalk';
 import {renderPlain} from '../../terminal/markdown.js';
+import {cellWidth} from '../../terminal/width.js';
 
 /** Exactly the keys that work; keep in step with the key routing in App and readme.md. */
 export const KEY_HELP: Array<[string, string]> = [
@@ -47,7 +48,7 @@ export const COMMAND_HELP: Array<[string, string]> = [
 	['/key', 'change the API key'],
 	['/help', 'this help'],
 	['/quit', 'quit'],
-	['//text', 'send text that starts with a literal /'],
+	['//text', 'send "/text" as a message'],
 ];
 
 /** Help as screen lines for a width: two columns when they fit, else the key above its meaning. */
@@ -72,6 +73,12 @@ export function helpLines(width: number): string[] {
 	return lines;
 }
 
+/** The title row, as much of the scrolling keys as fits: a narrow screen keeps "Esc closes" whole. */
+export function helpTitle(width: number, scrolls: boolean): string {
+	const titles = scrolls ? ['glm-tui keys · Esc closes · Up/Down, PgUp/PgDn, Home/End scroll', 'glm-tui keys · Esc closes · Home/End', 'Keys · Esc closes · Home/End'] : [];
+	return titles.find((title) => cellWidth(title) <= width) ?? 'glm-tui keys · Esc closes';
+}
+
 export function Help({width, height, offset}: {width: number; height: number; offset: number}) {
 	const lines = helpLines(width);
 	const room = Math.max(0, height - 1);
@@ -80,7 +87,7 @@ export function Help({width, height, offset}: {width: number; height: number; of
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden" paddingX={1}>
 			<Text bold wrap="truncate-end">
-				{`glm-tui keys · Esc closes${start > 0 || more ? ' · Up/Down, PgUp/PgDn, Home/End scroll' : ''}`}
+				{helpTitle(width - 2, start > 0 || more)}
 			</Text>
 			{lines.slice(start, start + room).map((line, index) => (
 				<Text key={index} wrap="truncate-end">

@@ -41,6 +41,13 @@ export function noticeLines(notice: string | undefined, width: number, height: n
 	return [...lines.slice(0, 2), `${[...lines[2]!].slice(0, -1).join('')}…`];
 }
 
+/** Beside a notice in the line, the right part gives way to it: the token count first, then all of it. */
+export function inlineRight(notice: string, width: number, tokens: number, others: StatusBarProps['others']): string {
+	const room = width - cellWidth(sanitizeLine(notice)) - 1;
+	for (const right of [statusRight(tokens, others), statusRight(0, others)]) if (cellWidth(right) <= room) return right;
+	return '';
+}
+
 export function noticeRows(notice: string | undefined, width: number, height: number, right: string): number {
 	return noticeLines(notice, width, height, right).length;
 }
@@ -51,7 +58,7 @@ export function StatusBar({width, position, name, model, state, stateTone, token
 	const inline = notice && noticeAbove.length === 0 ? <Text color={noticeColor}>{sanitizeLine(notice.text)}</Text> : undefined;
 	// Without a notice in the line, what fits was chosen by layoutStatus: nothing is cut here.
 	const layout = layoutStatus({width, position, name, model, state, tokens, others});
-	const right = inline ? statusRight(tokens, others) : layout.right;
+	const right = inline ? inlineRight(notice!.text, width, tokens, others) : layout.right;
 	const line = (
 		<Box width={width} height={1} overflow="hidden">
 			<Box flexGrow={1} flexShrink={1} overflow="hidden">
