@@ -22,7 +22,9 @@ export const SLASH_COMMANDS = [
 export type SlashCommandName = (typeof SLASH_COMMANDS)[number];
 
 /** Commands that take no argument: one given an argument ("/quit 是什么意思") is more likely a question. */
-const NO_ARGUMENT: ReadonlySet<SlashCommandName> = new Set(['delete', 'settings', 'copy', 'retry', 'key', 'help', 'quit']);
+const NO_ARGUMENT: ReadonlySet<SlashCommandName> = new Set(['delete', 'settings', 'retry', 'key', 'help', 'quit']);
+/** /copy's arguments (copy-target.ts): anything else after /copy ("/copy 是什么意思") is more likely a question. */
+const COPY_ARGUMENT = /^(?:\d+|code(?:\s+\d+)?)$/i;
 
 export type SlashParse =
 	| {type: 'command'; name: SlashCommandName; argument: string}
@@ -61,13 +63,15 @@ export function readSubmission(text: string, held?: string): Submission {
 	if (parsed.type === 'text') return {type: 'message', text: trimmed.startsWith('//') ? text.replace('/', '') : text};
 	if (held === text) return {type: 'message', text};
 	if (parsed.type === 'unknown') return {type: 'hold', name: parsed.name, reason: 'unknown'};
-	if (parsed.argument !== '' && NO_ARGUMENT.has(parsed.name)) return {type: 'hold', name: parsed.name, reason: 'argument'};
+	if (parsed.argument !== '' && (NO_ARGUMENT.has(parsed.name) || (parsed.name === 'copy' && !COPY_ARGUMENT.test(parsed.argument)))) {
+		return {type: 'hold', name: parsed.name, reason: 'argument'};
+	}
 	return parsed;
 }
 
 /** The one-line hint shown for a held-back text. `shown` is the command word as typed, made safe by the caller. */
 export function holdHint(reason: 'unknown' | 'argument', shown: string): string {
-	const what = reason === 'unknown' ? `/${shown} is not a command` : `/${shown} takes no argument`;
+	const what = reason === 'unknown' ? `/${shown} is not a command` : shown === 'copy' ? '/copy takes N or code [N]' : `/${shown} takes no argument`;
 	return `${what}: Enter again sends it as a message (or start it with //)`;
 }
 

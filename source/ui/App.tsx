@@ -2,7 +2,7 @@
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useStdin, type Key} from 'ink';
 import type {ChatController} from '../chat/controller.js';
-import {holdHint, parseSetting, readSubmission, type SlashCommandName} from '../chat/slash-commands.js';
+import {holdHint, parseOnOff, parseSetting, readSubmission, type SlashCommandName} from '../chat/slash-commands.js';
 import {describeSettings, describeSystem, describeTemperature, describeThinking} from '../chat/settings-summary.js';
 import {parseApiKey} from '../glm/api-key.js';
 import {sanitize, sanitizeLine} from '../terminal/sanitize.js';

@@ -93,3 +93,13 @@ describe('parseSettingValue', () => {
 		expect(parseSetting('thinking', 'maybe')).toMatchObject({type: 'invalid'});
 	});
 });
+
+describe('/copy arguments', () => {
+	it('runs /copy, /copy N and /copy code [N]; holds anything else as a likely question', () => {
+		for (const argument of ['', '3', 'code', 'code 2', 'CODE 1']) {
+			expect(readSubmission(`/copy ${argument}`.trim())).toEqual({type: 'command', name: 'copy', argument});
+		}
+		expect(readSubmission('/copy 是什么意思')).toEqual({type: 'hold', name: 'copy', reason: 'argument'});
+		expect(readSubmission('/copy code blocks')).toEqual({type: 'hold', name: 'copy', reason: 'argument'});
+	});
+});

@@ -41,7 +41,7 @@ export const COMMAND_HELP: Array<[string, string]> = [
 	['/settings', 'model, system prompt, temperature, thinking'],
 	['/export [file.md]', 'write this conversation as Markdown (never over a file)'],
 	['/copy', 'copy the last answer'],
-	['/copy N', 'copy message N (as numbered in the export)'],
+	['/copy N', 'copy message N (the #N in its header)'],
 	['/copy code [N]', 'copy code block N of the last answer (default: its last)'],
 	['/mouse on|off', 'wheel scrolls the transcript / native mouse selection'],
 	['/retry', 'regenerate the last answer'],
