@@ -350,16 +350,17 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 				break;
 			case 'mouse': {
 				const value = argument ? parseOnOff(argument) : undefined;
-				if (!onMouse || !mouseOn) controller.say('The mouse setting needs the full-screen terminal.', 'error');
-				else if (!argument) controller.say(`Mouse: ${mouseOn() ? 'on (the wheel scrolls; Shift+drag selects)' : 'off (the terminal keeps the mouse)'}. Usage: /mouse on | off`);
-				else if (value !== 'enabled' && value !== 'disabled') controller.say('Usage: /mouse on | off', 'error');
-				else {
-					try {
+				try {
+					if (!onMouse || !mouseOn) controller.say('The mouse setting needs the full-screen terminal.', 'error');
+					else if (!argument) controller.say(`Mouse: ${mouseOn() ? 'on (the wheel scrolls; Shift+drag selects)' : 'off (the terminal keeps the mouse)'}. Usage: /mouse on | off`);
+					else if (value !== 'enabled' && value !== 'disabled') controller.say('Usage: /mouse on | off', 'error');
+					else {
 						onMouse(value === 'enabled');
 						controller.say(value === 'enabled' ? 'Mouse on: the wheel scrolls the transcript; hold Shift to select text.' : 'Mouse off: the terminal selects text; the wheel may not scroll.');
-					} catch (error) {
-						controller.say(error instanceof Error ? error.message : String(error), 'error');
 					}
+				} catch (error) {
+					// The settings file could not be read or written (see store/settings.ts): said, nothing else lost.
+					controller.say(sanitizeLine(error instanceof Error ? error.message : String(error)), 'error');
 				}
 				break;
 			}
