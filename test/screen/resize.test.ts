@@ -47,7 +47,8 @@ describe('resize', () => {
 	});
 
 	it('a 20x6 terminal shows the status line and keys still work', async () => {
-		const {server, app} = await h.chat({columns: 20, rows: 6, ready: /F1 help/});
+		// At 20 columns the status line keeps the number and the state; the help hint gives way.
+		const {server, app} = await h.chat({columns: 20, rows: 6, ready: /\bready\b/});
 		let screen = app.screen();
 		expect(statusRowIndex(screen)).toBe(4);
 		expect(screen[5]).toBe('');
