@@ -200,6 +200,10 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 			const room = Math.max(1, height - statusHeight - 1);
 			const last = Math.max(0, helpLines(width).length - room);
 			setMode({...current, offset: Math.max(0, Math.min(last, current.offset + direction * WHEEL_LINES))});
+		} else if (current.type === 'picker' && !current.confirmDelete) {
+			// One entry per notch: the list is short, and the selection is what the wheel moves there.
+			const count = pickerEntries(current.field.text).length;
+			setMode({...current, selected: Math.max(0, Math.min(count - 1, current.selected + direction))});
 		}
 	};
 	useEffect(() => {

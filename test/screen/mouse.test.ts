@@ -58,6 +58,22 @@ describe('mouse wheel', () => {
 		expect(app.output()).toContain('\u001B[?1000l');
 	});
 
+	it('moves the selection in the conversation picker', async () => {
+		const home = h.home();
+		seedConversation(home, {name: 'alpha', count: 2});
+		seedConversation(home, {name: 'beta', count: 2});
+		seedConversation(home, {name: 'gamma', count: 2});
+		const {app} = await h.chat({home, columns: 80, rows: 20});
+		app.write('\u000F');
+		await app.waitFor(/^› 1 .*alpha/m);
+		app.write(wheelDown);
+		await app.waitFor(/^› 2 .*beta/m);
+		app.write(wheelDown + wheelDown);
+		await app.waitFor(/^› 3 .*gamma/m);
+		app.write(wheelUp);
+		await app.waitFor(/^› 2 .*beta/m);
+	});
+
 	it('/mouse off stops mouse reports, is saved, and a quit turns reports off', async () => {
 		const {app, home} = await h.chat({columns: 80, rows: 20});
 		app.clearOutput();
