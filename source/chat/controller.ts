@@ -10,6 +10,8 @@ import {buildRequest} from './request.js';
 import {startAnswer, type AnswerBuilder} from './answer.js';
 import {failTurn, failsTurn, reopenTurn} from './turns.js';
 import {listOrder} from '../store/order.js';
+import {Checkpoints} from './checkpoints.js';
+import {HEARTBEAT_MS, checkpointOf, currentWorld, settleStreaming, thisWriter, writtenElsewhere} from './writer.js';
 
 export interface ConversationSummaryLike {
 	id: string;
@@ -39,6 +41,8 @@ export interface ActiveStream {
 	answer: AnswerBuilder;
 	/** Set while the client waits before a retry, for the countdown. */
 	retry?: {attempt: number; until: number; reason: string};
+	/** Length of text and time of the last checkpoint (the growing answer saved). */
+	saved?: {length: number; at: number};
 }
 
 export interface Notice {
@@ -56,6 +60,8 @@ export interface ControllerOptions {
 	/** How often a streaming answer may notify subscribers: 10 frames a second reads as fluent text and costs a third of 30 in CPU and bytes. */
 	frameMs?: number;
 	now?: () => number;
+	/** How often a growing answer is saved (a kill then loses at most this much); 0: never. */
+	checkpointMs?: number;
 }
 
 export class ChatController {
@@ -88,6 +94,9 @@ export class ChatController {
 	private readonly unsaved = new Set<string>();
 	/** Why the last save of a conversation failed, while it has not succeeded since. */
 	private readonly failedSaves = new Map<string, string>();
+	private readonly checkpoints: Checkpoints;
+	/** The terminal went away (SSH drop): answers that end now are marked so. */
+	detached = false;
 
 	constructor(options: ControllerOptions) {
 		this.store = options.store;
@@ -96,6 +105,7 @@ export class ChatController {
 		this.frameMs = options.frameMs ?? 100;
 		this.now = options.now ?? Date.now;
 		this.onLastConversation = options.onLastConversation;
+		this.checkpoints = new Checkpoints(options.checkpointMs ?? 3000, () => this.checkpointStreams());
 		this.conversations = byCreation(this.store.list());
 		this.active = this.pickInitial(options.lastConversation);
 	}
@@ -163,6 +173,7 @@ export class ChatController {
 				this.say(describe(error), 'error');
 				return false;
 			}
+			settleStreaming(conversation);
 			this.open.set(id, conversation);
 			this.prepareSaveSoon(conversation);
 		}
@@ -267,6 +278,7 @@ export class ChatController {
 			this.say('An answer is still being written: Esc stops it.');
 			return false;
 		}
+		if (this.finishingElsewhere(conversation)) return false;
 		if (!this.client) {
 			this.say('No API key yet: use /key to add one.', 'error');
 			return false;
@@ -293,6 +305,7 @@ export class ChatController {
 	regenerate(): void {
 		const conversation = this.active;
 		if (this.streams.has(conversation.id)) return;
+		if (this.finishingElsewhere(conversation)) return;
 		const last = conversation.messages.at(-1);
 		if (!last) {
 			this.say('Nothing to regenerate yet.');
@@ -310,6 +323,14 @@ export class ChatController {
 		reopenTurn(conversation, new Date(this.now()).toISOString());
 		this.persist(conversation);
 		this.startStream(conversation);
+	}
+
+	/** An answer of this conversation is being finished by another glm-tui: asking again would be a second request for the same turn. */
+	private finishingElsewhere(conversation: Conversation): boolean {
+		const last = conversation.messages.at(-1);
+		if (!last || !writtenElsewhere(last, currentWorld(this.now()))) return false;
+		this.say('Another glm-tui is still finishing the last answer here; it shows as it arrives.');
+		return true;
 	}
 
 	stop(id = this.active.id): boolean {
@@ -363,6 +384,7 @@ export class ChatController {
 		const stream: ActiveStream = {controller, answer};
 		this.streams.set(conversation.id, stream);
 		conversation.messages.push(answer.message);
+		this.checkpoints.start();
 		this.changed();
 
 		void (async () => {
@@ -392,6 +414,7 @@ export class ChatController {
 			}
 			if (this.streams.get(conversation.id) !== stream) return;
 			this.streams.delete(conversation.id);
+			if (this.detached) final = {...final, finishedDetached: true};
 			replaceMessage(conversation, final);
 			// The question goes out of later requests with its failed answer (turns.ts).
 			if (failsTurn(final)) failTurn(conversation, final.id, new Date(this.now()).toISOString());
@@ -410,6 +433,7 @@ export class ChatController {
 		for (const id of new Set(candidates)) {
 			try {
 				const conversation = this.store.load(id);
+				settleStreaming(conversation);
 				this.open.set(id, conversation);
 				this.prepareSaveSoon(conversation);
 				return conversation;
@@ -439,12 +463,18 @@ export class ChatController {
 	}
 
 	/** Writes the conversation, merging what another glm-tui wrote meanwhile; keeps a live answer in memory. */
-	private persist(conversation: Conversation, whenFailed = 'It stays open here and is saved again with the next change.'): boolean {
+	private persist(
+		conversation: Conversation,
+		whenFailed = 'It stays open here and is saved again with the next change.',
+		/** The live answer as it is to be written (a checkpoint); without it the live answer stays in memory only. */
+		checkpoint?: Message,
+	): boolean {
 		const live = this.streams.get(conversation.id)?.answer.message;
+		const others = live ? conversation.messages.filter((each) => each.id !== live.id) : conversation.messages;
 		const toSave: Conversation = {
 			...conversation,
 			updatedAt: new Date(this.now()).toISOString(),
-			messages: live ? conversation.messages.filter((each) => each.id !== live.id) : conversation.messages,
+			messages: live && checkpoint ? [...others, checkpoint] : others,
 		};
 		try {
 			const merged = this.store.save(toSave);
@@ -455,7 +485,8 @@ export class ChatController {
 			for (const key of Object.keys(conversation) as Array<keyof Conversation>) if (!(key in merged)) delete conversation[key];
 			Object.assign(conversation, merged, {draft});
 			if (draft === undefined) delete conversation.draft;
-			conversation.messages = live ? [...merged.messages, live] : merged.messages;
+			const kept = live && checkpoint ? merged.messages.filter((each) => each.id !== live.id) : merged.messages;
+			conversation.messages = live ? [...kept, live] : kept;
 			this.refreshList();
 			return true;
 		} catch (error) {
@@ -465,6 +496,26 @@ export class ChatController {
 			this.say(`Could not save "${conversation.name}": ${reason}. ${whenFailed}`, 'error');
 			return false;
 		}
+	}
+
+	/**
+	 * Saves each streaming answer that grew since its last save (or, without growth, once a heartbeat, so other
+	 * glm-tui see its writer is alive). Timer-driven, every few seconds: the per-token path does not change.
+	 */
+	private checkpointStreams(): boolean {
+		const now = this.now();
+		const writer = thisWriter();
+		for (const [id, stream] of this.streams) {
+			const conversation = this.inMemory(id);
+			if (!conversation) continue;
+			const message = stream.answer.message;
+			const length = message.content.length + (message.reasoning?.length ?? 0);
+			const grew = length !== (stream.saved?.length ?? 0);
+			if (!grew && stream.saved && now - stream.saved.at < HEARTBEAT_MS) continue;
+			stream.saved = {length, at: now};
+			this.persist(conversation, 'It stays open here; what arrives is saved again in a few seconds.', checkpointOf(message, writer, now));
+		}
+		return this.streams.size > 0;
 	}
 
 	private changed(): void {
