@@ -10,6 +10,7 @@ import type {ResolvedConfig} from './store/settings.js';
 import type {ConversationSettings} from './chat/types.js';
 import {StdinFilter, enableBracketedPaste} from './terminal/stdin-filter.js';
 import {enterAlternateScreen, installTerminalRestore} from './terminal/screen.js';
+import {installJobControl} from './terminal/job-control.js';
 import {parseApiKey} from './glm/api-key.js';
 import {rescueUnsaved, type FailedSave} from './chat/rescue.js';
 
@@ -55,8 +56,11 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 	// When the SSH connection drops, writes fail with EIO; there is no one left to tell, and saving matters more.
 	stdout.on('error', () => {});
 	const stdin = new StdinFilter(process.stdin);
-	enterAlternateScreen(stdout);
-	stdout.write(enableBracketedPaste);
+	const enterTerminal = () => {
+		enterAlternateScreen(stdout);
+		stdout.write(enableBracketedPaste);
+	};
+	enterTerminal();
 
 	let instance: ReturnType<typeof render> | undefined;
 	const repaint = () => {
@@ -80,6 +84,20 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 		reportUnsaved(controller.saveAll());
 	});
 
+	const jobControl = installJobControl({
+		leave: () => {
+			restore.restore();
+			if (process.stdin.isTTY) process.stdin.setRawMode(false);
+		},
+		enter: () => {
+			restore.reset();
+			if (process.stdin.isTTY) process.stdin.setRawMode(true);
+			enterTerminal();
+			// The terminal may have another size now, and the shell drew over the screen: a resize repaints all.
+			stdout.emit('resize');
+		},
+	});
+
 	instance = render(
 		<App
 			controller={controller}
@@ -92,6 +110,7 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 			onRepaint={repaint}
 			writeRaw={(sequence) => stdout.write(sequence)}
 			startupProblems={problems.map(String)}
+			onSuspend={jobControl.suspend}
 		/>,
 		{
 			stdin: stdin as unknown as NodeJS.ReadStream,
@@ -110,6 +129,7 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 	try {
 		await instance.waitUntilExit();
 	} finally {
+		jobControl.dispose();
 		stdout.off('resize', repaint);
 		failures = controller.saveAll();
 		restore();

@@ -43,6 +43,8 @@ export interface AppProps {
 	writeRaw: (sequence: string) => void;
 	/** What the store could not use at start-up, each listed whole before the chat. */
 	startupProblems?: readonly string[];
+	/** Ctrl+Z: give the terminal back to the shell until `fg` (see terminal/job-control.ts). */
+	onSuspend?: () => void;
 }
 
 type Mode =
@@ -59,7 +61,7 @@ const KEY_INTRO = [
 	'It looks like <id>.<secret>. It is saved to ~/.config/glm-tui/config.json (mode 600) and never shown.',
 ];
 
-export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writeRaw, startupProblems = []}: AppProps) {
+export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writeRaw, startupProblems = [], onSuspend}: AppProps) {
 	useController(controller);
 	useHighlightAfterFirstFrame();
 	const {exit} = useApp();
@@ -477,6 +479,11 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 
 	useInput((input, key) => {
 		const mode = modeRef.current;
+		// In every mode, as in vim and less: the typed text and any dialog are there again after `fg`.
+		if (key.ctrl && !key.meta && input === 'z' && onSuspend) {
+			onSuspend();
+			return;
+		}
 		if (mode.type === 'chat') {
 			if (controller.notice && !key.escape) controller.clearNotice();
 			if (handleGlobal(input, key)) return;

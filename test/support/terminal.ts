@@ -55,6 +55,11 @@ export interface StartOptions {
 	columns?: number;
 	rows?: number;
 	home?: string;
+	/**
+	 * Start an interactive bash (no rc files, prompt `$ `) instead of glm-tui, for job control tests: the
+	 * test types the command (`GLM_TUI_COMMAND` in its environment runs glm-tui).
+	 */
+	shell?: boolean;
 }
 
 export function tempHome(): string {
@@ -92,7 +97,9 @@ export async function startApp(options: StartOptions = {}): Promise<AppTerminal>
 		title = value;
 	});
 
-	const child = pty.spawn(process.execPath, [BIN, ...(options.args ?? [])], {
+	if (options.shell) Object.assign(env, {PS1: '$ ', GLM_TUI_COMMAND: `${process.execPath} ${BIN}`});
+	const [file, args] = options.shell ? ['bash', ['--norc', '--noprofile', '-i']] : [process.execPath, [BIN, ...(options.args ?? [])]];
+	const child = pty.spawn(file, args, {
 		name: 'xterm-256color',
 		cols: columns,
 		rows,
