@@ -362,6 +362,19 @@ export class ChatController {
 		});
 	}
 
+	/**
+	 * The terminal went away (see source/detach.ts): no screen to notify any more, answers keep streaming and
+	 * are marked as finished after the drop; drafts, only in memory so far, are saved now.
+	 */
+	detach(): void {
+		this.detached = true;
+		this.listeners.clear();
+		this.textListeners.clear();
+		clearTimeout(this.pendingNotify);
+		this.pendingNotify = undefined;
+		this.saveUnsaved();
+	}
+
 	/** The conversation as it is in memory, if it is open. */
 	private inMemory(id: string): Conversation | undefined {
 		return this.open.get(id) ?? (this.active.id === id ? this.active : undefined);

@@ -20,7 +20,11 @@ export interface StoredSettings {
 	thinking?: Thinking;
 	/** Id of the conversation open when glm-tui last quit. */
 	lastConversation?: string;
+	/** After the terminal went away, how long answers still streaming may take to finish (default 10). */
+	detachedLimitMinutes?: number;
 }
+
+export const DEFAULT_DETACHED_LIMIT_MINUTES = 10;
 
 export type SettingKey = keyof StoredSettings;
 
@@ -43,6 +47,7 @@ export const settingsSchema = {
 		temperature: {type: 'number', minimum: 0, maximum: 1},
 		thinking: {enum: ['enabled', 'disabled']},
 		lastConversation: {type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$'},
+		detachedLimitMinutes: {type: 'number', minimum: 0},
 	} satisfies Record<SettingKey, JsonSchema>,
 } satisfies JsonSchema;
 

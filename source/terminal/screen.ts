@@ -1,4 +1,4 @@
-import {writeSync} from 'node:fs';
+import {closeSync, writeSync} from 'node:fs';
 import {constants} from 'node:os';
 import {disableBracketedPaste, enableBracketedPaste} from './stdin-filter.js';
 import {sanitize} from './sanitize.js';
@@ -98,7 +98,8 @@ export function installTerminalRestore(stdout: RestoreStream, onExit?: (cause: E
 			} catch {}
 		}
 
-		process.exit(code);
+		if (abandoned) exitWithoutTerminal(code);
+		else process.exit(code);
 	};
 
 	const signalHandlers = signals.map(signal => {
@@ -138,6 +139,20 @@ export function installTerminalRestore(stdout: RestoreStream, onExit?: (cause: E
 	};
 
 	return Object.assign(() => restore(), {restore, dispose, abandon, reset});
+}
+
+/**
+ * process.exit for a process whose terminal is gone. Node puts the terminal modes back as it exits, and a
+ * hung-up terminal refuses (EIO): Node then aborts with an assertion and a native stack trace (node.cc
+ * ResetStdio). It skips descriptors that were closed, so they are closed first; all saving is done by now.
+ */
+export function exitWithoutTerminal(code: number): never {
+	for (const fd of [0, 1, 2]) {
+		try {
+			closeSync(fd);
+		} catch {}
+	}
+	return process.exit(code);
 }
 
 // On the way out only synchronous writes are sure to land; a hung-up terminal (EIO) must not throw.

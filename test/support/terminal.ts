@@ -34,7 +34,11 @@ export interface AppTerminal {
 	cursor(): {x: number; y: number};
 	title(): string;
 	exited: Promise<number>;
+	/** The app's process id (under `shell`, the shell's). */
+	pid: number;
 	kill(signal?: string): void;
+	/** Closes the terminal itself, as an SSH drop does: the app gets SIGHUP and EIO, and nothing it writes arrives. */
+	hangUp(): void;
 	/** Waits until the terminal has processed everything written so far. */
 	settle(ms?: number): Promise<void>;
 	/**
@@ -166,6 +170,10 @@ export async function startApp(options: StartOptions = {}): Promise<AppTerminal>
 		cursor: () => ({x: term.buffer.active.cursorX, y: term.buffer.active.cursorY}),
 		title: () => title,
 		exited,
+		pid: child.pid,
+		hangUp: () => {
+			(child as unknown as {destroy(): void}).destroy();
+		},
 		kill: (signal) => {
 			try {
 				child.kill(signal);
