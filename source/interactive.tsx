@@ -14,6 +14,7 @@ import {installJobControl} from './terminal/job-control.js';
 import {parseApiKey} from './glm/api-key.js';
 import {rescueUnsaved, type FailedSave} from './chat/rescue.js';
 import {detach} from './detach.js';
+import {watchConversations} from './chat/disk-watch.js';
 import {DEFAULT_DETACHED_LIMIT_MINUTES} from './store/settings.js';
 
 export interface InteractiveOptions {
@@ -106,6 +107,8 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 		}
 	};
 	let detached = false;
+	// Another glm-tui's saves (new messages, an answer it finishes, renames, deletions) show here as they land.
+	const diskWatch = watchConversations(store.dir, () => controller.syncFromDisk());
 	const restore = installTerminalRestore(
 		stdout,
 		() => {
@@ -120,6 +123,7 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 	const hangUp = (): void => {
 		if (detached) return;
 		detached = true;
+		diskWatch.close();
 		detach({
 			controller,
 			limitMs: detachedLimitMs(settings),
@@ -190,6 +194,7 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 		await instance.waitUntilExit();
 	} finally {
 		jobControl.dispose();
+		diskWatch.close();
 		stdout.off('resize', repaint);
 		failures = controller.saveAll();
 		restore();

@@ -12,6 +12,7 @@ import {failTurn, failsTurn, reopenTurn} from './turns.js';
 import {listOrder} from '../store/order.js';
 import {Checkpoints} from './checkpoints.js';
 import {HEARTBEAT_MS, checkpointOf, currentWorld, settleStreaming, thisWriter, writtenElsewhere} from './writer.js';
+import {adoptFromDisk} from './disk-changes.js';
 
 export interface ConversationSummaryLike {
 	id: string;
@@ -95,6 +96,10 @@ export class ChatController {
 	/** Why the last save of a conversation failed, while it has not succeeded since. */
 	private readonly failedSaves = new Map<string, string>();
 	private readonly checkpoints: Checkpoints;
+	/** Per open conversation, its summary when last taken in from disk (syncFromDisk). */
+	private readonly seen = new Map<string, string>();
+	/** Open conversations with an answer another glm-tui is finishing. */
+	private readonly elsewhere = new Set<string>();
 	/** The terminal went away (SSH drop): answers that end now are marked so. */
 	detached = false;
 
@@ -375,6 +380,66 @@ export class ChatController {
 		this.saveUnsaved();
 	}
 
+	/**
+	 * Takes in what other glm-tui wrote (see chat/disk-changes.ts and the watcher in interactive.tsx): new,
+	 * renamed and deleted conversations, new messages, an answer another glm-tui is finishing. Returns whether
+	 * an open conversation holds such an answer (its writer may die without touching the file: check again).
+	 */
+	syncFromDisk(): boolean {
+		if (this.detached) return false;
+		const before = this.conversations;
+		const world = currentWorld(this.now());
+		let changed = false;
+		let elsewhere = false;
+		try {
+			this.refreshList();
+		} catch {
+			return false;
+		}
+		const onDisk = new Map(this.conversations.map((each) => [each.id, each]));
+		for (const [id, conversation] of [...this.open]) {
+			const summary = onDisk.get(id);
+			if (!summary) {
+				// Deleted in another glm-tui. What only we hold (an answer, an unsaved change) is written again with its next save.
+				if (this.streams.has(id) || this.unsaved.has(id)) continue;
+				this.open.delete(id);
+				this.unread.delete(id);
+				if (id === this.active.id) {
+					const next = this.conversations[0];
+					if (!next || !this.openConversation(next.id)) this.active = this.createInitial();
+					this.notice = {text: `"${conversation.name}" was deleted in another glm-tui.`, tone: 'info'};
+				}
+				changed = true;
+				continue;
+			}
+			// Loading takes the conversation's lock (a file event of its own): only when the file changed, or to
+			// check again on an answer another glm-tui is finishing.
+			const key = summaryKey(summary);
+			if (this.seen.get(id) === key && !this.elsewhere.has(id)) continue;
+			this.seen.set(id, key);
+			let disk: Conversation;
+			try {
+				disk = this.store.load(id);
+			} catch {
+				continue;
+			}
+			const live = this.streams.get(id)?.answer.message;
+			const result = adoptFromDisk(conversation, disk, {live, keepFields: this.failedSaves.has(id), world});
+			if (result.elsewhere) this.elsewhere.add(id);
+			else this.elsewhere.delete(id);
+			elsewhere ||= result.elsewhere;
+			if (!result.changed) continue;
+			changed = true;
+			if (id !== this.active.id) this.unread.add(id);
+			if (result.finishedDetached && id === this.active.id) {
+				this.notice = {text: 'The last answer finished after the connection dropped.', tone: 'info'};
+			}
+		}
+		if (!changed && !sameList(before, this.conversations)) changed = true;
+		if (changed) this.changed();
+		return elsewhere;
+	}
+
 	/** The conversation as it is in memory, if it is open. */
 	private inMemory(id: string): Conversation | undefined {
 		return this.open.get(id) ?? (this.active.id === id ? this.active : undefined);
@@ -501,6 +566,8 @@ export class ChatController {
 			const kept = live && checkpoint ? merged.messages.filter((each) => each.id !== live.id) : merged.messages;
 			conversation.messages = live ? [...kept, live] : kept;
 			this.refreshList();
+			const summary = this.conversations.find((each) => each.id === conversation.id);
+			if (summary) this.seen.set(conversation.id, summaryKey(summary));
 			return true;
 		} catch (error) {
 			const reason = describeFileError(error);
@@ -572,6 +639,18 @@ export class ChatController {
 		this.grown = new Set();
 		for (const listener of this.textListeners) listener(ids);
 	};
+}
+
+function summaryKey(summary: ConversationSummaryLike): string {
+	return `${summary.updatedAt}|${summary.messageCount}|${summary.name}`;
+}
+
+function sameList(a: readonly ConversationSummaryLike[], b: readonly ConversationSummaryLike[]): boolean {
+	if (a.length !== b.length) return false;
+	return a.every((each, index) => {
+		const other = b[index]!;
+		return each.id === other.id && each.name === other.name && each.messageCount === other.messageCount && each.updatedAt === other.updatedAt;
+	});
 }
 
 /** The one order every list, number and Alt+N uses (store/order.ts), whatever order the store gave. */

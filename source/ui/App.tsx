@@ -679,6 +679,8 @@ function describeState(controller: ChatController, id: string): {text: string; t
 		return {text: `retry ${stream.retry.attempt} in ${seconds}s`, tone: 'error'};
 	}
 	if (stream) return {text: stream.answer.message.content ? '● streaming' : '● waiting', tone: 'busy'};
+	const last = controller.active.id === id ? controller.active.messages.at(-1) : undefined;
+	if (last?.state === 'streaming' && last.writer) return {text: '● finishing elsewhere', tone: 'busy'};
 	if (!controller.hasClient) return {text: 'no key: /key', tone: 'error'};
 	return {text: 'ready', tone: 'idle'};
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {Message} from '../../source/chat/types.js';
 import type {GlmServer} from '../support/glm-server.js';
-import type {AppTerminal} from '../support/terminal.js';
+import {xdgEnv, type AppTerminal} from '../support/terminal.js';
 import {ESC, configDir, delay, keys, readConversations, seedConversation, statusLine, until, useHarness} from '../support/screen-kit.js';
 
 const h = useHarness();
@@ -46,7 +46,7 @@ async function twoStreams(options: {
 		fs.mkdirSync(configDir(home), {recursive: true, mode: 0o700});
 		fs.writeFileSync(path.join(configDir(home), 'config.json'), JSON.stringify({detachedLimitMinutes: options.limitMinutes}), {mode: 0o600});
 	}
-	let session: {server: GlmServer; app: AppTerminal; home: string};
+	let session: {server: GlmServer; app: AppTerminal; home: string; env: Record<string, string>};
 	if (options.inShell) {
 		const server = await h.server();
 		const app = await h.app({home, server, shell: true});
@@ -55,7 +55,7 @@ async function twoStreams(options: {
 		app.write(`sh -c 'trap "" HUP; $GLM_TUI_COMMAND 2> "$HOME/stderr.log"; echo $? > "$HOME/exit-code"'\r`);
 		await app.waitFor(/\bready\b/, 15_000);
 		await app.inputReady();
-		session = {server, app, home};
+		session = {server, app, home, env: {...xdgEnv(home), ZHIPUAI_BASE_URL: server.baseUrl, ZHIPUAI_API_KEY: server.key}};
 	} else {
 		session = await h.chat({home});
 	}
@@ -168,5 +168,34 @@ describe('SSH drop (SIGHUP) mid-answer', () => {
 		expect(await app.exited).toBe(0);
 		expect(bytesAfterSignal()).toBe(0);
 		expect(readConversations(home)[0]!.draft).toBe('草稿 draft');
+	});
+});
+
+describe('the next glm-tui while a detached one finishes', () => {
+	it('shows the answer growing as "finishing in another glm-tui", then finished, without asking again', async () => {
+		const bravoReply = words('b', 90);
+		const {app, home, env, server} = await twoStreams({
+			alpha: {reply: words('a', 30), tokensPerSecond: 15},
+			bravo: {reply: bravoReply, tokensPerSecond: 12},
+		});
+		await hangUpBySignal(app);
+		// The user reconnects: the new glm-tui opens bravo, the conversation of the last session.
+		const again = await h.app({home, env});
+		const growing = await again.waitFor((s) => s.includes('finishing in another glm-tui') && /\bb\d+\b/.test(s), 15_000);
+		expect(status(growing)).toContain('bravo');
+		const shownFirst = Math.max(...[...growing.matchAll(/\bb(\d+)\b/g)].map((m) => Number(m[1])));
+		// Asking now would be a second request for the same turn: refused, the text stays.
+		await again.inputReady();
+		await again.type('again?');
+		again.write(keys.enter);
+		await again.waitFor((s) => s.includes('Another glm-tui is still finishing') && s.includes('› again?'));
+		// It grows with the other's saves, and ends.
+		const ended = await again.waitFor((s) => /\bb89\b/.test(s) && s.includes('finished after the connection dropped'), 30_000);
+		expect(shownFirst).toBeLessThan(89);
+		expect(ended).not.toContain('finishing in another glm-tui');
+		expect(await app.exited).toBe(0);
+		// Nothing was asked twice.
+		expect(server.requests.length).toBe(2);
+		expect(answers(home)['bravo']!.map((m) => [m.state, m.content])).toEqual([['complete', bravoReply]]);
 	});
 });
