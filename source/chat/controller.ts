@@ -178,7 +178,7 @@ export class ChatController {
 				this.say(describe(error), 'error');
 				return false;
 			}
-			settleStreaming(conversation);
+			this.loaded(conversation);
 			this.open.set(id, conversation);
 			this.prepareSaveSoon(conversation);
 		}
@@ -440,6 +440,13 @@ export class ChatController {
 		return elsewhere;
 	}
 
+	/** A conversation just read from disk: answers no one writes any more are stopped; the rest is known as seen. */
+	private loaded(conversation: Conversation): void {
+		if (settleStreaming(conversation, currentWorld(this.now())).elsewhere) this.elsewhere.add(conversation.id);
+		const summary = this.conversations.find((each) => each.id === conversation.id);
+		if (summary) this.seen.set(conversation.id, summaryKey(summary));
+	}
+
 	/** The conversation as it is in memory, if it is open. */
 	private inMemory(id: string): Conversation | undefined {
 		return this.open.get(id) ?? (this.active.id === id ? this.active : undefined);
@@ -511,7 +518,7 @@ export class ChatController {
 		for (const id of new Set(candidates)) {
 			try {
 				const conversation = this.store.load(id);
-				settleStreaming(conversation);
+				this.loaded(conversation);
 				this.open.set(id, conversation);
 				this.prepareSaveSoon(conversation);
 				return conversation;

@@ -41,8 +41,8 @@ export function watchConversations(dir: string, onChange: () => boolean, {deboun
 	} catch {
 		// No inotify (limits, some network file systems): changes show at the next poll or switch.
 	}
-	// Once at start: an answer may be being finished elsewhere right now.
-	schedule(debounceMs);
+	// Once, after start-up: an answer may be being finished elsewhere right now.
+	schedule(1000);
 	return {
 		close() {
 			closed = true;
