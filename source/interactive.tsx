@@ -107,6 +107,8 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 		}
 	};
 	let detached = false;
+	/** Quitting normally: the terminal is restored and released below; its end is not a hang-up. */
+	let leaving = false;
 	// Another glm-tui's saves (new messages, an answer it finishes, renames, deletions) show here as they land.
 	const diskWatch = watchConversations(store.dir, () => controller.syncFromDisk());
 	const restore = installTerminalRestore(
@@ -121,7 +123,7 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 
 	// The answers streaming when the terminal went away run to their end; then, or after the limit, exit.
 	const hangUp = (): void => {
-		if (detached) return;
+		if (detached || leaving) return;
 		detached = true;
 		diskWatch.close();
 		detach({
@@ -193,6 +195,7 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 	try {
 		await instance.waitUntilExit();
 	} finally {
+		leaving = true;
 		jobControl.dispose();
 		diskWatch.close();
 		stdout.off('resize', repaint);
