@@ -290,6 +290,7 @@ export class ChatController {
 		}
 		const message: Message = {id: newId(), role: 'user', content: text, state: 'complete', time: new Date(this.now()).toISOString()};
 		const draft = conversation.draft;
+		const marked = unmarkDetached(conversation, message.time);
 		conversation.messages.push(message);
 		conversation.draft = '';
 		// The question is on disk before the request leaves, so nothing typed is ever lost.
@@ -297,6 +298,7 @@ export class ChatController {
 			// Neither sent nor kept: the text stays in the composer for another try, and the transcript does not
 			// show (and a second Enter does not repeat) a question that was never asked.
 			conversation.messages = conversation.messages.filter((each) => each !== message);
+			for (const [index, before] of marked) if (conversation.messages[index]?.id === before.id) conversation.messages[index] = before;
 			if (draft === undefined) delete conversation.draft;
 			else conversation.draft = draft;
 			this.changed();
@@ -646,6 +648,23 @@ export class ChatController {
 		this.grown = new Set();
 		for (const listener of this.textListeners) listener(ids);
 	};
+}
+
+/**
+ * "Finished after the connection dropped" is said until the conversation goes on: the next question takes the
+ * mark off (with a newer updatedAt, so the merge keeps the unmarked copy). Returns what it changed, to undo.
+ */
+function unmarkDetached(conversation: Conversation, time: string): Array<[number, Message]> {
+	const changed: Array<[number, Message]> = [];
+	const messages = conversation.messages;
+	for (let index = 0; index < messages.length; index++) {
+		const message = messages[index]!;
+		if (!message.finishedDetached) continue;
+		const {finishedDetached: _mark, ...rest} = message;
+		messages[index] = {...rest, updatedAt: time};
+		changed.push([index, message]);
+	}
+	return changed;
 }
 
 function summaryKey(summary: ConversationSummaryLike): string {

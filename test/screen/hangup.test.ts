@@ -197,5 +197,15 @@ describe('the next glm-tui while a detached one finishes', () => {
 		// Nothing was asked twice.
 		expect(server.requests.length).toBe(2);
 		expect(answers(home)['bravo']!.map((m) => [m.state, m.content])).toEqual([['complete', bravoReply]]);
+
+		// The mark stays until the conversation goes on.
+		server.enqueue({reply: 'next answer'});
+		again.write(keys.ctrlU);
+		await again.type('next question');
+		again.write(keys.enter);
+		const next = await again.waitFor((s) => s.includes('next answer') && /\bready\b/.test(status(s)));
+		expect(next).not.toContain('finished after the connection dropped');
+		await until(() => answers(home)['bravo']!.length === 2, 'the next answer saved');
+		expect(answers(home)['bravo']![0]!.finishedDetached).toBeUndefined();
 	});
 });
