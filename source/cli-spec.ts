@@ -46,7 +46,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 		name: 'config',
 		usage: [
 			'config set key                 save the API key (read from stdin, never from the command line)',
-			'config set NAME VALUE          base-url, model, system, temperature, thinking, language, theme',
+			'config set NAME VALUE          base-url, model, system, temperature, thinking, language, theme, detached-limit',
 			'config get [NAME]              what is in effect, and where each value comes from',
 			'config unset NAME              back to the default',
 			'config path                    where settings are stored',

@@ -1,14 +1,22 @@
 // `glm-tui config ...`: save settings without the key ever appearing in shell history or on screen.
-import {openSettings, resolveConfig, type ConfigSource} from './store/settings.js';
+import {DEFAULT_DETACHED_LIMIT_MINUTES, openSettings, resolveConfig, type ConfigSource} from './store/settings.js';
 import {maskKey, parseApiKey} from './glm/api-key.js';
 import {GlmError} from './glm/errors.js';
 import {sanitizeLine} from './terminal/sanitize.js';
 
-const NAMES = {key: 'apiKey', 'base-url': 'baseUrl', model: 'model', system: 'system', temperature: 'temperature', thinking: 'thinking'} as const;
+const NAMES = {
+	key: 'apiKey',
+	'base-url': 'baseUrl',
+	model: 'model',
+	system: 'system',
+	temperature: 'temperature',
+	thinking: 'thinking',
+	'detached-limit': 'detachedLimitMinutes',
+} as const;
 type Name = keyof typeof NAMES;
 
 const USAGE =
-	'Usage: glm-tui config set key | set NAME VALUE (base-url, model, system, temperature, thinking) | get [NAME] | unset NAME | path';
+	'Usage: glm-tui config set key | set NAME VALUE (base-url, model, system, temperature, thinking, detached-limit) | get [NAME] | unset NAME | path';
 
 /** A value as typed on the command line, as the settings file keeps it; an Error says what is wrong. */
 function parseValue(name: Exclude<Name, 'key'>, raw: string): string | number {
@@ -31,6 +39,12 @@ function parseValue(name: Exclude<Name, 'key'>, raw: string): string | number {
 			if (/^(on|enabled?)$/i.test(value)) return 'enabled';
 			if (/^(off|disabled?)$/i.test(value)) return 'disabled';
 			throw new Error(`thinking is on or off; got "${sanitizeLine(value)}". (glm-tui config unset thinking: let each model decide.)`);
+		case 'detached-limit': {
+			// Minutes the answers still streaming may take after the terminal went away (an SSH drop).
+			const number = Number(value);
+			if (value === '' || !Number.isFinite(number) || number < 0) throw new Error(`detached-limit is a number of minutes (0 or more), e.g. 10; got "${sanitizeLine(value)}".`);
+			return number;
+		}
 		default:
 			return raw;
 	}
@@ -65,6 +79,7 @@ export async function runConfigCommand(args: string[]): Promise<number> {
 				system: {value: config.system, source: config.sources.system},
 				temperature: {value: config.temperature === undefined ? undefined : String(config.temperature), source: config.sources.temperature},
 				thinking: {value: config.thinking === undefined ? undefined : config.thinking === 'enabled' ? 'on' : 'off', source: config.sources.thinking},
+				'detached-limit': detachedLimit(settings.get('detachedLimitMinutes')),
 			};
 			if (name) {
 				out(effective[name].value === undefined ? '(not set)' : sanitizeLine(effective[name].value));
@@ -111,12 +126,16 @@ export async function runConfigCommand(args: string[]): Promise<number> {
 				return err((error as Error).message);
 			}
 			settings.set(NAMES[name], parsed as never);
-			out(`Saved ${name} = ${sanitizeLine(String(parsed))}${name === 'base-url' || name === 'model' ? '' : ' (the default for new conversations and one-shot questions)'}`);
+			out(`Saved ${name} = ${sanitizeLine(String(parsed))}${name === 'base-url' || name === 'model' || name === 'detached-limit' ? '' : ' (the default for new conversations and one-shot questions)'}`);
 			return 0;
 		}
 		default:
 			return err(USAGE);
 	}
+}
+
+function detachedLimit(stored: number | undefined): {value: string; source: ConfigSource} {
+	return stored === undefined ? {value: String(DEFAULT_DETACHED_LIMIT_MINUTES), source: 'default'} : {value: String(stored), source: 'settings'};
 }
 
 /** Reads one line without echo on a terminal, or all of stdin from a pipe. */

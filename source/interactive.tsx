@@ -11,14 +11,37 @@ import type {ConversationSettings} from './chat/types.js';
 import {StdinFilter, enableBracketedPaste} from './terminal/stdin-filter.js';
 import {MouseInput, disableMouse, enableMouse} from './terminal/mouse.js';
 import {hyperlinksSupported, setHyperlinks} from './terminal/hyperlink.js';
-import {enterAlternateScreen, installTerminalRestore} from './terminal/screen.js';
+import {enterAlternateScreen, exitWithoutTerminal, installTerminalRestore} from './terminal/screen.js';
+import {installJobControl} from './terminal/job-control.js';
 import {parseApiKey} from './glm/api-key.js';
 import {rescueUnsaved, type FailedSave} from './chat/rescue.js';
+import {detach} from './detach.js';
+import {watchConversations} from './chat/disk-watch.js';
+import {DEFAULT_DETACHED_LIMIT_MINUTES} from './store/settings.js';
 
 export interface InteractiveOptions {
 	config: ResolvedConfig;
 	settings: Settings;
 	flags: Partial<ConversationSettings>;
+}
+
+function setRaw(on: boolean): boolean {
+	try {
+		if (process.stdin.isTTY) process.stdin.setRawMode(on);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+function detachedLimitMs(settings: Settings): number {
+	let minutes: unknown;
+	try {
+		minutes = settings.get('detachedLimitMinutes');
+	} catch {
+		// An unreadable settings file must not cost the answers: the default applies.
+	}
+	return (typeof minutes === 'number' && minutes >= 0 ? minutes : DEFAULT_DETACHED_LIMIT_MINUTES) * 60_000;
 }
 
 export async function runInteractive({config, settings, flags}: InteractiveOptions): Promise<number> {
@@ -54,13 +77,21 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 	// (moved aside just now) would only confuse.
 	if (problems.length > 0) controller.clearNotice();
 
-	// When the SSH connection drops, writes fail with EIO; there is no one left to tell, and saving matters more.
-	stdout.on('error', () => {});
+	// When the SSH connection drops, SIGHUP comes, or writes and reads fail with EIO first: either way the
+	// terminal is gone (see hangUp below).
+	stdout.on('error', () => hangUp());
+	process.stdin.on('error', () => hangUp());
+	// A terminal never ends while it is there (Ctrl+D is a key in raw mode).
+	process.stdin.on('end', () => hangUp());
 	setHyperlinks(hyperlinksSupported(process.env));
 	const mouse = new MouseInput();
 	const stdin = new StdinFilter(process.stdin, {keyFilter: mouse.filter});
-	enterAlternateScreen(stdout);
-	stdout.write(enableBracketedPaste + (settings.get('mouse') === false ? '' : enableMouse));
+	// Also after fg (SIGCONT): the mouse reports were turned off with the rest of the terminal on suspend.
+	const enterTerminal = () => {
+		enterAlternateScreen(stdout);
+		stdout.write(enableBracketedPaste + (settings.get('mouse') === false ? '' : enableMouse));
+	};
+	enterTerminal();
 
 	let instance: ReturnType<typeof render> | undefined;
 	const repaint = () => {
@@ -80,8 +111,62 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 			} catch {}
 		}
 	};
-	const restore = installTerminalRestore(stdout, () => {
-		reportUnsaved(controller.saveAll());
+	let detached = false;
+	/** Quitting normally: the terminal is restored and released below; its end is not a hang-up. */
+	let leaving = false;
+	// Another glm-tui's saves (new messages, an answer it finishes, renames, deletions) show here as they land.
+	const diskWatch = watchConversations(store.dir, () => controller.syncFromDisk());
+	const restore = installTerminalRestore(
+		stdout,
+		() => {
+			const failures = controller.saveAll();
+			if (detached) rescueUnsaved(failures);
+			else reportUnsaved(failures);
+		},
+		{onHangup: () => hangUp()},
+	);
+
+	// The answers streaming when the terminal went away run to their end; then, or after the limit, exit.
+	const hangUp = (): void => {
+		if (detached || leaving) return;
+		detached = true;
+		diskWatch.close();
+		detach({
+			controller,
+			limitMs: detachedLimitMs(settings),
+			abandonTerminal: () => {
+				restore.abandon();
+				// ink, the screen writer and any late error must not reach a dead terminal (EIO) or a live one
+				// that another program uses now.
+				stdout.write = (() => true) as typeof stdout.write;
+				process.stderr.write = (() => true) as typeof process.stderr.write;
+				stdout.off('resize', repaint);
+				stdin.destroy();
+				process.stdin.pause();
+			},
+			finish: () => {
+				const failures = controller.saveAll();
+				// Copies of what could not be saved are still written; there is no one to print their names to.
+				rescueUnsaved(failures);
+				exitWithoutTerminal(failures.length > 0 ? 1 : 0);
+			},
+		});
+	};
+
+	const jobControl = installJobControl({
+		attached: () => !detached,
+		leave: () => {
+			restore.restore();
+			setRaw(false);
+		},
+		enter: () => {
+			// A terminal that refuses its modes is gone (the link dropped while we were stopped).
+			if (!setRaw(true)) return hangUp();
+			restore.reset();
+			enterTerminal();
+			// The terminal may have another size now, and the shell drew over the screen: a resize repaints all.
+			stdout.emit('resize');
+		},
 	});
 
 	instance = render(
@@ -102,6 +187,7 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 			onRepaint={repaint}
 			writeRaw={(sequence) => stdout.write(sequence)}
 			startupProblems={problems.map(String)}
+			onSuspend={jobControl.suspend}
 		/>,
 		{
 			stdin: stdin as unknown as NodeJS.ReadStream,
@@ -120,6 +206,9 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 	try {
 		await instance.waitUntilExit();
 	} finally {
+		leaving = true;
+		jobControl.dispose();
+		diskWatch.close();
 		stdout.off('resize', repaint);
 		failures = controller.saveAll();
 		restore();

@@ -147,8 +147,9 @@ describe('glm-tui config', () => {
 		saveSettings(home, {apiKey: TEST_KEY, model: 'glm-4.5-air'});
 		const all = await glm(['config', 'get']);
 		expect(all.code).toBe(0);
-		expect(all.stdout).toContain(`key:         ${MASKED}  [config file]\n`);
-		expect(all.stdout).toContain('model:       glm-4.5-air  [config file]\n');
+		// Names padded to one column (the longest is detached-limit).
+		expect(all.stdout).toContain(`key:${' '.repeat(12)}${MASKED}  [config file]\n`);
+		expect(all.stdout).toContain(`model:${' '.repeat(10)}glm-4.5-air  [config file]\n`);
 		const one = await glm(['config', 'get', 'key']);
 		expect(one.stdout).toBe(`${MASKED}\n`);
 	});
@@ -166,6 +167,17 @@ describe('glm-tui config', () => {
 		expect(savedSettings(home)).toEqual({baseUrl: 'https://api.z.ai/api/paas/v4', model: 'glm-4.5-air'});
 		const run = await glm(['config', 'get', 'base-url']);
 		expect(run.stdout).toBe('https://api.z.ai/api/paas/v4\n');
+	});
+
+	test('detached-limit (minutes an answer may still take after an SSH drop) is saved as a number', async ({glm, home, expect}) => {
+		expect((await glm(['config', 'get', 'detached-limit'])).stdout).toBe('10\n');
+		expect((await glm(['config', 'set', 'detached-limit', '0.5'])).code).toBe(0);
+		expect(savedSettings(home)).toEqual({detachedLimitMinutes: 0.5});
+		expect((await glm(['config', 'get', 'detached-limit'])).stdout).toBe('0.5\n');
+		const bad = await glm(['config', 'set', 'detached-limit', 'soon']);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toContain('detached-limit is a number of minutes');
+		expect(savedSettings(home)).toEqual({detachedLimitMinutes: 0.5});
 	});
 
 	test('unset removes a setting', async ({glm, home, expect}) => {

@@ -10,6 +10,9 @@ import {buildRequest} from './request.js';
 import {startAnswer, type AnswerBuilder} from './answer.js';
 import {failTurn, failsTurn, reopenTurn} from './turns.js';
 import {listOrder} from '../store/order.js';
+import {Checkpoints} from './checkpoints.js';
+import {HEARTBEAT_MS, checkpointOf, currentWorld, settleStreaming, thisWriter, writtenElsewhere} from './writer.js';
+import {adoptFromDisk} from './disk-changes.js';
 
 export interface ConversationSummaryLike {
 	id: string;
@@ -39,6 +42,8 @@ export interface ActiveStream {
 	answer: AnswerBuilder;
 	/** Set while the client waits before a retry, for the countdown. */
 	retry?: {attempt: number; until: number; reason: string};
+	/** Length of text and time of the last checkpoint (the growing answer saved). */
+	saved?: {length: number; at: number};
 }
 
 export interface Notice {
@@ -56,6 +61,8 @@ export interface ControllerOptions {
 	/** How often a streaming answer may notify subscribers: 10 frames a second reads as fluent text and costs a third of 30 in CPU and bytes. */
 	frameMs?: number;
 	now?: () => number;
+	/** How often a growing answer is saved (a kill then loses at most this much); 0: never. */
+	checkpointMs?: number;
 }
 
 export class ChatController {
@@ -88,6 +95,13 @@ export class ChatController {
 	private readonly unsaved = new Set<string>();
 	/** Why the last save of a conversation failed, while it has not succeeded since. */
 	private readonly failedSaves = new Map<string, string>();
+	private readonly checkpoints: Checkpoints;
+	/** Per open conversation, its summary when last taken in from disk (syncFromDisk). */
+	private readonly seen = new Map<string, string>();
+	/** Open conversations with an answer another glm-tui is finishing. */
+	private readonly elsewhere = new Set<string>();
+	/** The terminal went away (SSH drop): answers that end now are marked so. */
+	detached = false;
 
 	constructor(options: ControllerOptions) {
 		this.store = options.store;
@@ -96,6 +110,7 @@ export class ChatController {
 		this.frameMs = options.frameMs ?? 100;
 		this.now = options.now ?? Date.now;
 		this.onLastConversation = options.onLastConversation;
+		this.checkpoints = new Checkpoints(options.checkpointMs ?? 3000, () => this.checkpointStreams());
 		this.conversations = byCreation(this.store.list());
 		this.active = this.pickInitial(options.lastConversation);
 	}
@@ -163,6 +178,7 @@ export class ChatController {
 				this.say(describe(error), 'error');
 				return false;
 			}
+			this.loaded(conversation);
 			this.open.set(id, conversation);
 			this.prepareSaveSoon(conversation);
 		}
@@ -267,12 +283,14 @@ export class ChatController {
 			this.say('An answer is still being written: Esc stops it.');
 			return false;
 		}
+		if (this.finishingElsewhere(conversation)) return false;
 		if (!this.client) {
 			this.say('No API key yet: use /key to add one.', 'error');
 			return false;
 		}
 		const message: Message = {id: newId(), role: 'user', content: text, state: 'complete', time: new Date(this.now()).toISOString()};
 		const draft = conversation.draft;
+		const marked = unmarkDetached(conversation, message.time);
 		conversation.messages.push(message);
 		conversation.draft = '';
 		// The question is on disk before the request leaves, so nothing typed is ever lost.
@@ -280,6 +298,7 @@ export class ChatController {
 			// Neither sent nor kept: the text stays in the composer for another try, and the transcript does not
 			// show (and a second Enter does not repeat) a question that was never asked.
 			conversation.messages = conversation.messages.filter((each) => each !== message);
+			for (const [index, before] of marked) if (conversation.messages[index]?.id === before.id) conversation.messages[index] = before;
 			if (draft === undefined) delete conversation.draft;
 			else conversation.draft = draft;
 			this.changed();
@@ -293,6 +312,7 @@ export class ChatController {
 	regenerate(): void {
 		const conversation = this.active;
 		if (this.streams.has(conversation.id)) return;
+		if (this.finishingElsewhere(conversation)) return;
 		const last = conversation.messages.at(-1);
 		if (!last) {
 			this.say('Nothing to regenerate yet.');
@@ -310,6 +330,14 @@ export class ChatController {
 		reopenTurn(conversation, new Date(this.now()).toISOString());
 		this.persist(conversation);
 		this.startStream(conversation);
+	}
+
+	/** An answer of this conversation is being finished by another glm-tui: asking again would be a second request for the same turn. */
+	private finishingElsewhere(conversation: Conversation): boolean {
+		const last = conversation.messages.at(-1);
+		if (!last || !writtenElsewhere(last, currentWorld(this.now()))) return false;
+		this.say('Another glm-tui is still finishing the last answer here; it shows as it arrives.');
+		return true;
 	}
 
 	stop(id = this.active.id): boolean {
@@ -341,6 +369,86 @@ export class ChatController {
 		});
 	}
 
+	/**
+	 * The terminal went away (see source/detach.ts): no screen to notify any more, answers keep streaming and
+	 * are marked as finished after the drop; drafts, only in memory so far, are saved now.
+	 */
+	detach(): void {
+		this.detached = true;
+		this.listeners.clear();
+		this.textListeners.clear();
+		clearTimeout(this.pendingNotify);
+		this.pendingNotify = undefined;
+		this.saveUnsaved();
+	}
+
+	/**
+	 * Takes in what other glm-tui wrote (see chat/disk-changes.ts and the watcher in interactive.tsx): new,
+	 * renamed and deleted conversations, new messages, an answer another glm-tui is finishing. Returns whether
+	 * an open conversation holds such an answer (its writer may die without touching the file: check again).
+	 */
+	syncFromDisk(): boolean {
+		if (this.detached) return false;
+		const before = this.conversations;
+		const world = currentWorld(this.now());
+		let changed = false;
+		let elsewhere = false;
+		try {
+			this.refreshList();
+		} catch {
+			return false;
+		}
+		const onDisk = new Map(this.conversations.map((each) => [each.id, each]));
+		for (const [id, conversation] of [...this.open]) {
+			const summary = onDisk.get(id);
+			if (!summary) {
+				// Deleted in another glm-tui. What only we hold (an answer, an unsaved change) is written again with its next save.
+				if (this.streams.has(id) || this.unsaved.has(id)) continue;
+				this.open.delete(id);
+				this.unread.delete(id);
+				if (id === this.active.id) {
+					const next = this.conversations[0];
+					if (!next || !this.openConversation(next.id)) this.active = this.createInitial();
+					this.notice = {text: `"${conversation.name}" was deleted in another glm-tui.`, tone: 'info'};
+				}
+				changed = true;
+				continue;
+			}
+			// Loading takes the conversation's lock (a file event of its own): only when the file changed, or to
+			// check again on an answer another glm-tui is finishing.
+			const key = summaryKey(summary);
+			if (this.seen.get(id) === key && !this.elsewhere.has(id)) continue;
+			this.seen.set(id, key);
+			let disk: Conversation;
+			try {
+				disk = this.store.load(id);
+			} catch {
+				continue;
+			}
+			const live = this.streams.get(id)?.answer.message;
+			const result = adoptFromDisk(conversation, disk, {live, keepFields: this.failedSaves.has(id), world});
+			if (result.elsewhere) this.elsewhere.add(id);
+			else this.elsewhere.delete(id);
+			elsewhere ||= result.elsewhere;
+			if (!result.changed) continue;
+			changed = true;
+			if (id !== this.active.id) this.unread.add(id);
+			if (result.finishedDetached && id === this.active.id) {
+				this.notice = {text: 'The last answer finished after the connection dropped.', tone: 'info'};
+			}
+		}
+		if (!changed && !sameList(before, this.conversations)) changed = true;
+		if (changed) this.changed();
+		return elsewhere;
+	}
+
+	/** A conversation just read from disk: answers no one writes any more are stopped; the rest is known as seen. */
+	private loaded(conversation: Conversation): void {
+		if (settleStreaming(conversation, currentWorld(this.now())).elsewhere) this.elsewhere.add(conversation.id);
+		const summary = this.conversations.find((each) => each.id === conversation.id);
+		if (summary) this.seen.set(conversation.id, summaryKey(summary));
+	}
+
 	/** The conversation as it is in memory, if it is open. */
 	private inMemory(id: string): Conversation | undefined {
 		return this.open.get(id) ?? (this.active.id === id ? this.active : undefined);
@@ -363,6 +471,7 @@ export class ChatController {
 		const stream: ActiveStream = {controller, answer};
 		this.streams.set(conversation.id, stream);
 		conversation.messages.push(answer.message);
+		this.checkpoints.start();
 		this.changed();
 
 		void (async () => {
@@ -392,6 +501,7 @@ export class ChatController {
 			}
 			if (this.streams.get(conversation.id) !== stream) return;
 			this.streams.delete(conversation.id);
+			if (this.detached) final = {...final, finishedDetached: true};
 			replaceMessage(conversation, final);
 			// The question goes out of later requests with its failed answer (turns.ts).
 			if (failsTurn(final)) failTurn(conversation, final.id, new Date(this.now()).toISOString());
@@ -410,6 +520,7 @@ export class ChatController {
 		for (const id of new Set(candidates)) {
 			try {
 				const conversation = this.store.load(id);
+				this.loaded(conversation);
 				this.open.set(id, conversation);
 				this.prepareSaveSoon(conversation);
 				return conversation;
@@ -439,12 +550,18 @@ export class ChatController {
 	}
 
 	/** Writes the conversation, merging what another glm-tui wrote meanwhile; keeps a live answer in memory. */
-	private persist(conversation: Conversation, whenFailed = 'It stays open here and is saved again with the next change.'): boolean {
+	private persist(
+		conversation: Conversation,
+		whenFailed = 'It stays open here and is saved again with the next change.',
+		/** The live answer as it is to be written (a checkpoint); without it the live answer stays in memory only. */
+		checkpoint?: Message,
+	): boolean {
 		const live = this.streams.get(conversation.id)?.answer.message;
+		const others = live ? conversation.messages.filter((each) => each.id !== live.id) : conversation.messages;
 		const toSave: Conversation = {
 			...conversation,
 			updatedAt: new Date(this.now()).toISOString(),
-			messages: live ? conversation.messages.filter((each) => each.id !== live.id) : conversation.messages,
+			messages: live && checkpoint ? [...others, checkpoint] : others,
 		};
 		try {
 			const merged = this.store.save(toSave);
@@ -455,8 +572,11 @@ export class ChatController {
 			for (const key of Object.keys(conversation) as Array<keyof Conversation>) if (!(key in merged)) delete conversation[key];
 			Object.assign(conversation, merged, {draft});
 			if (draft === undefined) delete conversation.draft;
-			conversation.messages = live ? [...merged.messages, live] : merged.messages;
+			const kept = live && checkpoint ? merged.messages.filter((each) => each.id !== live.id) : merged.messages;
+			conversation.messages = live ? [...kept, live] : kept;
 			this.refreshList();
+			const summary = this.conversations.find((each) => each.id === conversation.id);
+			if (summary) this.seen.set(conversation.id, summaryKey(summary));
 			return true;
 		} catch (error) {
 			const reason = describeFileError(error);
@@ -465,6 +585,26 @@ export class ChatController {
 			this.say(`Could not save "${conversation.name}": ${reason}. ${whenFailed}`, 'error');
 			return false;
 		}
+	}
+
+	/**
+	 * Saves each streaming answer that grew since its last save (or, without growth, once a heartbeat, so other
+	 * glm-tui see its writer is alive). Timer-driven, every few seconds: the per-token path does not change.
+	 */
+	private checkpointStreams(): boolean {
+		const now = this.now();
+		const writer = thisWriter();
+		for (const [id, stream] of this.streams) {
+			const conversation = this.inMemory(id);
+			if (!conversation) continue;
+			const message = stream.answer.message;
+			const length = message.content.length + (message.reasoning?.length ?? 0);
+			const grew = length !== (stream.saved?.length ?? 0);
+			if (!grew && stream.saved && now - stream.saved.at < HEARTBEAT_MS) continue;
+			stream.saved = {length, at: now};
+			this.persist(conversation, 'It stays open here; what arrives is saved again in a few seconds.', checkpointOf(message, writer, now));
+		}
+		return this.streams.size > 0;
 	}
 
 	private changed(): void {
@@ -508,6 +648,35 @@ export class ChatController {
 		this.grown = new Set();
 		for (const listener of this.textListeners) listener(ids);
 	};
+}
+
+/**
+ * "Finished after the connection dropped" is said until the conversation goes on: the next question takes the
+ * mark off (with a newer updatedAt, so the merge keeps the unmarked copy). Returns what it changed, to undo.
+ */
+function unmarkDetached(conversation: Conversation, time: string): Array<[number, Message]> {
+	const changed: Array<[number, Message]> = [];
+	const messages = conversation.messages;
+	for (let index = 0; index < messages.length; index++) {
+		const message = messages[index]!;
+		if (!message.finishedDetached) continue;
+		const {finishedDetached: _mark, ...rest} = message;
+		messages[index] = {...rest, updatedAt: time};
+		changed.push([index, message]);
+	}
+	return changed;
+}
+
+function summaryKey(summary: ConversationSummaryLike): string {
+	return `${summary.updatedAt}|${summary.messageCount}|${summary.name}`;
+}
+
+function sameList(a: readonly ConversationSummaryLike[], b: readonly ConversationSummaryLike[]): boolean {
+	if (a.length !== b.length) return false;
+	return a.every((each, index) => {
+		const other = b[index]!;
+		return each.id === other.id && each.name === other.name && each.messageCount === other.messageCount && each.updatedAt === other.updatedAt;
+	});
 }
 
 /** The one order every list, number and Alt+N uses (store/order.ts), whatever order the store gave. */

@@ -29,6 +29,10 @@ export interface Message {
 	finishReason?: string;
 	/** A person-readable reason for `failed` / `filtered`. */
 	error?: string;
+	/** On a `streaming` answer saved while it grows: the process writing it, `host:pid` (see chat/writer.ts). */
+	writer?: string;
+	/** The answer ended after the terminal of the glm-tui writing it went away (SSH drop). */
+	finishedDetached?: boolean;
 }
 
 export type Thinking = 'enabled' | 'disabled';

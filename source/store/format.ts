@@ -45,6 +45,8 @@ const messageSchema: JsonSchema = {
 		},
 		finishReason: string,
 		error: string,
+		writer: string,
+		finishedDetached: {type: 'boolean'},
 	},
 };
 

@@ -22,7 +22,11 @@ export interface StoredSettings {
 	lastConversation?: string;
 	/** false: no mouse reporting, the terminal keeps the mouse (selection); see terminal/mouse.ts. */
 	mouse?: boolean;
+	/** After the terminal went away, how long answers still streaming may take to finish (default 10). */
+	detachedLimitMinutes?: number;
 }
+
+export const DEFAULT_DETACHED_LIMIT_MINUTES = 10;
 
 export type SettingKey = keyof StoredSettings;
 
@@ -46,6 +50,7 @@ export const settingsSchema = {
 		thinking: {enum: ['enabled', 'disabled']},
 		lastConversation: {type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$'},
 		mouse: {type: 'boolean'},
+		detachedLimitMinutes: {type: 'number', minimum: 0},
 	} satisfies Record<SettingKey, JsonSchema>,
 } satisfies JsonSchema;
 

@@ -1,4 +1,4 @@
-import {writeSync} from 'node:fs';
+import {closeSync, writeSync} from 'node:fs';
 import {constants} from 'node:os';
 import {disableBracketedPaste, enableBracketedPaste} from './stdin-filter.js';
 import {sanitize} from './sanitize.js';
@@ -34,7 +34,7 @@ export type RestoreStream = {
 };
 
 export type ExitCause =
-	| {kind: 'signal'; signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP'}
+	| {kind: 'signal'; signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGQUIT'}
 	| {kind: 'error'; error: unknown};
 
 /**
@@ -44,20 +44,33 @@ export type ExitCause =
 export type TerminalRestore = (() => void) & {
 	restore(): void;
 	dispose(): void;
+	/** The terminal is gone (SSH drop): from now on nothing is written to it, not even the restore sequence. */
+	abandon(): void;
+	/** The program took the terminal again (after a suspend): the next restore writes the sequence again. */
+	reset(): void;
 };
 
-const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+export interface RestoreOptions {
+	/**
+	 * Called on SIGHUP instead of exiting: the terminal went away, but answers may still be streaming
+	 * (see source/detach.ts). Without it, SIGHUP exits like SIGTERM.
+	 */
+	onHangup?: () => void;
+}
+
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 /**
- * Restores the terminal exactly once on: process exit, SIGINT, SIGTERM, SIGHUP, uncaught exception and
+ * Restores the terminal exactly once on: process exit, SIGINT, SIGTERM, SIGHUP, SIGQUIT, uncaught exception and
  * unhandled rejection. For a signal: restore, call `onExit` synchronously (save state), exit with
  * 128 + signal number. For an uncaught error: restore, call `onExit`, print the error to stderr (now on
  * the normal screen, where it stays visible), exit with 1. `onExit` must be synchronous; its errors are
  * ignored so they cannot prevent the exit.
  */
-export function installTerminalRestore(stdout: RestoreStream, onExit?: (cause: ExitCause) => void): TerminalRestore {
+export function installTerminalRestore(stdout: RestoreStream, onExit?: (cause: ExitCause) => void, options: RestoreOptions = {}): TerminalRestore {
 	let restored = false;
 	let leaving = false;
+	let abandoned = false;
 
 	const restore = (): void => {
 		if (restored) {
@@ -80,18 +93,20 @@ export function installTerminalRestore(stdout: RestoreStream, onExit?: (cause: E
 			onExit?.(cause);
 		} catch {}
 
-		if (cause.kind === 'error') {
+		if (cause.kind === 'error' && !abandoned) {
 			try {
 				process.stderr.write(`${describe(cause.error)}\n`);
 			} catch {}
 		}
 
-		process.exit(code);
+		if (abandoned) exitWithoutTerminal(code);
+		else process.exit(code);
 	};
 
 	const signalHandlers = signals.map(signal => {
 		const handler = (): void => {
-			leave({kind: 'signal', signal}, 128 + constants.signals[signal]);
+			if (signal === 'SIGHUP' && options.onHangup) options.onHangup();
+			else leave({kind: 'signal', signal}, 128 + constants.signals[signal]);
 		};
 
 		process.on(signal, handler);
@@ -115,7 +130,30 @@ export function installTerminalRestore(stdout: RestoreStream, onExit?: (cause: E
 		process.off('unhandledRejection', onError);
 	};
 
-	return Object.assign(() => restore(), {restore, dispose});
+	const abandon = (): void => {
+		abandoned = true;
+		restored = true;
+	};
+
+	const reset = (): void => {
+		if (!abandoned) restored = false;
+	};
+
+	return Object.assign(() => restore(), {restore, dispose, abandon, reset});
+}
+
+/**
+ * process.exit for a process whose terminal is gone. Node puts the terminal modes back as it exits, and a
+ * hung-up terminal refuses (EIO): Node then aborts with an assertion and a native stack trace (node.cc
+ * ResetStdio). It skips descriptors that were closed, so they are closed first; all saving is done by now.
+ */
+export function exitWithoutTerminal(code: number): never {
+	for (const fd of [0, 1, 2]) {
+		try {
+			closeSync(fd);
+		} catch {}
+	}
+	return process.exit(code);
 }
 
 // On the way out only synchronous writes are sure to land; a hung-up terminal (EIO) must not throw.

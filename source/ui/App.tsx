@@ -51,6 +51,8 @@ export interface AppProps {
 	writeRaw: (sequence: string) => void;
 	/** What the store could not use at start-up, each listed whole before the chat. */
 	startupProblems?: readonly string[];
+	/** Ctrl+Z: give the terminal back to the shell until `fg` (see terminal/job-control.ts). */
+	onSuspend?: () => void;
 }
 
 type Mode =
@@ -64,7 +66,7 @@ type Mode =
 /** Lines one wheel notch scrolls, as most terminals and pagers do. */
 const WHEEL_LINES = 3;
 
-export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, onSaveKey, onRepaint, writeRaw, startupProblems = []}: AppProps) {
+export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, onSaveKey, onRepaint, writeRaw, startupProblems = [], onSuspend}: AppProps) {
 	useController(controller);
 	useHighlightAfterFirstFrame();
 	const {exit} = useApp();
@@ -529,6 +531,11 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 
 	useInput((input, key) => {
 		const mode = modeRef.current;
+		// In every mode, as in vim and less: the typed text and any dialog are there again after `fg`.
+		if (key.ctrl && !key.meta && input === 'z' && onSuspend) {
+			onSuspend();
+			return;
+		}
 		if (mode.type === 'chat') {
 			if (controller.notice && !key.escape) controller.clearNotice();
 			if (handleGlobal(input, key)) return;
@@ -727,6 +734,8 @@ function describeState(controller: ChatController, id: string): {text: string; t
 		return {text: `retry ${stream.retry.attempt} in ${seconds}s`, tone: 'error'};
 	}
 	if (stream) return {text: stream.answer.message.content ? '● streaming' : '● waiting', tone: 'busy'};
+	const last = controller.active.id === id ? controller.active.messages.at(-1) : undefined;
+	if (last?.state === 'streaming' && last.writer) return {text: '● finishing elsewhere', tone: 'busy'};
 	if (!controller.hasClient) return {text: 'no key: /key', tone: 'error'};
 	return {text: 'ready', tone: 'idle'};
 }

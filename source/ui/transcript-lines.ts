@@ -84,7 +84,7 @@ export class TranscriptLines {
 }
 
 function cacheKey(message: Message, options: LineOptions): string {
-	return `${options.width}:${options.number ?? 0}:${highlightGeneration()}:${options.showReasoning ? 1 : 0}:${message.state}:${message.content.length}:${message.reasoning?.length ?? 0}:${message.error ?? ''}`;
+	return `${options.width}:${options.number ?? 0}:${highlightGeneration()}:${options.showReasoning ? 1 : 0}:${message.state}:${message.content.length}:${message.reasoning?.length ?? 0}:${message.error ?? ''}:${message.writer ? 1 : 0}${message.finishedDetached ? 1 : 0}`;
 }
 
 function header(message: Message, width: number, number: number | undefined): string {
@@ -105,15 +105,19 @@ const FAILED_TURN = 'left out of later requests · Ctrl+R retries · Up edits';
 /** How an answer ended, when that is worth saying; wrapped, since errors can be long. */
 function stateLines(message: Message, width: number): string[] {
 	const say = (paint: (text: string) => string, text: string) => renderPlain(text, width).map((line) => paint(line));
+	// Answers another glm-tui finishes (its terminal went away) or finished that way: say why they grow or look new.
+	const detached = message.finishedDetached ? say(chalk.dim, '↻ finished after the connection dropped') : [];
 	switch (message.state) {
+		case 'streaming':
+			return message.writer ? say(chalk.cyan, '● finishing in another glm-tui') : [];
 		case 'stopped':
 			return say(chalk.yellow, '■ stopped · Ctrl+R regenerates');
 		case 'failed':
-			return [...say(chalk.red, `✖ ${message.error ?? 'failed'}`), ...say(chalk.dim, FAILED_TURN)];
+			return [...say(chalk.red, `✖ ${message.error ?? 'failed'}`), ...say(chalk.dim, FAILED_TURN), ...detached];
 		case 'filtered':
 			return [...say(chalk.yellow, `⊘ ${message.error ?? 'withdrawn by the content filter'}`), ...say(chalk.dim, FAILED_TURN)];
 		case 'complete':
-			return message.error ? say(chalk.yellow, `▲ ${message.error}`) : [];
+			return [...(message.error ? say(chalk.yellow, `▲ ${message.error}`) : []), ...detached];
 		default:
 			return [];
 	}

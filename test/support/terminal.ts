@@ -34,7 +34,11 @@ export interface AppTerminal {
 	cursor(): {x: number; y: number};
 	title(): string;
 	exited: Promise<number>;
+	/** The app's process id (under `shell`, the shell's). */
+	pid: number;
 	kill(signal?: string): void;
+	/** Closes the terminal itself, as an SSH drop does: the app gets SIGHUP and EIO, and nothing it writes arrives. */
+	hangUp(): void;
 	/** Waits until the terminal has processed everything written so far. */
 	settle(ms?: number): Promise<void>;
 	/**
@@ -55,6 +59,11 @@ export interface StartOptions {
 	columns?: number;
 	rows?: number;
 	home?: string;
+	/**
+	 * Start an interactive bash (no rc files, prompt `$ `) instead of glm-tui, for job control tests: the
+	 * test types the command (`GLM_TUI_COMMAND` in its environment runs glm-tui).
+	 */
+	shell?: boolean;
 }
 
 export function tempHome(): string {
@@ -92,7 +101,9 @@ export async function startApp(options: StartOptions = {}): Promise<AppTerminal>
 		title = value;
 	});
 
-	const child = pty.spawn(process.execPath, [BIN, ...(options.args ?? [])], {
+	if (options.shell) Object.assign(env, {PS1: '$ ', GLM_TUI_COMMAND: `${process.execPath} ${BIN}`});
+	const [file, args] = options.shell ? ['bash', ['--norc', '--noprofile', '-i']] : [process.execPath, [BIN, ...(options.args ?? [])]];
+	const child = pty.spawn(file, args, {
 		// node-pty sets TERM to this name, whatever env says.
 		name: env['TERM'] ?? 'xterm-256color',
 		cols: columns,
@@ -160,6 +171,10 @@ export async function startApp(options: StartOptions = {}): Promise<AppTerminal>
 		cursor: () => ({x: term.buffer.active.cursorX, y: term.buffer.active.cursorY}),
 		title: () => title,
 		exited,
+		pid: child.pid,
+		hangUp: () => {
+			(child as unknown as {destroy(): void}).destroy();
+		},
 		kill: (signal) => {
 			try {
 				child.kill(signal);

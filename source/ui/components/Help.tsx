@@ -26,6 +26,7 @@ export const KEY_HELP: Array<[string, string]> = [
 	['Ctrl+T', 'show / fold reasoning'],
 	['Ctrl+Y', 'copy the last answer (OSC 52)'],
 	['Ctrl+L', 'repaint the screen'],
+	['Ctrl+Z', 'suspend (back with fg)'],
 	['F1, Ctrl+G', 'this help'],
 ];
 

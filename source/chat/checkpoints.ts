@@ -1,0 +1,26 @@
+// The clock of the saves of growing answers: one timer, running only while answers stream, so an idle
+// glm-tui never wakes up for it and a streamed token never pays for a save.
+
+export class Checkpoints {
+	private timer: ReturnType<typeof setInterval> | undefined;
+
+	/** `tick` saves what needs saving and returns whether answers are still streaming. */
+	constructor(
+		private readonly intervalMs: number,
+		private readonly tick: () => boolean,
+	) {}
+
+	start(): void {
+		if (this.timer || this.intervalMs <= 0) return;
+		this.timer = setInterval(() => {
+			if (!this.tick()) this.stop();
+		}, this.intervalMs);
+		// The stream's socket keeps the process alive; this timer alone must not.
+		this.timer.unref();
+	}
+
+	stop(): void {
+		clearInterval(this.timer);
+		this.timer = undefined;
+	}
+}
