@@ -37,3 +37,26 @@ describe('pasting', () => {
 		await app.waitFor((s) => ready(s) && s.includes('You said'), 60_000);
 	}, 180_000);
 });
+
+describe('drawing what was typed', () => {
+	it('a zero-width joiner at the end of a line does not swallow the next row', async () => {
+		const {app} = await h.chat();
+		app.write('ab\u200d');
+		app.write(keys.ctrlJ);
+		app.write('yz');
+		app.write(keys.ctrlJ);
+		app.write('👩\u200d');
+		app.write(keys.ctrlJ);
+		app.write('end');
+		await app.waitFor((s) => /^  end$/m.test(s));
+		expect(app.text()).toMatch(/^  yz$/m);
+		app.write(keys.ctrlC);
+		// A row that fills the width and ends in a joiner, in the composer and then in the transcript.
+		app.write(`${'a'.repeat(98)}\u200d${'b'.repeat(20)}`);
+		await app.waitFor((s) => /^  b{20}$/m.test(s));
+		console.info(app.text());
+		app.write(keys.enter);
+		await app.waitFor((s) => ready(s) && s.includes('You said'));
+		console.info(app.text());
+	});
+});
