@@ -145,7 +145,8 @@ export function clusterWidth(cluster: string): number {
 
 	let w = widthCache.get(cluster);
 	if (w === undefined) {
-		w = stringWidth(cluster);
+		// Measured as drawn: a joiner that ends the cluster is left out (see text-rows.ts).
+		w = stringWidth(cluster.endsWith('\u200d') ? cluster.replace(/\u200d+$/, '') : cluster);
 		// Emoji and accented letters repeat a lot; a bound keeps hostile input from growing the cache.
 		if (widthCache.size > 4096) widthCache.clear();
 		widthCache.set(cluster, w);

@@ -40,6 +40,14 @@ function tabWidth(col: number, width: number): number {
 	return Math.min(tabCells - (col % tabCells), width - col);
 }
 
+/** What the terminal is given for the cluster [start, end) of `text`, a tab aside (see the header). */
+export function drawCluster(text: string, start: number, end: number): string {
+	const c = text.charCodeAt(start);
+	if (end - start === 1 && (isControl(c) || isLayoutControl(c) || isSurrogate(c))) return isSurrogate(c) ? '\uFFFD' : controlSymbol(c);
+	const cluster = text.slice(start, end);
+	return cluster.endsWith('\u200d') ? cluster.replace(/\u200d+$/, '') : cluster;
+}
+
 /** What the terminal is given for the row [s, e) of `text` (see the header). */
 export function drawRow(text: string, s: number, e: number, width: number): string {
 	const raw = text.slice(s, e);
@@ -47,23 +55,14 @@ export function drawRow(text: string, s: number, e: number, width: number): stri
 	let out = '';
 	let col = 0;
 	eachGrapheme(text, s, e, (start, end, w) => {
-		const c = text.charCodeAt(start);
-		if (c === 9) {
+		if (text.charCodeAt(start) === 9) {
 			const n = tabWidth(col, width);
 			out += ' '.repeat(n);
 			col += n;
 			return;
 		}
 
-		if (end - start === 1 && (isControl(c) || isLayoutControl(c) || isSurrogate(c))) {
-			out += isSurrogate(c) ? '\uFFFD' : controlSymbol(c);
-			col += 1;
-			return;
-		}
-
-		let cluster = text.slice(start, end);
-		while (cluster.endsWith('\u200d')) cluster = cluster.slice(0, -1);
-		out += cluster;
+		out += drawCluster(text, start, end);
 		col += w;
 	});
 	return out;
@@ -106,9 +105,9 @@ function pieceStart(text: string, p: number): number {
 		const newline = lastNewline(text, from, before);
 		// A cut needs cutStep newline-free units before its grid point, so none lies between this newline and p.
 		if (newline !== -1) return newline + 1;
-		if (k === 0 || from === 0) return 0;
 		const cut = cutAt(text, k);
 		if (cut !== -1 && cut <= p) return cut;
+		if (from === 0) return 0;
 		before = from;
 		k--;
 	}

@@ -94,7 +94,8 @@ function drawn(segment: string, col: number, width: number): {text: string; cell
 	if (segment.length === 1 && c >= 0x2028 && c <= 0x202e) return {text: c <= 0x2029 ? '\u2424' : '\u2426', cells: 1};
 	if (segment.length === 1 && c >= 0x2066 && c <= 0x2069) return {text: '\u2426', cells: 1};
 	if (segment.length === 1 && c >= 0xd800 && c <= 0xdfff) return {text: '\uFFFD', cells: 1};
-	return {text: segment.replace(/\u200d+$/, ''), cells: stringWidth(segment)};
+	const shown = segment.replace(/\u200d+$/, '');
+	return {text: shown, cells: stringWidth(shown)};
 }
 
 // The obvious implementation: wrap every logical line from scratch with the segmenter.
