@@ -1,8 +1,10 @@
 // Issue 11.3: a paste arrives exactly as pasted (CRLF and lone CR as LF, everything else byte for byte:
 // tabs, control characters, emoji sequences), whatever the reads it is cut into, UTF-8 sequences and the
-// paste markers included. Seeded: a failure prints the seed that reproduces it.
+// paste markers included, and the composer's text (what Enter sends) is the draft plus exactly that.
+// Seeded: a failure prints the seed that reproduces it (PASTE_SEED=n runs 300 seeds from n).
 import {describe, expect, it} from 'vitest';
 import {StdinFilter} from '../../source/terminal/stdin-filter.js';
+import {createBuffer, insert} from '../../source/ui/text-buffer.js';
 import {mulberry32} from '../support/random.js';
 import {randomPasteText} from '../support/unicode-text.js';
 import {PassThrough} from 'node:stream';
@@ -53,7 +55,9 @@ async function check(seed: number, length: number): Promise<void> {
 				? `the paste differs from offset ${firstDifference(pastes[0]!, expected(text))}`
 				: keys.join('') !== 'abcd'
 					? `typed keys around it read as ${JSON.stringify(keys)}`
-					: undefined;
+					: insert(createBuffer('draft '), pastes[0]!).text !== `draft ${expected(text)}`
+						? 'the composer changed it'
+						: undefined;
 	if (problem) expect.fail(`seed ${seed} (length ${length}): ${problem}`);
 }
 
