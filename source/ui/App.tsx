@@ -453,7 +453,7 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 	const setField = (edit: FieldEdit | undefined, apply: (field: TextBuffer) => void) => {
 		if (!edit) return;
 		apply(edit.field);
-		if (edit.cut) controller.say(fieldCutNotice);
+		if (edit.cut) controller.say(fieldCutNotice());
 	};
 
 	const submitKey = (current: Extract<Mode, {type: 'key'}>) => {

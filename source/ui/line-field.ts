@@ -1,5 +1,6 @@
 import {snap} from './graphemes.js';
 import {formatCount} from './format-count.js';
+import {defineMessages} from '../i18n/catalog.js';
 import {insert, type TextBuffer} from './text-buffer.js';
 
 /*
@@ -11,7 +12,14 @@ does not fit is dropped at a grapheme boundary, and the caller says so (`fieldCu
 
 export const lineFieldLimit = 1000;
 
-export const fieldCutNotice = `Cut at ${formatCount(lineFieldLimit)} characters: a one-line field holds no more.`;
+const messages = defineMessages(
+	'line-field',
+	{cut: `Cut at ${formatCount(lineFieldLimit)} characters: a one-line field holds no more.`},
+	{cut: `已截断为 ${formatCount(lineFieldLimit)} 个字符：单行输入框最多只能容纳这么多。`},
+);
+
+/** Said when a paste or key did not fit. */
+export const fieldCutNotice = (): string => messages.cut;
 
 export type FieldEdit = {field: TextBuffer; cut: boolean};
 
