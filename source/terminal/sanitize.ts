@@ -16,6 +16,7 @@ Decisions:
 - CRLF and lone CR become LF (a lone CR would return the cursor and overprint); U+2028/U+2029 become LF.
 - Bidi embeddings/overrides/isolates (U+202A-U+202E, U+2066-U+2069) are removed: they reorder what is
   displayed ("Trojan Source"). LRM/RLM/ALM are kept; they cannot hide text.
+- A zero-width joiner outside an emoji sequence is removed (see looseJoiner).
 - Tabs expand to spaces at tab stops of `tabWidth` cells (default 4), measured in terminal cells, so that
   width math downstream is exact. 4 rather than the terminal's 8 keeps tab-indented code (Go) readable on
   narrow screens.
@@ -65,8 +66,17 @@ const replaceMatch = (match: string): string => {
 	return '';
 };
 
+// A ZWJ joins only inside an emoji sequence (pictograph, marks or modifiers, ZWJ, pictograph). Any other is
+// dropped: terminals (tmux among them) join the next character printed anywhere on screen to the cell that
+// ends in it, so a ZWJ at a line's end swallowed the first cell of a later row.
+const looseJoiner = /(?<!\p{Extended_Pictographic}[\p{M}\p{Emoji_Modifier}]*)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+
 export function sanitize(text: string, options: SanitizeOptions = {}): string {
 	let result = needsWorkRegex.test(text) ? text.replace(neutralizeRegex, replaceMatch) : text;
+	if (result.includes('\u200d')) {
+		result = result.replace(looseJoiner, '');
+	}
+
 	if (result.includes('\t')) {
 		result = expandTabs(result, options.tabWidth ?? 4);
 	}

@@ -28,7 +28,10 @@ through the same queue (as a private object) and are emitted from `read()`, so t
 with the keys typed before and after them. Consumers must use `read()` ('readable'), not 'data' events.
 If nobody listens for 'paste', the pasted text is returned by `read()` as ordinary input.
 
-Pasted text is not sanitized here (newlines are normalized only); the composer sanitizes it.
+Pasted text is not sanitized here (newlines are normalized only): the composer keeps it exactly (what is
+sent is what was pasted) and neutralizes it only when drawing (source/ui/text-rows.ts); one-line fields
+clean and cap it (source/ui/line-field.ts). Bytes are decoded with one StringDecoder for the whole stream,
+so a UTF-8 sequence cut between two reads arrives whole (test/terminal/paste-integrity.test.ts).
 */
 
 export const enableBracketedPaste = '\u001B[?2004h';

@@ -164,6 +164,10 @@ class Wrapper {
 		for (const grapheme of graphemes(text)) {
 			if (grapheme === ' ') {
 				this.spaces(1);
+			} else if (grapheme.endsWith('\u200d')) {
+				// A cluster must not end in a joiner: the terminal would join whatever it prints next to it.
+				const joined = grapheme.replace(/\u200d+$/, '');
+				if (joined !== '') this.grapheme(joined, graphemeWidth(joined));
 			} else {
 				this.grapheme(grapheme, graphemeWidth(grapheme));
 			}

@@ -5,7 +5,7 @@ import type {ChatController} from '../chat/controller.js';
 import {holdHint, parseOnOff, parseSetting, readSubmission, type SlashCommandName} from '../chat/slash-commands.js';
 import {describeSettings, describeSystem, describeTemperature, describeThinking} from '../chat/settings-summary.js';
 import {parseApiKey} from '../glm/api-key.js';
-import {sanitize, sanitizeLine} from '../terminal/sanitize.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
 import {osc52Copy} from '../terminal/screen.js';
 import type {StdinFilter} from '../terminal/stdin-filter.js';
 import type {MouseInput} from '../terminal/mouse.js';
@@ -27,7 +27,8 @@ import {LinePrompt} from './components/LinePrompt.js';
 import {keyIntroLines} from './key-intro.js';
 import {wrap} from '../terminal/wrap.js';
 import {applyComposerCommand, composerCommand, globalAction} from './key-bindings.js';
-import {createBuffer, emptyBuffer, insert as insertText, type TextBuffer} from './text-buffer.js';
+import {createBuffer, emptyBuffer, type TextBuffer} from './text-buffer.js';
+import {fieldCutNotice, insertInField, pasteInField, type FieldEdit} from './line-field.js';
 import {exportMarkdown} from '../chat/export.js';
 import {copyTarget} from '../chat/copy-target.js';
 import {filterConversations} from './picker-filter.js';
@@ -179,12 +180,13 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 
 	// ---- paste ---------------------------------------------------------------------------------
 	useEffect(() => {
+		// The composer takes a paste exactly as pasted (drawing neutralizes it); one-line fields take what fits.
 		const onPaste = (text: string) => {
 			const current = modeRef.current;
-			if (current.type === 'chat') composer.insert(sanitize(text));
-			else if (current.type === 'key') setMode({...current, field: insertText(current.field, text.trim()), error: undefined});
-			else if (current.type === 'name') setMode({...current, field: insertText(current.field, sanitizeLine(text)), error: undefined});
-			else if (current.type === 'picker') setMode({...current, field: insertText(current.field, sanitizeLine(text)), selected: 0});
+			if (current.type === 'chat') composer.insert(text);
+			else if (current.type === 'key') setField(pasteInField(current.field, text, (head) => head.trim()), (field) => setMode({...current, field, error: undefined}));
+			else if (current.type === 'name') setField(pasteInField(current.field, text, sanitizeLine), (field) => setMode({...current, field, error: undefined}));
+			else if (current.type === 'picker') setField(pasteInField(current.field, text, sanitizeLine), (field) => setMode({...current, field, selected: 0}));
 		};
 		stdin.on('paste', onPaste);
 		return () => {
@@ -493,12 +495,19 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 		}
 	};
 
-	/** Applies an editing key to a prompt's field; false when the key is not an edit. */
-	const editField = (field: TextBuffer, input: string, key: Key): TextBuffer | undefined => {
+	/** Applies an editing key to a prompt's field; undefined when the key is not an edit. */
+	const editField = (field: TextBuffer, input: string, key: Key): FieldEdit | undefined => {
 		const command = composerCommand(input, key, lastSequenceRef.current);
 		if (!command || command.type === 'submit' || command.type === 'newline' || command.type === 'up' || command.type === 'down') return undefined;
+		if (command.type === 'insert') return command.text.includes('\n') ? {field, cut: false} : insertInField(field, command.text);
 		const next = applyComposerCommand(field, command, Number.MAX_SAFE_INTEGER);
-		return next && !next.text.includes('\n') ? next : field;
+		return {field: next && !next.text.includes('\n') ? next : field, cut: false};
+	};
+
+	const setField = (edit: FieldEdit | undefined, apply: (field: TextBuffer) => void) => {
+		if (!edit) return;
+		apply(edit.field);
+		if (edit.cut) controller.say(fieldCutNotice());
 	};
 
 	const submitKey = (current: Extract<Mode, {type: 'key'}>) => {
@@ -575,19 +584,13 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 				if (controller.hasClient) setMode({type: 'chat'});
 				else exit();
 			} else if (key.return) submitKey(mode);
-			else {
-				const field = editField(mode.field, input, key);
-				if (field) setMode({...mode, field, error: undefined});
-			}
+			else setField(editField(mode.field, input, key), (field) => setMode({...mode, field, error: undefined}));
 			return;
 		}
 		if (mode.type === 'name') {
 			if (key.escape || (key.ctrl && input === 'c')) setMode(mode.back ?? {type: 'chat'});
 			else if (key.return) submitName(mode);
-			else {
-				const field = editField(mode.field, input, key);
-				if (field) setMode({...mode, field, error: undefined});
-			}
+			else setField(editField(mode.field, input, key), (field) => setMode({...mode, field, error: undefined}));
 			return;
 		}
 		if (mode.type === 'picker') {
@@ -616,11 +619,11 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 			} else if (key.ctrl && input === 'x') {
 				const entry = entries[selected];
 				if (entry) setMode({...mode, selected, confirmDelete: entry.id});
-			} else {
-				const field = editField(mode.field, input, key);
-				if (field && field.text !== mode.field.text) setMode({...mode, field: createBuffer(sanitizeLine(field.text), field.cursor), selected: 0});
-				else if (field) setMode({...mode, field});
-			}
+			} else
+				setField(editField(mode.field, input, key), (field) => {
+					if (field.text !== mode.field.text) setMode({...mode, field: createBuffer(sanitizeLine(field.text), field.cursor), selected: 0});
+					else setMode({...mode, field});
+				});
 		}
 	});
 

@@ -80,9 +80,11 @@ function isForwardDelete(key: Key, sequence: string | undefined): boolean {
 
 const f1Sequences = new Set(['\x1bOP', '\x1b[11~', '\x1b[[A']);
 
-// Typed text can still carry controls when several keys arrive in one read ("ab\x7f"); they are dropped
-// rather than inserted. \n, \r and \t stay: they are pasted text, which insert() and the caller handle.
-const controlRe = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+// Typed text can still carry controls when several keys arrive in one read ("ab\x7f"); they are keys, not
+// text, and are dropped rather than inserted. So are C1 controls (U+0080-U+009F): no key types one, and
+// U+009D raw would start an OSC string in the terminal. \n, \r and \t stay: they are pasted text, which
+// insert() and the caller handle. (A bracketed paste keeps its controls: see App's paste handler.)
+const controlRe = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
 
 /** The composer's reading of one useInput event; undefined when the key is not the composer's. */
 export function composerCommand(input: string, key: Key, sequence?: string): ComposerCommand | undefined {

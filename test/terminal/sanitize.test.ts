@@ -58,6 +58,14 @@ describe('sanitize', () => {
 		expect(sanitize('a\u200Eb\u200Fc')).toBe('a\u200Eb\u200Fc');
 	});
 
+	it('drops a zero-width joiner that joins nothing, keeps those inside emoji sequences', () => {
+		// Terminals (tmux among them) join the next character printed anywhere to a cell ending in ZWJ.
+		expect(sanitize('ab\u200d\nyz')).toBe('ab\nyz');
+		expect(sanitize('👩\u200d\nx\u200d')).toBe('👩\nx');
+		expect(sanitize('a\u200d😀 🇨🇳\u200d🇺🇸')).toBe('a😀 🇨🇳🇺🇸');
+		for (const sequence of ['👨\u200d👩\u200d👧', '👁️\u200d🗨️', '🧑🏿\u200d🤝\u200d🧑🏻', '🏳️\u200d🌈']) expect(sanitize(`x${sequence}y`)).toBe(`x${sequence}y`);
+	});
+
 	it('expands tabs to 4-cell stops measured in cells', () => {
 		expect(sanitize('\tx')).toBe('    x');
 		expect(sanitize('ab\tc')).toBe('ab  c');

@@ -178,7 +178,7 @@ describe('wrap', () => {
 				}
 			}
 		}
-	});
+	}, 60_000);
 
 	it('wraps a long text quickly', () => {
 		const text = 'Lorem ipsum dolor sit amet, 中文字符 consectetur adipiscing elit. '.repeat(2000);

@@ -189,6 +189,11 @@ describe('composer commands', () => {
 		expect(composerCommand(input, key, sequence)).toEqual({type: 'insert', text: 'abc'});
 	});
 
+	it('drops a typed C1 control (U+009D would start an OSC string in the terminal), keeps typed tabs', async () => {
+		const typed = await pressOne('ab\u009Dcd\u0085e\tf');
+		expect(composerCommand(typed.input, typed.key, typed.sequence)).toEqual({type: 'insert', text: 'abcde\tf'});
+	});
+
 	it('applies commands to the buffer, leaving submit and edge moves to the caller', () => {
 		const b = createBuffer('one\ntwo');
 		expect(applyComposerCommand(b, {type: 'insert', text: '!'}, 20)).toEqual({text: 'one\ntwo!', cursor: 8});

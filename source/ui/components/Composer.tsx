@@ -12,8 +12,8 @@ export interface ComposerProps {
 	placeholder: string;
 	active: boolean;
 	/** Rows hidden above / below the shown window of a long input. */
-	hiddenAbove: number;
-	hiddenBelow: number;
+	hiddenAbove: boolean;
+	hiddenBelow: boolean;
 }
 
 const PROMPT = '› ';
@@ -36,7 +36,7 @@ export function Composer({width, rows, cursorRow, cursorCol, top, placeholder, a
 			) : (
 				rows.map((row, index) => (
 					<Text key={index} wrap="truncate-end">
-						{index === 0 && hiddenAbove === 0 ? <Text color="cyan">{PROMPT}</Text> : index === 0 ? <Text dimColor>{'↑ '}</Text> : index === rows.length - 1 && hiddenBelow > 0 ? <Text dimColor>{'↓ '}</Text> : CONTINUATION}
+						{index === 0 && !hiddenAbove ? <Text color="cyan">{PROMPT}</Text> : index === 0 ? <Text dimColor>{'↑ '}</Text> : index === rows.length - 1 && hiddenBelow ? <Text dimColor>{'↓ '}</Text> : CONTINUATION}
 						{row}
 					</Text>
 				))

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {LineInput} from './LineInput.js';
+import {cellWidth} from '../../terminal/width.js';
 import type {TextBuffer} from '../text-buffer.js';
 
 export interface LinePromptProps {
@@ -32,7 +33,7 @@ export function LinePrompt({width, title, lines = [], label, field, mask, placeh
 			))}
 			<Box marginTop={lines.length > 0 ? 1 : 0}>
 				<Text color="cyan">{label}</Text>
-				<LineInput field={field} mask={mask} placeholder={placeholder} />
+				<LineInput field={field} mask={mask} placeholder={placeholder} width={width - 2 - cellWidth(label)} />
 			</Box>
 			{error ? (
 				<Text color="red" wrap="wrap">

@@ -40,7 +40,7 @@ export function Picker({width, height, filter, entries, selected, prompt}: Picke
 			<Box>
 				<Text color="cyan">Filter: </Text>
 				{/* While a confirmation is asked, its y/n must not land in the filter. */}
-				<LineInput field={filter} placeholder="type to filter names and messages" focus={!prompt} />
+				<LineInput field={filter} placeholder="type to filter names and messages" focus={!prompt} width={width - 'Filter: '.length} />
 			</Box>
 			{shown.length === 0 ? <Text dimColor>No conversation matches.</Text> : null}
 			{shown.map((entry, index) => {

@@ -29,8 +29,9 @@ export interface ComposerView {
 	rows: string[];
 	cursorRow: number;
 	cursorCol: number;
-	hiddenAbove: number;
-	hiddenBelow: number;
+	/** Rows of the text are hidden above / below the shown ones. */
+	hiddenAbove: boolean;
+	hiddenBelow: boolean;
 }
 
 /** The composer's state for the active conversation: text, cursor, scroll, history and drafts. */
@@ -38,7 +39,9 @@ export function useComposer(controller: ChatController, width: number, lastSeque
 	const [buffer, setBuffer] = useState<TextBuffer>(() => createBuffer(controller.active.draft ?? ''));
 	const bufferRef = useRef(buffer);
 	bufferRef.current = buffer;
-	const topRef = useRef(0);
+	// Offset of the first shown row: the view scrolls only when the cursor leaves it.
+	const anchorRef = useRef(0);
+	const viewRef = useRef<{buffer: TextBuffer; maxRows: number; width: number; view: ComposerView} | undefined>(undefined);
 	// Built once, not on every render: the filter walks every message of the conversation.
 	const [initialHistory] = useState(() => inputHistory(controller));
 	const historyRef = useRef<History>(initialHistory);
@@ -63,7 +66,7 @@ export function useComposer(controller: ChatController, width: number, lastSeque
 			loadDraft: () => {
 				const draft = controller.active.draft ?? '';
 				update(createBuffer(draft));
-				topRef.current = 0;
+				anchorRef.current = 0;
 				historyRef.current = inputHistory(controller);
 			},
 			handleKey: (input: string, key: Key) => {
@@ -92,15 +95,22 @@ export function useComposer(controller: ChatController, width: number, lastSeque
 				}
 			},
 			view: (maxRows: number): ComposerView => {
-				const layout = layoutWindow(bufferRef.current, width, maxRows, topRef.current);
-				topRef.current = layout.top;
-				return {
+				// The App renders for many reasons (streamed text, the clock); the layout is redone only when
+				// the composer's text, cursor or room changed.
+				const current = bufferRef.current;
+				const last = viewRef.current;
+				if (last && last.buffer === current && last.maxRows === maxRows && last.width === width) return last.view;
+				const layout = layoutWindow(current, width, maxRows, anchorRef.current);
+				anchorRef.current = layout.anchor;
+				const view = {
 					rows: layout.lines,
 					cursorRow: layout.cursorRow,
 					cursorCol: layout.cursorCol,
-					hiddenAbove: layout.top,
-					hiddenBelow: Math.max(0, layout.totalRows - layout.top - layout.lines.length),
+					hiddenAbove: layout.above,
+					hiddenBelow: layout.below,
 				};
+				viewRef.current = {buffer: current, maxRows, width, view};
+				return view;
 			},
 		}),
 		// Everything reads the refs, so the object stays the same across keystrokes.
