@@ -2,7 +2,8 @@
 // full-screen frame from the top-left corner of the alternate screen, so it can address rows absolutely and
 // send only the cells that changed (frame-diff.ts). Same interface as ink 6.8's module.
 import {diffFrames, type Cursor} from './frame-diff.js';
-import {transcriptOverlay} from './overlay.js';
+import {clipRow, transcriptOverlay} from './overlay.js';
+import {cellWidth} from './width.js';
 
 const HIDE_CURSOR = '\u001B[?25l';
 // Terminals that know "synchronized update" show the frame at once; others ignore the markers.
@@ -27,12 +28,38 @@ function rowsOf(text: string): string[] {
 	return rows;
 }
 
-const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor?: boolean; incremental?: boolean} = {}): LogUpdate => {
-	const synchronized = (stream as {isTTY?: boolean}).isTTY === true;
+type Stream = NodeJS.WritableStream & {isTTY?: boolean; columns?: number; rows?: number};
+
+/**
+ * `next` as the terminal will really show it: rows past the bottom dropped (written there, they would land on
+ * the last row), rows wider than the screen cut (written whole, they would wrap onto the row below). Between a
+ * resize and the app's next render, ink draws frames laid out for the old size; fitted, what the writer
+ * remembers is what the screen holds, and the next frame's diff is exact. Rows unchanged since the last fit
+ * at the same size are not measured again, so a streamed token costs one row's measure.
+ */
+export function fitFrame(next: readonly string[], columns: number, rows: number, previous?: {source: readonly string[]; fitted: readonly string[]}): string[] {
+	const fitted = next.length > rows ? next.slice(0, rows) : next.slice();
+	for (let index = 0; index < fitted.length; index++) {
+		const row = fitted[index]!;
+		if (previous && previous.source[index] === row) {
+			fitted[index] = previous.fitted[index]!;
+			continue;
+		}
+		// No character is wider than two cells: a row of fewer code units than half the width fits.
+		if (row.length * 2 > columns && cellWidth(row) > columns) fitted[index] = clipRow(row, columns);
+	}
+	return fitted;
+}
+
+const create = (stream: Stream, {showCursor = false}: {showCursor?: boolean; incremental?: boolean} = {}): LogUpdate => {
+	const synchronized = stream.isTTY === true;
 	let previousText = '';
 	/** ink's last frame, before the overlay: what a repaint of the overlay alone draws on. */
 	let inkRows: string[] = [];
 	let previousRows: string[] = [];
+	/** The frame before fitFrame, and the size it was fitted to. */
+	let previousSource: string[] = [];
+	let fittedTo = {columns: 0, rows: 0};
 	let overlayVersion = -1;
 	/** Unknown after someone else wrote to the screen: the next frame goes out whole. */
 	let known = false;
@@ -42,6 +69,8 @@ const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor
 	 * its differences from it and leave unchanged rows blank (what Ctrl+L and growing the terminal did).
 	 */
 	let blank = false;
+	/** The terminal's size changed after the last frame drawn. */
+	let resizedSinceDraw = false;
 	let at: Cursor = {x: 0, y: 0};
 	let cursorVisible = true;
 	let cursorPosition: Cursor | undefined;
@@ -51,7 +80,32 @@ const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor
 	const activeCursor = () => (cursorDirty ? cursorPosition : undefined);
 	const samePosition = (a: Cursor | undefined, b: Cursor | undefined) => a?.x === b?.x && a?.y === b?.y;
 
-	const draw = (next: string[], target: Cursor | undefined): void => {
+	const fit = (next: string[]): string[] => {
+		const columns = stream.columns;
+		const rows = stream.rows;
+		if (!columns || !rows) return next;
+		const sameSize = known && columns === fittedTo.columns && rows === fittedTo.rows;
+		const fitted = fitFrame(next, columns, rows, sameSize ? {source: previousSource, fitted: previousRows} : undefined);
+		previousSource = next;
+		fittedTo = {columns, rows};
+		return fitted;
+	};
+
+	// Whatever the terminal did to its screen on a resize (reflowed it, cut it, kept it), what it holds now is
+	// not known: the next frame clears it and is drawn whole, at the new size.
+	// If no render follows (the app's layout came out the same), the frame ink drew last is drawn again.
+	const resized = () => {
+		resizedSinceDraw = true;
+		if (!known) return;
+		known = false;
+		setImmediate(() => {
+			if (!known && !blank) draw(transcriptOverlay.apply(inkRows), activeCursor() ?? shownPosition);
+		});
+	};
+	if (stream.isTTY === true && typeof stream.on === 'function') stream.on('resize', resized);
+
+	const draw = (frame: string[], target: Cursor | undefined): void => {
+		const next = fit(frame);
 		let output = '';
 		if (!known) {
 			// Draw from a clean screen: rows may hold anything (another program, a resize's leftovers).
@@ -72,6 +126,7 @@ const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor
 		shownPosition = target ? {...target} : undefined;
 		known = true;
 		blank = false;
+		resizedSinceDraw = false;
 	};
 
 	const render = ((text: string) => {
@@ -114,7 +169,9 @@ const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor
 
 	// ink drew `text` itself (after clearing the terminal); only the cursor is left to place.
 	render.sync = (text: string) => {
-		if (blank) {
+		// Also after a resize: ink then wrote the frame itself, laid out for the old size, maybe taller than
+		// the screen (it scrolled) or wider (it wrapped).
+		if (blank || resizedSinceDraw) {
 			// After clear(), ink calls sync() both when it wrote `text` itself (a resize that leaves the old frame
 			// taller than the screen) and when it did not (instance.clear()): either way the screen is not known
 			// to hold `text` with the overlay on it. Unless ink draws again first, draw it whole, right after.
@@ -130,6 +187,7 @@ const create = (stream: NodeJS.WritableStream, {showCursor = false}: {showCursor
 		previousText = text;
 		inkRows = rowsOf(text);
 		previousRows = inkRows;
+		previousSource = inkRows;
 		known = true;
 		const update = diffFrames(previousRows, previousRows, target, {x: -1, y: -1});
 		at = update.cursor.x === -1 ? {x: -1, y: -1} : update.cursor;

@@ -53,7 +53,7 @@ export class FrameOverlay {
 			const y = this.top + index;
 			if (y >= result.length) break;
 			const row = this.rows[index]!;
-			const safe = this.fitted.get(row) ?? (cellWidth(row) > this.width ? sliceAnsi(row, 0, this.width) : row);
+			const safe = this.fitted.get(row) ?? (cellWidth(row) > this.width ? clipRow(row, this.width) : row);
 			fitted.set(row, safe);
 			result[y] = safe;
 		}
@@ -61,6 +61,17 @@ export class FrameOverlay {
 		this.fitted = fitted;
 		return result;
 	}
+}
+
+/**
+ * The first `width` cells of a styled row. slice-ansi keeps a wide character that starts in the last cell and
+ * ends past it: written, that row would wrap onto the next one. Such a character is left out.
+ */
+export function clipRow(row: string, width: number): string {
+	let end = width;
+	let clipped = sliceAnsi(row, 0, end);
+	while (end > 0 && cellWidth(clipped) > width) clipped = sliceAnsi(row, 0, --end);
+	return clipped;
 }
 
 function sameRows(a: readonly string[], b: readonly string[]): boolean {

@@ -24,6 +24,8 @@ export interface AppTerminal {
 	type(text: string, delayMs?: number): Promise<void>;
 	waitFor(match: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
 	resize(columns: number, rows: number): Promise<void>;
+	/** Resizes at once, with the app's output maybe still in flight: as a window dragged by a person. */
+	resizeNow(columns: number, rows: number): void;
 	/** Bytes the app has written to the terminal so far. */
 	bytes(): number;
 	isAlternate(): boolean;
@@ -163,6 +165,10 @@ export async function startApp(options: StartOptions = {}): Promise<AppTerminal>
 			term.resize(c, r);
 			child.resize(c, r);
 			await settle(50);
+		},
+		resizeNow(c, r) {
+			term.resize(c, r);
+			child.resize(c, r);
 		},
 		bytes: () => bytes,
 		isAlternate: () => term.buffer.active.type === 'alternate',

@@ -3,7 +3,10 @@ import xterm from '@xterm/headless';
 import {Unicode11Addon} from '@xterm/addon-unicode11';
 import stringWidth from 'string-width';
 import {detectShift, diffFrames, firstDifference} from '../../source/terminal/frame-diff.js';
-import logUpdate from '../../source/terminal/log-update.js';
+import {EventEmitter} from 'node:events';
+import logUpdate, {fitFrame} from '../../source/terminal/log-update.js';
+import {clipRow} from '../../source/terminal/overlay.js';
+import {mulberry32} from '../support/random.js';
 
 const COLUMNS = 40;
 const ROWS = 12;
@@ -143,5 +146,65 @@ describe('frame diff', () => {
 		await write(term, written);
 		expect(term.buffer.active.getLine(1)!.translateToString(true)).toBe('line two!');
 		expect(term.buffer.active.getLine(2)!.translateToString(true)).toBe('› xy');
+	});
+
+	it('fitFrame: rows past the bottom are dropped, rows wider than the screen cut, never past the last cell', () => {
+		const fitted = fitFrame(['ab', '这是一段', '\u001B[36m1.\u001B[39m 这是', 'gone'], 5, 3);
+		expect(fitted.map((row) => stringWidth(row))).toEqual([2, 4, 5]);
+		expect(fitted[1]).toBe('这是');
+		expect(fitFrame(['这是一段'], 5, 3)).toEqual(['这是']);
+		expect(clipRow('ab这是', 3)).toBe('ab');
+		expect(clipRow('abc', 3)).toBe('abc');
+	});
+
+	it('after a resize, the screen is what a repaint at the new size draws, even when the app draws old-size frames first', async () => {
+		// A fake terminal: stream with a size and resize events, mirrored into an xterm that resizes with it.
+		// Each round: frames laid out for the old size drawn after the resize (as ink does before React
+		// re-renders), then the frame for the new size; the screen must equal that frame drawn from scratch.
+		const seed = Number(process.env['GLM_TEST_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
+		const random = mulberry32(seed);
+		const term = terminal();
+		// The app's screen: the alternate one, which terminals do not reflow.
+		let written = '\u001B[?1049h';
+		const stream = Object.assign(new EventEmitter(), {
+			isTTY: true,
+			columns: COLUMNS,
+			rows: ROWS,
+			write: (data: string) => ((written += data), true),
+		});
+		const log = logUpdate.create(stream as unknown as NodeJS.WritableStream);
+		const words = ['word', '中文', 'x', 'longerword', '标点符号。', '\u001B[1mbold\u001B[22m', '\u001B[36mcyan\u001B[39m'];
+		const frameFor = (columns: number, rows: number) =>
+			Array.from({length: rows - 1}, () => {
+				let row = '';
+				while (stringWidth(row) < columns - 12) row += `${words[Math.floor(random() * words.length)]} `;
+				return row.trimEnd();
+			});
+		let frame = frameFor(COLUMNS, ROWS);
+		log(`${frame.join('\n')}\n`);
+		await write(term, written);
+		written = '';
+		for (let round = 0; round < 12; round++) {
+			const columns = 20 + Math.floor(random() * 40);
+			const rows = 6 + Math.floor(random() * 12);
+			term.resize(columns, rows);
+			stream.columns = columns;
+			stream.rows = rows;
+			stream.emit('resize');
+			// The old frame again, then one change of it, still at the old layout.
+			log(`${frame.join('\n')}\n`);
+			frame = frame.map((row, index) => (index === 1 ? `${row} 改` : row));
+			log(`${frame.join('\n')}\n`);
+			frame = frameFor(columns, rows);
+			log(`${frame.join('\n')}\n`);
+			await write(term, written);
+			written = '';
+			const fresh = new xterm.Terminal({cols: columns, rows, allowProposedApi: true, convertEol: true});
+			fresh.loadAddon(new Unicode11Addon());
+			fresh.unicode.activeVersion = '11';
+			await write(fresh, `\u001B[H${frame.join('\r\n')}`);
+			const text = (t: xterm.Terminal) => Array.from({length: rows}, (_, y) => t.buffer.active.getLine(y)!.translateToString(true));
+			expect(text(term), `seed ${seed} round ${round}`).toEqual(text(fresh));
+		}
 	});
 });
