@@ -123,6 +123,20 @@ async function main(argv: string[]): Promise<number> {
 	if (!process.stdout.isTTY) {
 		throw new UsageError('stdout is not a terminal: the chat needs one. For scripts use: glm-tui -p "question" > answer.txt');
 	}
+	// TERM decides how the screen is drawn (terminal-type.ts) and whether it can be at all; colours come from
+	// NO_COLOR, FORCE_COLOR and the theme setting (palette.ts).
+	const {terminalCapabilities, setCapabilities} = await import('./terminal/terminal-type.js');
+	const terminal = terminalCapabilities(process.env['TERM']);
+	if (!terminal.fullScreen) {
+		const term = process.env['TERM'] ? `TERM=${sanitizeLine(process.env['TERM'])}` : 'TERM is not set';
+		throw new UsageError(`the chat needs a full-screen terminal (${term}). Set TERM (e.g. xterm-256color), or ask one question with: glm-tui -p "question"`);
+	}
+	setCapabilities(terminal);
+	const {resolveColorMode, setColorMode} = await import('./terminal/palette.js');
+	setColorMode(resolveColorMode(process.env, settings.get('theme'), terminal.colors));
+	// The palette takes colours out where the screen is written; chalk must still write bold, dim and inverse.
+	const {default: chalk} = await import('chalk');
+	if (chalk.level === 0) chalk.level = 1;
 	// ink decides at import time whether it runs "in CI" (one frame at exit, no resize). A terminal is a
 	// terminal even on a build server that exports CI=true.
 	delete process.env['CI'];

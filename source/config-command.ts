@@ -3,6 +3,7 @@ import {DEFAULT_DETACHED_LIMIT_MINUTES, openSettings, resolveConfig, type Config
 import {maskKey, parseApiKey} from './glm/api-key.js';
 import {GlmError} from './glm/errors.js';
 import {sanitizeLine} from './terminal/sanitize.js';
+import {isPalette} from './terminal/palette.js';
 
 const NAMES = {
 	key: 'apiKey',
@@ -12,11 +13,12 @@ const NAMES = {
 	temperature: 'temperature',
 	thinking: 'thinking',
 	'detached-limit': 'detachedLimitMinutes',
+	theme: 'theme',
 } as const;
 type Name = keyof typeof NAMES;
 
 const USAGE =
-	'Usage: glm-tui config set key | set NAME VALUE (base-url, model, system, temperature, thinking, detached-limit) | get [NAME] | unset NAME | path';
+	'Usage: glm-tui config set key | set NAME VALUE (base-url, model, system, temperature, thinking, detached-limit, theme) | get [NAME] | unset NAME | path';
 
 /** A value as typed on the command line, as the settings file keeps it; an Error says what is wrong. */
 function parseValue(name: Exclude<Name, 'key'>, raw: string): string | number {
@@ -44,6 +46,11 @@ function parseValue(name: Exclude<Name, 'key'>, raw: string): string | number {
 			const number = Number(value);
 			if (value === '' || !Number.isFinite(number) || number < 0) throw new Error(`detached-limit is a number of minutes (0 or more), e.g. 10; got "${sanitizeLine(value)}".`);
 			return number;
+		}
+		case 'theme': {
+			const theme = value.toLowerCase();
+			if (!isPalette(theme)) throw new Error(`theme is dark, light or none; got "${sanitizeLine(value)}".`);
+			return theme;
 		}
 		default:
 			return raw;
@@ -80,6 +87,7 @@ export async function runConfigCommand(args: string[]): Promise<number> {
 				temperature: {value: config.temperature === undefined ? undefined : String(config.temperature), source: config.sources.temperature},
 				thinking: {value: config.thinking === undefined ? undefined : config.thinking === 'enabled' ? 'on' : 'off', source: config.sources.thinking},
 				'detached-limit': detachedLimit(settings.get('detachedLimitMinutes')),
+				theme: {value: settings.get('theme'), source: settings.get('theme') === undefined ? undefined : 'settings'},
 			};
 			if (name) {
 				out(effective[name].value === undefined ? '(not set)' : sanitizeLine(effective[name].value));
@@ -126,7 +134,7 @@ export async function runConfigCommand(args: string[]): Promise<number> {
 				return err((error as Error).message);
 			}
 			settings.set(NAMES[name], parsed as never);
-			out(`Saved ${name} = ${sanitizeLine(String(parsed))}${name === 'base-url' || name === 'model' || name === 'detached-limit' ? '' : ' (the default for new conversations and one-shot questions)'}`);
+			out(`Saved ${name} = ${sanitizeLine(String(parsed))}${name === 'base-url' || name === 'model' || name === 'detached-limit' || name === 'theme' ? '' : ' (the default for new conversations and one-shot questions)'}`);
 			return 0;
 		}
 		default:

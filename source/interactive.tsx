@@ -18,6 +18,7 @@ import {rescueUnsaved, type FailedSave} from './chat/rescue.js';
 import {detach} from './detach.js';
 import {watchConversations} from './chat/disk-watch.js';
 import {DEFAULT_DETACHED_LIMIT_MINUTES} from './store/settings.js';
+import {changeTheme} from './terminal/theme-command.js';
 
 export interface InteractiveOptions {
 	config: ResolvedConfig;
@@ -185,6 +186,11 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 				controller.setClient(makeClient(key));
 			}}
 			onRepaint={repaint}
+			onTheme={(argument) => {
+				const said = changeTheme(argument, settings);
+				if (!said.error && argument !== '') repaint();
+				return said;
+			}}
 			writeRaw={(sequence) => stdout.write(sequence)}
 			startupProblems={problems.map(String)}
 			onSuspend={jobControl.suspend}

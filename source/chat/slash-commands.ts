@@ -10,6 +10,7 @@ export const SLASH_COMMANDS = [
 	'temperature',
 	'thinking',
 	'settings',
+	'theme',
 	'export',
 	'copy',
 	'retry',

@@ -24,6 +24,8 @@ export interface StoredSettings {
 	mouse?: boolean;
 	/** After the terminal went away, how long answers still streaming may take to finish (default 10). */
 	detachedLimitMinutes?: number;
+	/** Colours: dark, light or none (source/terminal/palette.ts). Unset: dark, or none under NO_COLOR. */
+	theme?: 'dark' | 'light' | 'none';
 }
 
 export const DEFAULT_DETACHED_LIMIT_MINUTES = 10;
@@ -51,6 +53,7 @@ export const settingsSchema = {
 		lastConversation: {type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$'},
 		mouse: {type: 'boolean'},
 		detachedLimitMinutes: {type: 'number', minimum: 0},
+		theme: {enum: ['dark', 'light', 'none']},
 	} satisfies Record<SettingKey, JsonSchema>,
 } satisfies JsonSchema;
 

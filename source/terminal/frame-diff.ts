@@ -179,11 +179,18 @@ export interface FrameUpdate {
  * Bytes to go from `previous` to `next` (both one string per screen row, starting at the top of the screen),
  * given where the cursor is now. Leaves the cursor at `target` when given.
  */
-export function diffFrames(previous: readonly string[], next: readonly string[], target: Cursor | undefined, at: Cursor): FrameUpdate {
+export function diffFrames(
+	previous: readonly string[],
+	next: readonly string[],
+	target: Cursor | undefined,
+	at: Cursor,
+	{scroll = true}: {scroll?: boolean} = {},
+): FrameUpdate {
 	let output = '';
 	let old = previous.slice();
 	let cursor = {...at};
-	const shift = detectShift(previous, next);
+	// Terminals without scroll regions or CSI n S (terminal-type.ts) get the changed rows rewritten instead.
+	const shift = scroll ? detectShift(previous, next) : undefined;
 	if (shift && shift.by > 0) {
 		output += `${ESC}[1;${shift.region}r${ESC}[${shift.by}S${ESC}[r`;
 		old = [...previous.slice(shift.by, shift.region), ...Array.from({length: shift.by}, () => ''), ...previous.slice(shift.region)];

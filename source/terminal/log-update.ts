@@ -4,6 +4,8 @@
 import {diffFrames, type Cursor} from './frame-diff.js';
 import {clipRow, transcriptOverlay} from './overlay.js';
 import {cellWidth} from './width.js';
+import {paletteVersion, recolorer} from './palette.js';
+import {capabilities} from './terminal-type.js';
 
 const HIDE_CURSOR = '\u001B[?25l';
 // Terminals that know "synchronized update" show the frame at once; others ignore the markers.
@@ -35,16 +37,25 @@ type Stream = NodeJS.WritableStream & {isTTY?: boolean; columns?: number; rows?:
  * the last row), rows wider than the screen cut (written whole, they would wrap onto the row below). Between a
  * resize and the app's next render, ink draws frames laid out for the old size; fitted, what the writer
  * remembers is what the screen holds, and the next frame's diff is exact. Rows unchanged since the last fit
- * at the same size are not measured again, so a streamed token costs one row's measure.
+ * at the same size are not measured again, so a streamed token costs one row's measure. Rows are also put in the
+ * palette in force here, the one place every frame passes.
  */
-export function fitFrame(next: readonly string[], columns: number, rows: number, previous?: {source: readonly string[]; fitted: readonly string[]}): string[] {
+export function fitFrame(
+	next: readonly string[],
+	columns: number,
+	rows: number,
+	previous?: {source: readonly string[]; fitted: readonly string[]},
+	recolor?: (row: string) => string,
+): string[] {
 	const fitted = next.length > rows ? next.slice(0, rows) : next.slice();
 	for (let index = 0; index < fitted.length; index++) {
-		const row = fitted[index]!;
+		let row = fitted[index]!;
 		if (previous && previous.source[index] === row) {
 			fitted[index] = previous.fitted[index]!;
 			continue;
 		}
+		// The palette (palette.ts): none takes the colours out, light darkens the pale ones.
+		if (recolor) fitted[index] = row = recolor(row);
 		// No character is wider than two cells: a row of fewer code units than half the width fits.
 		if (row.length * 2 > columns && cellWidth(row) > columns) fitted[index] = clipRow(row, columns);
 	}
@@ -52,7 +63,8 @@ export function fitFrame(next: readonly string[], columns: number, rows: number,
 }
 
 const create = (stream: Stream, {showCursor = false}: {showCursor?: boolean; incremental?: boolean} = {}): LogUpdate => {
-	const synchronized = stream.isTTY === true;
+	// Not for terminals that do not know the markers (terminal-type.ts).
+	const synchronized = () => stream.isTTY === true && capabilities().synchronized;
 	let previousText = '';
 	/** ink's last frame, before the overlay: what a repaint of the overlay alone draws on. */
 	let inkRows: string[] = [];
@@ -83,9 +95,12 @@ const create = (stream: Stream, {showCursor = false}: {showCursor?: boolean; inc
 	const fit = (next: string[]): string[] => {
 		const columns = stream.columns;
 		const rows = stream.rows;
-		if (!columns || !rows) return next;
+		if (!columns || !rows) {
+			const recolor = recolorer();
+			return recolor ? next.map(recolor) : next;
+		}
 		const sameSize = known && columns === fittedTo.columns && rows === fittedTo.rows;
-		const fitted = fitFrame(next, columns, rows, sameSize ? {source: previousSource, fitted: previousRows} : undefined);
+		const fitted = fitFrame(next, columns, rows, sameSize ? {source: previousSource, fitted: previousRows} : undefined, recolorer());
 		previousSource = next;
 		fittedTo = {columns, rows};
 		return fitted;
@@ -104,7 +119,13 @@ const create = (stream: Stream, {showCursor = false}: {showCursor?: boolean; inc
 	};
 	if (stream.isTTY === true && typeof stream.on === 'function') stream.on('resize', resized);
 
+	let drawnPalette = paletteVersion();
 	const draw = (frame: string[], target: Cursor | undefined): void => {
+		// Another palette: every row's colours change, the frame is drawn whole.
+		if (drawnPalette !== paletteVersion()) {
+			known = false;
+			drawnPalette = paletteVersion();
+		}
 		const next = fit(frame);
 		let output = '';
 		if (!known) {
@@ -112,7 +133,7 @@ const create = (stream: Stream, {showCursor = false}: {showCursor?: boolean; inc
 			output += '\u001B[H\u001B[2J';
 			at = {x: 0, y: 0};
 		}
-		const update = diffFrames(known ? previousRows : [], next, target, at);
+		const update = diffFrames(known ? previousRows : [], next, target, at, {scroll: capabilities().scrollRegions});
 		output += update.output;
 		at = update.cursor;
 		const wantVisible = showCursor || target !== undefined;
@@ -120,7 +141,7 @@ const create = (stream: Stream, {showCursor = false}: {showCursor?: boolean; inc
 			output = (wantVisible ? '' : HIDE_CURSOR) + output + (wantVisible ? SHOW_CURSOR : '');
 			cursorVisible = wantVisible;
 		}
-		if (output !== '') stream.write(synchronized ? BEGIN_UPDATE + output + END_UPDATE : output);
+		if (output !== '') stream.write(synchronized() ? BEGIN_UPDATE + output + END_UPDATE : output);
 		previousRows = next;
 		overlayVersion = transcriptOverlay.version;
 		shownPosition = target ? {...target} : undefined;

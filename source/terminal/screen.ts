@@ -3,6 +3,7 @@ import {constants} from 'node:os';
 import {disableBracketedPaste, enableBracketedPaste} from './stdin-filter.js';
 import {sanitize} from './sanitize.js';
 import {disableMouse} from './mouse.js';
+import {capabilities} from './terminal-type.js';
 
 /*
 Terminal lifecycle: what is written when the full-screen UI starts and what must be written on every way
@@ -27,6 +28,12 @@ export function enterAlternateScreen(stdout: RestoreStream): void {
 
 /** Undoes everything the program may have turned on, in an order that is safe on any terminal. */
 export const restoreSequence = resetSgr + disableMouse + disableBracketedPaste + showCursor + leaveAltScreen;
+
+/**
+ * A terminal without an alternate screen (linux console, vt100: terminal-type.ts) has the chat on its only
+ * screen: it is cleared on the way out, so the shell's prompt comes back on an empty screen, not over the chat.
+ */
+export const restoreSequenceWithoutAlternateScreen = resetSgr + '\u001B[r\u001B[H\u001B[2J' + disableMouse + disableBracketedPaste + showCursor + leaveAltScreen;
 
 export type RestoreStream = {
 	write(data: string): unknown;
@@ -78,7 +85,7 @@ export function installTerminalRestore(stdout: RestoreStream, onExit?: (cause: E
 		}
 
 		restored = true;
-		writeNow(stdout, restoreSequence);
+		writeNow(stdout, capabilities().alternateScreen ? restoreSequence : restoreSequenceWithoutAlternateScreen);
 	};
 
 	const leave = (cause: ExitCause, code: number): void => {

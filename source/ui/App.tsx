@@ -54,6 +54,8 @@ export interface AppProps {
 	startupProblems?: readonly string[];
 	/** Ctrl+Z: give the terminal back to the shell until `fg` (see terminal/job-control.ts). */
 	onSuspend?: () => void;
+	/** `/theme [dark|light|none]`: returns what to say (the theme in force, or the one just saved). */
+	onTheme?: (theme: string) => {text: string; error?: boolean};
 }
 
 type Mode =
@@ -67,7 +69,7 @@ type Mode =
 /** Lines one wheel notch scrolls, as most terminals and pagers do. */
 const WHEEL_LINES = 3;
 
-export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, onSaveKey, onRepaint, writeRaw, startupProblems = [], onSuspend}: AppProps) {
+export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, onSaveKey, onRepaint, writeRaw, startupProblems = [], onSuspend, onTheme}: AppProps) {
 	useController(controller);
 	useHighlightAfterFirstFrame();
 	const {exit} = useApp();
@@ -353,6 +355,11 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 				if (apiKeySource === 'env') controller.say('The key comes from ZHIPUAI_API_KEY / ZAI_API_KEY; unset it to use a saved key.');
 				setMode({type: 'key', field: emptyBuffer, firstRun: false});
 				break;
+			case 'theme': {
+				const said = onTheme?.(argument) ?? {text: 'Themes work in the chat screen only.', error: true};
+				controller.say(said.text, said.error ? 'error' : undefined);
+				break;
+			}
 			case 'help':
 				setMode({type: 'help', offset: 0});
 				break;

@@ -104,7 +104,13 @@ export async function startApp(options: StartOptions = {}): Promise<AppTerminal>
 	});
 
 	if (options.shell) Object.assign(env, {PS1: '$ ', GLM_TUI_COMMAND: `${process.execPath} ${BIN}`});
-	const [file, args] = options.shell ? ['bash', ['--norc', '--noprofile', '-i']] : [process.execPath, [BIN, ...(options.args ?? [])]];
+	// node-pty always sets TERM (to `name`): a test of an unset TERM runs the app through `env -u TERM`.
+	const unsetTerm = options.env !== undefined && 'TERM' in options.env && options.env['TERM'] === undefined;
+	const [file, args] = options.shell
+		? ['bash', ['--norc', '--noprofile', '-i']]
+		: unsetTerm
+			? ['/usr/bin/env', ['-u', 'TERM', process.execPath, BIN, ...(options.args ?? [])]]
+			: [process.execPath, [BIN, ...(options.args ?? [])]];
 	const child = pty.spawn(file, args, {
 		// node-pty sets TERM to this name, whatever env says.
 		name: env['TERM'] ?? 'xterm-256color',
