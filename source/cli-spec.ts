@@ -103,7 +103,9 @@ Environment
   ZHIPUAI_API_KEY / ZAI_API_KEY     API key "<id>.<secret>" (used, never saved)
   ZHIPUAI_BASE_URL / ZAI_BASE_URL   API base URL
   HTTPS_PROXY, NO_PROXY             proxy for HTTPS requests
-  NO_COLOR                          no colours
+  NO_COLOR                          no colours (bold, dim, inverse stay); a theme setting wins over it
+  FORCE_COLOR                       0 no colours, 1 16, 2 256, 3 truecolor (as chalk reads it)
+  TERM                              dumb or unset: no chat screen (-p works); linux, vt100: plain drawing
 
 Exit codes
   0 success · 1 other error · 2 usage, no key or bad key · 3 key rejected · 4 balance or quota · 5 content filter

@@ -40,6 +40,7 @@ export const COMMAND_HELP: Array<[string, string]> = [
 	['/temperature x', '0.01 … 1 (bare shows it, default clears it)'],
 	['/thinking on|off|default', 'ask the model to think first'],
 	['/settings', 'model, system prompt, temperature, thinking'],
+	['/theme dark|light|none', 'colours (saved; default: dark)'],
 	['/export [file.md]', 'write this conversation as Markdown (never over a file)'],
 	['/copy', 'copy the last answer'],
 	['/copy N', 'copy message N (the #N in its header)'],
