@@ -73,6 +73,23 @@ const decodeYogaDirectly = {
 	},
 };
 
+// When the terminal shrinks below ink's last frame, ink clears the screen and writes the frame itself, laid out
+// for the old size: past the screen's bottom it scrolls, wider than the screen it wraps, and it bypasses the
+// screen writer's palette (NO_COLOR). Instead it asks the writer to clear; the sync() that follows has the writer
+// draw the frame whole, fitted to the screen (source/terminal/log-update.ts).
+const inkRawWrite = 'this.options.stdout.write(ansiEscapes.clearTerminal + this.fullStaticOutput + output);';
+const inkWritesThroughTheWriter = {
+	name: 'ink-writes-through-the-writer',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /[\\/]ink[\\/]build[\\/]ink\.js$/}, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			if (!source.includes(inkRawWrite)) throw new Error(`${args.path}: ink's full-screen clear has changed; see inkWritesThroughTheWriter in scripts/build.mjs`);
+			replaced.add('ink raw frame');
+			return {contents: source.replace(inkRawWrite, 'this.log.clear();'), loader: 'js'};
+		});
+	},
+};
+
 // glm-tui checks its files with its own small validator (source/store/schema.ts) and never gives conf a
 // schema, so conf's ajv is dead weight: ~20 ms of start-up to evaluate. The stand-in fails loudly should
 // anything ever construct it.
@@ -158,7 +175,7 @@ const {metafile} = await build({
 	jsx: 'automatic',
 	minify: process.env['GLM_TUI_NO_MINIFY'] !== '1',
 	legalComments: 'none',
-	plugins: [replaceInkModules, decodeYogaDirectly, dropAjv],
+	plugins: [replaceInkModules, decodeYogaDirectly, dropAjv, inkWritesThroughTheWriter],
 	// React checks NODE_ENV at run time; the production build is much cheaper per render.
 	// Segmenters are made at their first use, not when their module loads (source/terminal/lazy-segmenter.ts).
 	define: {'process.env.NODE_ENV': '"production"', 'Intl.Segmenter': 'LazySegmenter'},
@@ -174,7 +191,7 @@ const {metafile} = await build({
 	logLevel: 'warning',
 });
 
-const missed = [...Object.keys(inkModules), 'string-width', 'yoga-layout loader', 'ajv/dist/2020.js', 'ajv-formats'].filter((each) => !replaced.has(each));
+const missed = [...Object.keys(inkModules), 'string-width', 'yoga-layout loader', 'ink raw frame', 'ajv/dist/2020.js', 'ajv-formats'].filter((each) => !replaced.has(each));
 if (missed.length > 0) {
 	rmSync(staging, {recursive: true, force: true});
 	throw new Error(`ink's ${missed.join(', ')} were not replaced: has ink's layout changed?`);
