@@ -1,5 +1,6 @@
 // Settings: one conf store, `<config>/config.json`, 0600 in a 0700 directory since it holds the API key.
 // Environment variables override what is stored but are never written to it.
+import {readFileSync} from 'node:fs';
 import Conf from 'conf';
 import type {Thinking} from '../chat/types.js';
 import {ensurePrivateDir, ensurePrivateFile, storePaths, type Env} from './paths.js';
@@ -119,10 +120,35 @@ function guard<T>(file: string, run: () => T): T {
 		if (!isInvalidContent(error)) throw error;
 		throw new StoreError(
 			'corrupt',
-			`Settings file ${file} is not valid (${describeInvalid(error)}). It was left untouched: fix it, or delete it to start over.`,
+			`Settings file ${file} is not valid (${describeProblem(error, file)}). It was left untouched: fix it, or delete it to start over.`,
 			{file, cause: error},
 		);
 	}
+}
+
+/**
+ * What is wrong with config.json, never quoting it: the file holds the API key. JSON.parse's messages carry a
+ * token or the text around the error (`..."cr3t","t":NaN}"`), so a syntax error is told by line and column
+ * only; a schema violation names the setting and the rule, which come from the schema, not the file.
+ */
+function describeProblem(error: unknown, file: string): string {
+	if (!(error instanceof SyntaxError)) return describeInvalid(error);
+	const position = /\bat position (\d+)/.exec(error.message);
+	const where = position ? lineAndColumn(file, Number(position[1])) : undefined;
+	return where ? `not valid JSON at line ${where.line}, column ${where.column}` : 'not valid JSON';
+}
+
+function lineAndColumn(file: string, position: number): {line: number; column: number} | undefined {
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch {
+		return undefined;
+	}
+	if (position > text.length) return undefined;
+	const before = text.slice(0, position);
+	const lineStart = before.lastIndexOf('\n') + 1;
+	return {line: before.split('\n').length, column: Array.from(before.slice(lineStart)).length + 1};
 }
 
 export interface ConfigFlags {
