@@ -26,6 +26,7 @@ export const OPTIONS: readonly OptionSpec[] = [
 	{long: 'no-reasoning', help: 'do not print the model\'s reasoning (one-shot prints it dimmed on stderr)'},
 	{long: 'json', help: 'with -p: one JSON object (answer, reasoning, usage, finish_reason); with list/export: JSON'},
 	{long: 'base-url', value: 'URL', help: 'API base, e.g. https://api.z.ai/api/paas/v4'},
+	{long: 'idle-timeout', value: 'S', help: 'give up an answer after S seconds of silence (default 30, 0: never)'},
 	{long: 'output', short: 'o', value: 'FILE', file: true, help: 'with export: write to FILE'},
 	{long: 'name', value: 'NAME', help: 'with import: the conversation\'s name'},
 	{long: 'verbose', short: 'v', help: 'print token usage and retries on stderr'},
@@ -103,6 +104,7 @@ Environment
   ZHIPUAI_API_KEY / ZAI_API_KEY     API key "<id>.<secret>" (used, never saved)
   ZHIPUAI_BASE_URL / ZAI_BASE_URL   API base URL
   HTTPS_PROXY, NO_PROXY             proxy for HTTPS requests
+  GLM_TUI_IDLE_TIMEOUT              as --idle-timeout
   NO_COLOR                          no colours
 
 Exit codes

@@ -32,7 +32,7 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 			return null;
 		}
 		// No cap on a whole answer: long reasoning is normal; a silent connection is caught by the idle timeout.
-		return createGlmClient({apiKey, baseUrl: config.baseUrl, totalTimeoutMs: 0});
+		return createGlmClient({apiKey, baseUrl: config.baseUrl, totalTimeoutMs: 0, idleTimeoutMs: config.idleTimeoutMs});
 	};
 
 	const defaults: ConversationSettings = {

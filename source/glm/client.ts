@@ -78,6 +78,29 @@ export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 const IDLE_CHECKS = 10;
 // A 200's first line tells an event stream from a page; a line longer than this is not an SSE field.
 const SNIFF_BYTES = 256;
+// What is quoted of a body that is not an answer: its first line, up to this many bytes, waited for this long.
+const QUOTE_BYTES = 120;
+const QUOTE_WAIT_MS = 250;
+
+/** The first line of a body that began with `start`, as far as it arrives soon: enough to quote. */
+async function firstLine(answer: Answer, start: Buffer): Promise<Buffer> {
+	let have = start;
+	const deadline = Date.now() + QUOTE_WAIT_MS;
+	while (have.length < QUOTE_BYTES && !have.subarray(1).includes(10)) {
+		const left = deadline - Date.now();
+		if (left <= 0) break;
+		let timer: NodeJS.Timeout | undefined;
+		// Left pending when the wait ends first; it settles when the request is released.
+		const next = answer.read().catch(() => undefined);
+		const chunk = await Promise.race([next, new Promise<undefined>((resolve) => {
+			timer = setTimeout(() => resolve(undefined), left);
+		})]);
+		clearTimeout(timer);
+		if (!chunk) break;
+		have = Buffer.concat([have, chunk]);
+	}
+	return have;
+}
 const MAX_ERROR_BODY = 64 * 1024;
 const DRAIN_GRACE_MS = 1000;
 // setTimeout fires at once for anything above 2^31-1 ms; treat such limits as "none".
@@ -436,7 +459,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 			if (frameError !== undefined) throw frameError;
 			if (sniffing && start && start.toString('utf8').trim() !== '') notSse = start;
 			if (notSse) {
-				const begins = notSse.toString('utf8');
+				const begins = (await firstLine(answer, notSse)).toString('utf8');
 				// JSON under another content type: a gateway's whole answer or error, read as such.
 				if (begins.trimStart().startsWith('{')) {
 					wholeAnswer(redact(begins + (await readAll())), context, state, meta, emit);

@@ -506,6 +506,11 @@ export function notChatError(context: ErrorContext, body?: string): GlmError {
 	});
 }
 
+/** What an unreadable part of a stream means for the answer: one-shot's stderr and the chat's notice say it. */
+export function unreadableNote(count: number): string {
+	return `${count} ${count === 1 ? 'event' : 'events'} of the answer could not be read (not JSON): the answer may have gaps.`;
+}
+
 export function noKeyError(): GlmError {
 	return new GlmError({
 		kind: 'no-key',
