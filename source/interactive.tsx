@@ -11,6 +11,7 @@ import type {ConversationSettings} from './chat/types.js';
 import {StdinFilter, enableBracketedPaste} from './terminal/stdin-filter.js';
 import {enterAlternateScreen, installTerminalRestore} from './terminal/screen.js';
 import {parseApiKey} from './glm/api-key.js';
+import {plainHttpWarning} from './glm/plain-http.js';
 import {rescueUnsaved, type FailedSave} from './chat/rescue.js';
 
 export interface InteractiveOptions {
@@ -51,6 +52,8 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 	// The problems screen says what became of the files; "there is no conversation X" for the last one used
 	// (moved aside just now) would only confuse.
 	if (problems.length > 0) controller.clearNotice();
+	const insecure = plainHttpWarning(config.baseUrl);
+	if (insecure) controller.say(`Warning: ${insecure}`, 'error');
 
 	// When the SSH connection drops, writes fail with EIO; there is no one left to tell, and saving matters more.
 	stdout.on('error', () => {});
