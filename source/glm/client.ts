@@ -320,7 +320,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 				if (current.resting || ++quiet < IDLE_CHECKS - 1) return;
 				// A loop held up past the limit runs timers before it reads the socket: look again after the reads.
 				setImmediate(() => {
-					if (current.received === seen) fire('idle');
+					if (idleCheck !== undefined && current.received === seen) fire('idle');
 				});
 			}, Math.max(1, Math.floor(idleTimeoutMs / IDLE_CHECKS)));
 		};
@@ -511,6 +511,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 		function release(): void {
 			clearTimeout(connectTimer);
 			clearInterval(idleCheck);
+			idleCheck = undefined;
 			clearTimeout(totalTimer);
 			signal?.removeEventListener('abort', onAbort);
 			// A body still arriving holds the connection: aborting destroys it. One that has fully arrived is left
