@@ -36,8 +36,8 @@ console.log(`GLM test server listening.
   export ZHIPUAI_BASE_URL=${server.baseUrl}
   export ZHIPUAI_API_KEY=${server.key}
 (ZAI_BASE_URL / ZAI_API_KEY work the same; ${server.baseUrl.replace('/api/paas/', '/api/coding/paas/')} is served too.)
-Models: the list of shared/glm-api.md (others get 1211, as from GLM). Only signed tokens are accepted, as
-glm-tui sends them. Seed of the awkward cuts: GLM_SERVER_SEED=\${SERVER_SEED}.
+Models: those GLM lists (others get 400/1211, as from GLM). Only signed tokens are accepted, as
+glm-tui sends them. Seed of the awkward cuts: GLM_SERVER_SEED=${SERVER_SEED}.
 
 Magic words in your last message:
 ${indent(MAGIC_HELP)}
