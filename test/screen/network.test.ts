@@ -56,6 +56,34 @@ describe('network faults on the chat screen', () => {
 		expect(flat(shown)).toContain('1 event of the answer could not be read (not JSON): the answer may have gaps.');
 	});
 
+	// The test server's mid-stream failures, as the transcript shows them: the text that came stays, marked.
+	it.each([
+		['an error frame', {errorFrameAfter: 3, code: '1305'}, /✖ GLM is overloaded right now \(1305\)/, 'failed'],
+		['a dropped connection', {dropAfter: 3}, /✖ The connection to GLM broke off before the answer was complete; what arrived is kept/, 'failed'],
+		['finish_reason network_error', {finishReason: 'network_error'}, /✖ GLM stopped mid-answer \(service network error\)/, 'failed'],
+		['finish_reason length', {finishReason: 'length'}, /▲ Cut off at the token limit\./, 'complete'],
+	] as const)('%s mid-answer keeps what arrived and says what happened', async (_, fault, says, state) => {
+		const {server, app, home} = await h.chat();
+		server.enqueue({reply: 'Alpha beta gamma delta epsilon', ...fault});
+		await app.type('go');
+		app.write(keys.enter);
+		const shown = await app.waitFor((s) => ready(s) && says.test(flat(s)));
+		expect(shown).toContain('Alpha beta gamma');
+		await until(() => storedMessages(home).find((m) => m.role === 'assistant' && m.state === state && m.content.startsWith('Alpha beta gamma')), `the answer saved as ${state}`);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('finish_reason sensitive withdraws the text from the screen and the disk', async () => {
+		const {server, app, home} = await h.chat();
+		server.enqueue({reply: 'Something flagged here', finishReason: 'sensitive'});
+		await app.type('go');
+		app.write(keys.enter);
+		const shown = await app.waitFor((s) => ready(s) && /⊘ Withdrawn/.test(s));
+		expect(shown).not.toContain('Something flagged');
+		const saved = await until(() => storedMessages(home).find((m) => m.role === 'assistant' && m.state === 'filtered'), 'the answer saved as filtered');
+		expect(saved.content).toBe('');
+	});
+
 	it('warns about a plain http:// base URL that leaves this machine, at start, once', async () => {
 		const server = await startGlmServer({host: '0.0.0.0'});
 		try {
