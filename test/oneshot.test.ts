@@ -392,7 +392,9 @@ describe('glm-tui -p: failures and their exit codes', () => {
 		server.setDefault({notChat: 'Welcome\u001b]2;PWN\u0007\u001b[2J to nginx!'});
 		const run = await glm(['-p', 'hi']);
 		expect(run.code).toBe(1);
-		expect(run.stderr).toMatch(/not a GLM chat response: "Welcome to nginx!"/);
+		// What arrived within a moment is quoted: on a busy machine that can be less than the whole line.
+		const quoted = /not a GLM chat response: "(Welcome[^"]*)"/.exec(run.stderr)?.[1] ?? '';
+		expect('Welcome to nginx!'.startsWith(quoted), quoted).toBe(true);
 		expect(run.stderr).not.toMatch(CONTROL_CHARS);
 		expect(server.requests).toHaveLength(1);
 	});

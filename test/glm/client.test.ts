@@ -298,7 +298,7 @@ describe('errors and retries', () => {
 	});
 
 	it('a 200 from the test server that is not an answer: one request, its words quoted', async () => {
-		server.setDefault({notChat: 'Welcome to nginx!\n'});
+		server.setDefault({notChat: 'Welcome to nginx!\n', split: 'whole'});
 		const outcome = await collect(client().stream(REQUEST));
 		expect(outcome.error?.message).toMatch(/not a GLM chat response.*Welcome to nginx!/);
 		expect(outcome.events.some((event) => event.type === 'retry')).toBe(false);

@@ -42,7 +42,9 @@ describe('network faults on the chat screen', () => {
 		await app.type('hi');
 		app.write(keys.enter);
 		const shown = await app.waitFor((s) => ready(s) && /not a GLM chat response/.test(flat(s)));
-		expect(flat(shown)).toMatch(/not a GLM chat response: "Welcome to nginx! <more>"/);
+		// What arrived within a moment is quoted: on a busy machine that can be less than the first line.
+		const quoted = /not a GLM chat response: "(Welcome[^"]*)"/.exec(flat(shown))?.[1] ?? '';
+		expect('Welcome to nginx! <more>'.startsWith(quoted.replace(/…$/, '')), quoted).toBe(true);
 		expect(app.title()).not.toContain('PWN');
 		expect(server.requests).toHaveLength(1);
 	});
