@@ -26,6 +26,7 @@ export const OPTIONS: readonly OptionSpec[] = [
 	{long: 'no-reasoning', help: 'do not print the model\'s reasoning (one-shot prints it dimmed on stderr)'},
 	{long: 'json', help: 'with -p: one JSON object (answer, reasoning, usage, finish_reason); with list/export: JSON'},
 	{long: 'base-url', value: 'URL', help: 'API base, e.g. https://api.z.ai/api/paas/v4'},
+	{long: 'idle-timeout', value: 'S', help: 'give up an answer after S seconds of silence (default 30, 0: never)'},
 	{long: 'output', short: 'o', value: 'FILE', file: true, help: 'with export: write to FILE'},
 	{long: 'name', value: 'NAME', help: 'with import: the conversation\'s name'},
 	{long: 'verbose', short: 'v', help: 'print token usage and retries on stderr'},
@@ -106,6 +107,7 @@ Environment
   NO_COLOR                          no colours (bold, dim, inverse stay); a theme setting wins over it
   FORCE_COLOR                       0 no colours, 1 16, 2 256, 3 truecolor (as chalk reads it)
   TERM                              dumb or unset: no chat screen (-p works); linux, vt100: plain drawing
+  GLM_TUI_IDLE_TIMEOUT              as --idle-timeout
 
 Exit codes
   0 success · 1 other error · 2 usage, no key or bad key · 3 key rejected · 4 balance or quota · 5 content filter

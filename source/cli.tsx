@@ -81,9 +81,13 @@ async function main(argv: string[]): Promise<number> {
 		throw new UsageError(`Unknown command "${sanitizeLine(command)}". To ask a question use: glm-tui -p "${sanitizeLine(command)}"`);
 	}
 
-	const {openSettings, resolveConfig} = await import('./store/settings.js');
+	const {openSettings, resolveConfig, parseIdleTimeout} = await import('./store/settings.js');
 	const settings = openSettings();
-	const config = resolveConfig({flags: {baseUrl: values['base-url'], model: values.model}, env: process.env, settings});
+	const config = resolveConfig({
+		flags: {baseUrl: values['base-url'], model: values.model, idleTimeout: parseIdle(values['idle-timeout'], parseIdleTimeout)},
+		env: process.env,
+		settings,
+	});
 	checkBaseUrl(config.baseUrl, config.sources.baseUrl);
 
 	const piped = !process.stdin.isTTY;
@@ -107,6 +111,7 @@ async function main(argv: string[]): Promise<number> {
 			question,
 			apiKey: config.apiKey,
 			baseUrl: config.baseUrl,
+			idleTimeoutMs: config.idleTimeoutMs,
 			model: config.model,
 			...definedOnly({system: values.system ?? config.system, temperature: temperature ?? config.temperature, thinking: thinking ?? config.thinking}),
 			showReasoning: !values['no-reasoning'],
@@ -161,6 +166,7 @@ interface CliValues {
 	'no-reasoning'?: boolean;
 	json?: boolean;
 	'base-url'?: string;
+	'idle-timeout'?: string;
 	output?: string;
 	name?: string;
 	verbose?: boolean;
@@ -230,6 +236,13 @@ function parseTemperature(value: string | undefined): number | undefined {
 	return number;
 }
 
+function parseIdle(value: string | undefined, parse: (text: string) => number | undefined): number | undefined {
+	if (value === undefined) return undefined;
+	const seconds = parse(value);
+	if (seconds === undefined) throw new UsageError(`--idle-timeout takes a number of seconds (0: no limit), got "${sanitizeLine(value)}".`);
+	return seconds;
+}
+
 function parseThinking(value: string | undefined): 'enabled' | 'disabled' | undefined {
 	if (value === undefined) return undefined;
 	if (/^(on|enabled?|true|1)$/i.test(value)) return 'enabled';
@@ -258,7 +271,8 @@ main(process.argv.slice(2)).then(
 			process.exitCode = 2;
 			return;
 		}
-		process.stderr.write(`glm-tui: ${error instanceof Error ? error.message : String(error)}\n`);
+		// Messages can quote what came from outside (a server, a file, the environment): neutralized like the screen.
+		process.stderr.write(`glm-tui: ${sanitizeLine(error instanceof Error ? error.message : String(error))}\n`);
 		process.exitCode = 1;
 	},
 );

@@ -1,5 +1,5 @@
 // `glm-tui config ...`: save settings without the key ever appearing in shell history or on screen.
-import {DEFAULT_DETACHED_LIMIT_MINUTES, openSettings, resolveConfig, type ConfigSource} from './store/settings.js';
+import {DEFAULT_DETACHED_LIMIT_MINUTES, MAX_IDLE_TIMEOUT_S, openSettings, parseIdleTimeout, resolveConfig, type ConfigSource} from './store/settings.js';
 import {maskKey, parseApiKey} from './glm/api-key.js';
 import {GlmError} from './glm/errors.js';
 import {sanitizeLine} from './terminal/sanitize.js';
@@ -14,11 +14,12 @@ const NAMES = {
 	thinking: 'thinking',
 	'detached-limit': 'detachedLimitMinutes',
 	theme: 'theme',
+	'idle-timeout': 'idleTimeout',
 } as const;
 type Name = keyof typeof NAMES;
 
 const USAGE =
-	'Usage: glm-tui config set key | set NAME VALUE (base-url, model, system, temperature, thinking, detached-limit, theme) | get [NAME] | unset NAME | path';
+	'Usage: glm-tui config set key | set NAME VALUE (base-url, model, system, temperature, thinking, idle-timeout, detached-limit, theme) | get [NAME] | unset NAME | path';
 
 /** A value as typed on the command line, as the settings file keeps it; an Error says what is wrong. */
 function parseValue(name: Exclude<Name, 'key'>, raw: string): string | number {
@@ -36,6 +37,11 @@ function parseValue(name: Exclude<Name, 'key'>, raw: string): string | number {
 			const number = Number(value);
 			if (value === '' || !Number.isFinite(number) || number <= 0 || number > 1) throw new Error(`temperature is a number in (0, 1], e.g. 0.6; got "${sanitizeLine(value)}".`);
 			return number;
+		}
+		case 'idle-timeout': {
+			const seconds = parseIdleTimeout(value);
+			if (seconds === undefined) throw new Error(`idle-timeout takes a number of seconds from 0 (no limit) to ${MAX_IDLE_TIMEOUT_S}, got "${sanitizeLine(value)}".`);
+			return seconds;
 		}
 		case 'thinking':
 			if (/^(on|enabled?)$/i.test(value)) return 'enabled';
@@ -64,7 +70,7 @@ export async function runConfigCommand(args: string[]): Promise<number> {
 	const settings = openSettings();
 	const out = (line: string) => process.stdout.write(`${line}\n`);
 	const err = (line: string) => {
-		process.stderr.write(`glm-tui: ${line}\n`);
+		process.stderr.write(`glm-tui: ${sanitizeLine(line)}\n`);
 		return 2;
 	};
 
@@ -88,6 +94,7 @@ export async function runConfigCommand(args: string[]): Promise<number> {
 				thinking: {value: config.thinking === undefined ? undefined : config.thinking === 'enabled' ? 'on' : 'off', source: config.sources.thinking},
 				'detached-limit': detachedLimit(settings.get('detachedLimitMinutes')),
 				theme: {value: settings.get('theme'), source: settings.get('theme') === undefined ? undefined : 'settings'},
+				'idle-timeout': {value: String(config.idleTimeoutMs / 1000), source: config.sources.idleTimeout},
 			};
 			if (name) {
 				out(effective[name].value === undefined ? '(not set)' : sanitizeLine(effective[name].value));
@@ -134,7 +141,8 @@ export async function runConfigCommand(args: string[]): Promise<number> {
 				return err((error as Error).message);
 			}
 			settings.set(NAMES[name], parsed as never);
-			out(`Saved ${name} = ${sanitizeLine(String(parsed))}${name === 'base-url' || name === 'model' || name === 'detached-limit' || name === 'theme' ? '' : ' (the default for new conversations and one-shot questions)'}`);
+			const note = name === 'base-url' || name === 'model' || name === 'detached-limit' || name === 'theme' ? '' : name === 'idle-timeout' ? ' s' : ' (the default for new conversations and one-shot questions)';
+			out(`Saved ${name} = ${sanitizeLine(String(parsed))}${note}`);
 			return 0;
 		}
 		default:

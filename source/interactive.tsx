@@ -14,6 +14,7 @@ import {hyperlinksSupported, setHyperlinks} from './terminal/hyperlink.js';
 import {enterAlternateScreen, exitWithoutTerminal, installTerminalRestore} from './terminal/screen.js';
 import {installJobControl} from './terminal/job-control.js';
 import {parseApiKey} from './glm/api-key.js';
+import {plainHttpWarning} from './glm/plain-http.js';
 import {rescueUnsaved, type FailedSave} from './chat/rescue.js';
 import {detach} from './detach.js';
 import {watchConversations} from './chat/disk-watch.js';
@@ -58,7 +59,7 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 			return null;
 		}
 		// No cap on a whole answer: long reasoning is normal; a silent connection is caught by the idle timeout.
-		return createGlmClient({apiKey, baseUrl: config.baseUrl, totalTimeoutMs: 0});
+		return createGlmClient({apiKey, baseUrl: config.baseUrl, totalTimeoutMs: 0, idleTimeoutMs: config.idleTimeoutMs});
 	};
 
 	const defaults: ConversationSettings = {
@@ -77,6 +78,8 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 	// The problems screen says what became of the files; "there is no conversation X" for the last one used
 	// (moved aside just now) would only confuse.
 	if (problems.length > 0) controller.clearNotice();
+	const insecure = plainHttpWarning(config.baseUrl);
+	if (insecure) controller.say(`Warning: ${insecure}`, 'error');
 
 	// When the SSH connection drops, SIGHUP comes, or writes and reads fail with EIO first: either way the
 	// terminal is gone (see hangUp below).

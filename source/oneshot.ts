@@ -1,9 +1,10 @@
 // One question, the answer streamed to stdout as it arrives: for scripts and pipes.
 import {createGlmClient} from './glm/client.js';
-import {GlmError, exitCodes} from './glm/errors.js';
+import {GlmError, exitCodes, unreadableNote} from './glm/errors.js';
 import {parseApiKey} from './glm/api-key.js';
 import {createThinkSplitter} from './terminal/think.js';
-import {sanitize} from './terminal/sanitize.js';
+import {sanitize, sanitizeLine} from './terminal/sanitize.js';
+import {plainHttpWarning} from './glm/plain-http.js';
 import type {ChatMessage, ChatRequest} from './glm/types.js';
 import type {Usage} from './chat/types.js';
 import {clampTemperature} from './chat/request.js';
@@ -13,6 +14,8 @@ export interface OneShotOptions {
 	question: string;
 	apiKey?: string;
 	baseUrl: string;
+	/** Longest silence of the answer; 0: none. Default: the client's. */
+	idleTimeoutMs?: number;
 	model: string;
 	system?: string;
 	temperature?: number;
@@ -40,6 +43,13 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 	let reasoning = '';
 	let usage: Usage | undefined;
 	let finish: string | undefined;
+	let unreadable = 0;
+	// Messages quote GLM, proxies and pages: neutralized as on the chat screen, whatever stderr is.
+	const note = (text: string) => stderr.write(`glm-tui: ${sanitizeLine(text)}\n`);
+	const sayUnreadable = () => {
+		if (unreadable > 0) note(unreadableNote(unreadable));
+		unreadable = 0;
+	};
 	// --json: everything a script needs in one object on stdout, written once, whatever happened.
 	const report = (error?: GlmError) => {
 		if (!options.json) return;
@@ -74,11 +84,11 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 			...(error ? {error: error.message} : {}),
 		});
 		turn = undefined;
-		if (problem) stderr.write(`glm-tui: ${problem}\n`);
+		if (problem) note(problem);
 	};
 	const fail = (error: GlmError) => {
 		saveTurn(error.kind === 'content-filter' ? 'filtered' : error.kind === 'interrupted' ? 'stopped' : 'failed', error);
-		stderr.write(`glm-tui: ${error.message}\n`);
+		note(error.message);
 		report(error);
 		return exitCodes[error.kind];
 	};
@@ -104,6 +114,9 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 		throw error;
 	}
 
+	const insecure = plainHttpWarning(options.baseUrl);
+	if (insecure) note(`warning: ${insecure}`);
+
 	turn = options.openTurn?.();
 	const request = turn?.request ?? singleQuestion(options);
 
@@ -124,7 +137,12 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 		if (!pipeClosed(error)) throw error;
 	});
 
-	const client = createGlmClient({apiKey: options.apiKey, baseUrl: options.baseUrl, totalTimeoutMs: 0});
+	const client = createGlmClient({
+		apiKey: options.apiKey,
+		baseUrl: options.baseUrl,
+		totalTimeoutMs: 0,
+		...(options.idleTimeoutMs === undefined ? {} : {idleTimeoutMs: options.idleTimeoutMs}),
+	});
 	// Terminal output is sanitized; a pipe gets the model's bytes as they are, for scripts that want them.
 	const clean = (text: string, tty: boolean | undefined) => (tty ? sanitize(text) : text);
 	const splitter = createThinkSplitter();
@@ -167,10 +185,11 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 				case 'finish':
 					finish = event.reason;
 					break;
+				case 'unreadable':
+					unreadable += event.count;
+					break;
 				case 'retry':
-					if (options.verbose) {
-						stderr.write(`glm-tui: ${event.error.message} Retrying in ${(event.delayMs / 1000).toFixed(1)} s…\n`);
-					}
+					if (options.verbose) note(`${event.error.message} Retrying in ${(event.delayMs / 1000).toFixed(1)} s…`);
 					break;
 			}
 		}
@@ -183,6 +202,7 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 			return EXIT_PIPE_CLOSED;
 		}
 		if (wroteContent && !endsWithNewline) stdout.write('\n');
+		sayUnreadable();
 		if (error instanceof GlmError) return fail(error);
 		throw error;
 	}
@@ -192,6 +212,7 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 		return EXIT_PIPE_CLOSED;
 	}
 	if (wroteContent && !endsWithNewline) stdout.write('\n');
+	sayUnreadable();
 	if (options.verbose && usage) {
 		stderr.write(
 			dim(`tokens: ${usage.promptTokens} prompt + ${usage.completionTokens} completion = ${usage.totalTokens}\n`, stderr.isTTY),

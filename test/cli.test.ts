@@ -141,6 +141,19 @@ describe('glm-tui config', () => {
 		expect(run.code).toBe(0);
 		// What is in effect, and where it comes from: here the defaults.
 		expect(run.stdout).toMatch(/^key: +\(not set\) +\[not set\]\nbase-url: +https:\/\/open\.bigmodel\.cn\/api\/paas\/v4 +\[default\]\nmodel: +glm-4\.6 +\[default\]\n/);
+		expect(run.stdout).toMatch(/\nidle-timeout: +30 +\[default\]\n/);
+	});
+
+	test('set idle-timeout takes seconds and refuses anything else', async ({glm, home, expect}) => {
+		const run = await glm(['config', 'set', 'idle-timeout', '12.5']);
+		expect(run.code).toBe(0);
+		expect(savedSettings(home)?.['idleTimeout']).toBe(12.5);
+		expect((await glm(['config', 'get', 'idle-timeout'])).stdout).toBe('12.5\n');
+		expect((await glm(['config', 'get', 'idle-timeout'], {env: {GLM_TUI_IDLE_TIMEOUT: '3'}})).stdout).toBe('3\n');
+		const bad = await glm(['config', 'set', 'idle-timeout', 'ten']);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toMatch(/idle-timeout takes a number of seconds/);
+		expect(savedSettings(home)?.['idleTimeout']).toBe(12.5);
 	});
 
 	test('get shows the saved key masked, never the secret', async ({glm, home, expect}) => {

@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import jwt from 'jsonwebtoken';
-import {TEST_KEY, startGlmServer, type GlmServer} from './support/glm-server.js';
+import {MODELS, SERVER_SEED, TEST_KEY, startGlmServer, type GlmServer} from './support/glm-server.js';
 
 const [ID, SECRET] = TEST_KEY.split('.') as [string, string];
 
@@ -168,6 +168,54 @@ describe('streaming', () => {
 		expect(server.requests[0]!.note).toMatch(/^dropped/);
 	});
 
+	it('badFrameAfter slips an unparsable data: line in and goes on', async () => {
+		server.enqueue({reply: 'one two three', badFrameAfter: 2});
+		const data = events((await readAll(await post({model: 'glm-4.6', stream: true, messages: user('hi')}))).text);
+		const unreadable = data.filter((d) => {
+			try {
+				JSON.parse(d);
+				return false;
+			} catch {
+				return d !== '[DONE]';
+			}
+		});
+		expect(unreadable).toHaveLength(1);
+		expect(data.indexOf(unreadable[0]!)).toBe(2);
+		expect(contentOf(data.filter((d) => d !== unreadable[0])).content).toBe('one two three');
+		expect(data.at(-1)).toBe('[DONE]');
+	});
+
+	it('notChat answers 200 with a body that is not SSE', async () => {
+		server.enqueue({notChat: '<p>hello</p>', contentType: 'text/html'});
+		const response = await post({model: 'glm-4.6', stream: true, messages: user('hi')});
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('text/html');
+		expect(await response.text()).toBe('<p>hello</p>');
+	});
+
+	it('cuts each run at other points, the same for one seed', async () => {
+		const cuts = async (seed: number): Promise<number[]> => {
+			const own = await startGlmServer({seed});
+			try {
+				const response = await fetch(`${own.baseUrl}/chat/completions`, {
+					method: 'POST',
+					headers: {Authorization: `Bearer ${sign()}`},
+					body: JSON.stringify({model: 'glm-4.6', stream: true, messages: user('a question long enough to give an answer of many frames')}),
+				});
+				await response.text();
+				return own.requests[0]!.writes!;
+			} finally {
+				await own.close();
+			}
+		};
+		const [a, b, c] = [await cuts(1), await cuts(1), await cuts(2)];
+		expect(a.length).toBeGreaterThan(10);
+		expect(a.reduce((x, y) => x + y)).toBe(c.reduce((x, y) => x + y));
+		expect(a).toEqual(b);
+		expect(a).not.toEqual(c);
+		expect(Number.isInteger(SERVER_SEED)).toBe(true);
+	});
+
 	it('errorFrameAfter sends an error frame and ends', async () => {
 		server.enqueue({tokens: 50, errorFrameAfter: 2, code: '1301'});
 		const {text, error} = await readAll(await post({model: 'glm-4.6', stream: true, messages: user('hi')}));
@@ -324,9 +372,14 @@ describe('validation', () => {
 		await expectError(await post({model: 'glm-4.6', messages: user('hi'), thinking: {type: 'auto'}}), 400, '1210');
 	});
 
-	it('rejects an unknown model with 1211, naming it', async () => {
-		const body = await expectError(await post({model: 'gpt-4', messages: user('hi')}), 400, '1211');
-		expect(body.error.message).toContain('gpt-4');
+	it.each(['gpt-4', 'glm-9-imaginary', 'glm-4.6-turbo'])('rejects the unknown model %s with 400/1211 and the service\'s own text', async (model) => {
+		const body = await expectError(await post({model, messages: user('hi')}), 400, '1211');
+		expect(body.error.message).toBe('模型不存在，请检查模型代码。');
+		expect(server.requests[0]!.note).toBe('invalid 1211');
+	});
+
+	it('serves every model of glm-api.md', async () => {
+		for (const model of MODELS) expect((await post({model, messages: user('hi')})).status, model).toBe(200);
 	});
 
 	it('answers 404 JSON elsewhere', async () => {

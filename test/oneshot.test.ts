@@ -2,6 +2,7 @@
 // GLM-compatible test server. Asserts only what a script sees: stdout, stderr, the exit code, and the requests
 // that reached the server.
 import net from 'node:net';
+import os from 'node:os';
 import {readFileSync} from 'node:fs';
 import {test as base, describe} from 'vitest';
 import {MARKDOWN_REPLY, TEST_KEY, defaultReply, startGlmServer, tokenize, type GlmServer} from './support/glm-server.js';
@@ -355,6 +356,82 @@ describe('glm-tui -p: failures and their exit codes', () => {
 		expect(run.stderr).toContain(`127.0.0.1:${port}`);
 		expect(run.stderr).toMatch(/connection refused/);
 		expect(server.requests).toHaveLength(0);
+	});
+
+	test('headers then silence: GLM_TUI_IDLE_TIMEOUT gives up soon, once retried, saying nothing arrived (exit 6)', async ({glm, server, expect}) => {
+		server.setDefault({stallAfter: 0});
+		const run = await glm(['-p', 'hi'], {env: {GLM_TUI_IDLE_TIMEOUT: '0.3'}});
+		expect(run.code).toBe(6);
+		expect(run.stdout).toBe('');
+		expect(lines(run.stderr)).toHaveLength(1);
+		expect(run.stderr).toMatch(/accepted the request, then sent nothing for 300 ms \(idle timeout\)/);
+		expect(run.stderr).not.toMatch(/middle/);
+		expect(server.requests).toHaveLength(2);
+	});
+
+	test('--idle-timeout: a stall mid-answer keeps the text, is not retried, and says so (exit 6)', async ({glm, server, expect}) => {
+		server.enqueue({reply: 'one two three four five six', stallAfter: 2});
+		const run = await glm(['-p', 'hi', '--idle-timeout', '0.3']);
+		expect(run.code).toBe(6);
+		expect(run.stdout).toBe('one two \n');
+		expect(run.stderr).toMatch(/in the middle of the answer \(idle timeout\); what arrived is kept/);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	test('a bad --idle-timeout or GLM_TUI_IDLE_TIMEOUT is refused before anything is sent', async ({glm, server, expect}) => {
+		const flag = await glm(['-p', 'hi', '--idle-timeout', 'soon']);
+		expect(flag.code).toBe(2);
+		expect(flag.stderr).toMatch(/--idle-timeout takes a number of seconds/);
+		const env = await glm(['-p', 'hi'], {env: {GLM_TUI_IDLE_TIMEOUT: '-1'}});
+		expect(env.code).not.toBe(0);
+		expect(env.stderr).toMatch(/GLM_TUI_IDLE_TIMEOUT must be a number of seconds/);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	test('a 200 that is not a GLM answer exits at once, quoting its start neutralized', async ({glm, server, expect}) => {
+		server.setDefault({notChat: 'Welcome\u001b]2;PWN\u0007\u001b[2J to nginx!'});
+		const run = await glm(['-p', 'hi']);
+		expect(run.code).toBe(1);
+		// What arrived within a moment is quoted: on a busy machine that can be less than the whole line.
+		const quoted = /not a GLM chat response: "(Welcome[^"]*)"/.exec(run.stderr)?.[1] ?? '';
+		expect('Welcome to nginx!'.startsWith(quoted), quoted).toBe(true);
+		expect(run.stderr).not.toMatch(CONTROL_CHARS);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	test('an unreadable event is said on stderr once the answer is out', async ({glm, server, expect}) => {
+		server.enqueue({reply: 'all of it', badFrameAfter: 1});
+		const run = await glm(['-p', 'hi']);
+		expect(run.code).toBe(0);
+		expect(run.stdout).toBe('all of it\n');
+		expect(lines(run.stderr)).toEqual(['glm-tui: 1 event of the answer could not be read (not JSON): the answer may have gaps.']);
+	});
+
+	test('a GLM message with escape sequences reaches stderr neutralized', async ({glm, server, expect}) => {
+		server.enqueue({status: 500, code: '500', message: 'boom\u001b]2;PWN\u0007\u001b[2J\u009b31m \u202eevil', headers: {'x-should-retry': 'false'}});
+		const run = await glm(['-p', 'hi']);
+		expect(run.code).toBe(8);
+		expect(run.stderr).toContain('boom');
+		expect(run.stderr).not.toMatch(CONTROL_CHARS);
+		expect(run.stderr).not.toMatch(/\u202e|PWN/);
+	});
+
+	test('a plain http:// base URL to a host that is not this machine warns once on stderr; loopback does not', async ({glm, expect}) => {
+		// A non-loopback address of this machine: "not local" by its address, and still reachable here.
+		const own = await startGlmServer({host: '0.0.0.0'});
+		try {
+			const lan = Object.values(os.networkInterfaces()).flat().find((each) => each && each.family === 'IPv4' && !each.internal)?.address ?? '0.0.0.0';
+			const baseUrl = own.baseUrl.replace('0.0.0.0', lan);
+			const run = await glm(['-p', 'hi'], {env: {ZHIPUAI_BASE_URL: baseUrl}});
+			expect(run.code).toBe(0);
+			expect(lines(run.stderr)).toHaveLength(1);
+			expect(run.stderr).toMatch(new RegExp(`^glm-tui: warning: the base URL http://${lan.replaceAll('.', '\\.')}:\\d+ is plain http: .*token and the conversation .*unencrypted`));
+			expect(own.requests).toHaveLength(1);
+			const local = await glm(['-p', 'hi'], {env: {ZHIPUAI_BASE_URL: own.baseUrl.replace('0.0.0.0', 'localhost')}});
+			expect(local.stderr).toBe('');
+		} finally {
+			await own.close();
+		}
 	});
 
 	test('an error body quoting the key does not leak the secret', async ({glm, server, expect}) => {

@@ -3,7 +3,7 @@
 import {randomUUID} from 'node:crypto';
 import type {Conversation, ConversationSettings, Message} from './types.js';
 import type {ChatRequest, StreamEvent} from '../glm/types.js';
-import {GlmError} from '../glm/errors.js';
+import {GlmError, unreadableNote} from '../glm/errors.js';
 import {describeFileError} from '../store/errors.js';
 import type {FailedSave} from './rescue.js';
 import {buildRequest} from './request.js';
@@ -476,10 +476,15 @@ export class ChatController {
 
 		void (async () => {
 			let final: Message;
+			let unreadable = 0;
 			try {
 				await client.send(
 					request,
 					(event) => {
+						if (event.type === 'unreadable') {
+							unreadable += event.count;
+							return;
+						}
 						if (event.type === 'retry') {
 							stream.retry = {attempt: event.attempt, until: this.now() + event.delayMs, reason: event.error.message};
 							this.changed();
@@ -506,6 +511,11 @@ export class ChatController {
 			// The question goes out of later requests with its failed answer (turns.ts).
 			if (failsTurn(final)) failTurn(conversation, final.id, new Date(this.now()).toISOString());
 			if (conversation.id !== this.active.id) this.unread.add(conversation.id);
+			// Parts of the answer were lost on the way: said once it is over, naming the conversation if it is not in view.
+			if (unreadable > 0) {
+				const where = conversation.id === this.active.id ? '' : `"${conversation.name}": `;
+				this.notice = {text: `${where}${unreadableNote(unreadable)}`, tone: 'error'};
+			}
 			// The finished answer goes on screen first; writing a long conversation takes longer than a frame.
 			this.unsaved.add(conversation.id);
 			this.changed();

@@ -29,7 +29,11 @@ export function parseApiKey(key: string): ApiKeyParts {
 	if (secret === '') throw keyFormat('The API key has nothing after the dot (the secret part is missing)');
 	// Ids are letters and digits; anything else is usually a command or prompt text typed into the key field.
 	const stray = /[^A-Za-z0-9_-]/u.exec(id)?.[0];
-	if (stray !== undefined) throw keyFormat(`The id part of the API key (before the dot) contains “${stray}”, which GLM key ids never do`);
+	if (stray !== undefined) {
+		// An invisible or control character is named by its code: written raw, the terminal would obey it.
+		const shown = /^[\p{C}\p{Z}]$/u.test(stray) ? `U+${stray.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : `“${stray}”`;
+		throw keyFormat(`The id part of the API key (before the dot) contains ${shown}, which GLM key ids never do`);
+	}
 	return {id, secret};
 }
 

@@ -8,11 +8,12 @@ import {
 	errorFromFrame,
 	errorFromResponse,
 	needsFreshToken,
+	notChatError,
 	type ErrorContext,
 } from './errors.js';
 import type {Answer, Transport} from './http.js';
 import {displayProxy, proxyFor} from './proxy.js';
-import {SseParser, type SseEvent} from './sse.js';
+import {SseParser, sniffSse, type SseEvent} from './sse.js';
 import {parseApiKey} from './api-key.js';
 import type {TokenSigner} from './token.js';
 import type {ChatRequest, Completion, StreamEvent} from './types.js';
@@ -24,7 +25,10 @@ export interface GlmClientOptions {
 	maxRetries?: number;
 	/** Until the response headers arrive. */
 	connectTimeoutMs?: number;
-	/** Longest silence between two reads of the answer. 0 disables. */
+	/**
+	 * Longest silence of an answer once its headers are in (30 s by default); noticed within it, never before 90%
+	 * of it. A silence before the first token is retried once; after it, never. 0 disables.
+	 */
 	idleTimeoutMs?: number;
 	/** Wall-clock limit of one stream() / complete() call, retries included. 0 disables. */
 	totalTimeoutMs?: number;
@@ -68,6 +72,35 @@ export interface GlmClient {
 }
 
 const MAX_RETRY_AFTER_MS = 60_000;
+export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+// The idle check looks at the byte count this many times per idle period: a silence is noticed between 90% and
+// 100% of the limit, at the cost of 10 wake-ups per period (one every 3 s by default).
+const IDLE_CHECKS = 10;
+// A 200's first line tells an event stream from a page; a line longer than this is not an SSE field.
+const SNIFF_BYTES = 256;
+// What is quoted of a body that is not an answer: its first line, up to this many bytes, waited for this long.
+const QUOTE_BYTES = 120;
+const QUOTE_WAIT_MS = 250;
+
+/** The first line of a body that began with `start`, as far as it arrives soon: enough to quote. */
+async function firstLine(answer: Answer, start: Buffer): Promise<Buffer> {
+	let have = start;
+	const deadline = Date.now() + QUOTE_WAIT_MS;
+	while (have.length < QUOTE_BYTES && !have.subarray(1).includes(10)) {
+		const left = deadline - Date.now();
+		if (left <= 0) break;
+		let timer: NodeJS.Timeout | undefined;
+		// Left pending when the wait ends first; it settles when the request is released.
+		const next = answer.read().catch(() => undefined);
+		const chunk = await Promise.race([next, new Promise<undefined>((resolve) => {
+			timer = setTimeout(() => resolve(undefined), left);
+		})]);
+		clearTimeout(timer);
+		if (!chunk) break;
+		have = Buffer.concat([have, chunk]);
+	}
+	return have;
+}
 const MAX_ERROR_BODY = 64 * 1024;
 const DRAIN_GRACE_MS = 1000;
 // setTimeout fires at once for anything above 2^31-1 ms; treat such limits as "none".
@@ -150,6 +183,13 @@ interface AnswerMeta {
 
 type TimerReason = 'connect' | 'idle' | 'total';
 
+interface AttemptState {
+	/** An event went to the consumer: the request can no longer be sent again. */
+	yielded: boolean;
+	/** The attempt ended at the idle timeout. */
+	stalled?: boolean;
+}
+
 export function createGlmClient(options: GlmClientOptions): GlmClient {
 	// Throws key-format / no-key here, before anything is sent.
 	const keyParts = parseApiKey(options.apiKey);
@@ -173,7 +213,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 	const baseContext: ErrorContext = {host: target.host, ...(proxy ? {proxy: displayProxy(proxy)} : {})};
 	const maxRetries = options.maxRetries ?? 3;
 	const connectTimeoutMs = limit(options.connectTimeoutMs, 8000);
-	const idleTimeoutMs = limit(options.idleTimeoutMs, 60_000);
+	const idleTimeoutMs = limit(options.idleTimeoutMs, DEFAULT_IDLE_TIMEOUT_MS);
 	const totalTimeoutMs = limit(options.totalTimeoutMs, 300_000);
 	const readPaceMs = options.readPaceMs ?? 100;
 	const sleep = options.sleep ?? defaultSleep;
@@ -181,7 +221,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 	const now = options.now ?? Date.now;
 	const redact = (value: string): string => value.split(keyParts.secret).join('[secret]');
 
-	function timeoutError(reason: TimerReason, yielded: boolean, cause: unknown): GlmError {
+	function timeoutError(reason: TimerReason, yielded: boolean, received: boolean, cause: unknown): GlmError {
 		const where = baseContext.host ?? 'GLM';
 		const via = baseContext.proxy ? ` (through the proxy ${baseContext.proxy})` : '';
 		switch (reason) {
@@ -192,13 +232,25 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 					retryable: true,
 					cause,
 				});
-			case 'idle':
+			case 'idle': {
+				const silence = seconds(idleTimeoutMs ?? 0);
+				if (yielded) {
+					return new GlmError({
+						kind: 'timeout',
+						message: `GLM sent nothing more for ${silence} in the middle of the answer (idle timeout); what arrived is kept. Retry for a full answer.`,
+						retryable: false,
+						cause,
+					});
+				}
+				// Said as it happened: whether any byte of an answer came, so nobody looks for a half answer.
+				const what = received ? `began the answer but sent no text, then nothing for ${silence}` : `accepted the request, then sent nothing for ${silence}`;
 				return new GlmError({
 					kind: 'timeout',
-					message: `GLM sent nothing for ${seconds(idleTimeoutMs ?? 0)} in the middle of the answer (idle timeout)${yielded ? '; what arrived is kept' : ''}. Try again.`,
-					retryable: !yielded,
+					message: `${where}${via} ${what} (idle timeout). Try again; if GLM is only slow, raise the limit: glm-tui config set idle-timeout SECONDS.`,
+					retryable: true,
 					cause,
 				});
+			}
 			case 'total':
 				return new GlmError({
 					kind: 'timeout',
@@ -236,7 +288,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 		request: ChatRequest,
 		signal: AbortSignal | undefined,
 		deadline: number | undefined,
-		state: {yielded: boolean},
+		state: AttemptState,
 		meta: AnswerMeta,
 		emit: StreamListener,
 	): Promise<void> {
@@ -251,22 +303,43 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 		const onAbort = (): void => controller.abort(signal?.reason);
 		signal?.addEventListener('abort', onAbort, {once: true});
 		let connectTimer: NodeJS.Timeout | undefined;
-		// One idle timer for the whole answer, restarted per chunk with refresh(): no timer allocated per chunk.
-		let idleTimer: NodeJS.Timeout | undefined;
-		const arrived = (): void => {
+		let idleCheck: NodeJS.Timeout | undefined;
+		// Silence is noticed by one coarse timer comparing the transport's byte count, not by a timer restarted
+		// per chunk: an answer's chunks cost nothing here.
+		const watch = (current: Answer): void => {
 			if (idleTimeoutMs === undefined) return;
-			if (idleTimer) idleTimer.refresh();
-			else idleTimer = setTimeout(fire, idleTimeoutMs, 'idle');
+			let seen = current.received;
+			let quiet = 0;
+			idleCheck = setInterval(() => {
+				if (current.received !== seen) {
+					seen = current.received;
+					quiet = 0;
+					return;
+				}
+				// A socket resting between paced reads is not silent: its rest ends within readPaceMs.
+				if (current.resting || ++quiet < IDLE_CHECKS - 1) return;
+				// A loop held up past the limit runs timers before it reads the socket: look again after the reads.
+				setImmediate(() => {
+					if (idleCheck !== undefined && current.received === seen) fire('idle');
+				});
+			}, Math.max(1, Math.floor(idleTimeoutMs / IDLE_CHECKS)));
 		};
 		const totalTimer = deadline === undefined ? undefined : setTimeout(fire, Math.max(0, deadline - now()), 'total');
 		let phase: 'connect' | 'body' = 'connect';
 		let drained = false;
+		// Events that were not JSON: said at the end of an answer, or before the error that ends it.
+		let unreadable = 0;
+		const sayUnreadable = (): void => {
+			if (unreadable > 0) emit({type: 'unreadable', count: unreadable});
+			unreadable = 0;
+		};
 
 		const fail = (e: unknown): GlmError => {
 			// Closing cuts requests off mid-way; that is a cancellation, not a network failure worth retrying.
 			if (closed) return abortedError(e);
 			if (signal?.aborted) return e instanceof GlmError && e.kind === 'aborted' ? e : abortedError(e);
-			if (fired) return timeoutError(fired, state.yielded, e);
+			if (fired === 'idle') state.stalled = true;
+			if (fired) return timeoutError(fired, state.yielded, (answer?.received ?? 0) > 0, e);
 			if (e instanceof GlmError) return e;
 			if (phase === 'body') return interrupted(state.yielded, e);
 			return errorFromException(e, context);
@@ -274,7 +347,6 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 
 		let answer: Answer | undefined;
 		const read = async (): Promise<Buffer | undefined> => {
-			arrived();
 			// A response that arrived whole is not cut off by an abort (see http.ts): stop reading it here.
 			controller.signal.throwIfAborted();
 			// answer is set before any read
@@ -302,6 +374,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 			answer = await connected.post(headers(signer!.token()), JSON.stringify({...request, stream: true}), controller.signal);
 			clearTimeout(connectTimer);
 			phase = 'body';
+			watch(answer);
 			const {status} = answer;
 
 			if (status < 200 || status >= 300) throw errorFromResponse(status, await readAll(), answer.headers, context);
@@ -312,13 +385,17 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 				wholeAnswer(await readAll(), context, state, meta, emit);
 				return;
 			}
-			if (/html/i.test(contentType)) throw notChat(context);
+			if (/html/i.test(contentType)) throw notChatError(context);
 			// Anything else is read as SSE: a proxy may have dropped or rewritten the content type.
 
 			const parser = new SseParser();
 			let finishReason: string | undefined;
 			let usage: Usage | undefined;
 			let done = false;
+			// The body's first bytes, until its first line shows whether it is an event stream at all.
+			let start: Buffer | undefined;
+			let sniffing = true;
+			let notSse: Buffer | undefined;
 			// Thrown out of the socket's callback would lose it: kept, the reading stops, and it is thrown here.
 			let frameError: unknown;
 			const take = (events: SseEvent[]): boolean => {
@@ -330,7 +407,10 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 							return true;
 						}
 						const frame = parseJson(data);
-						if (!frame) continue;
+						if (!frame) {
+							unreadable++;
+							continue;
+						}
 						if (frame['error'] !== undefined && frame['error'] !== null) {
 							throw errorFromFrame(parseJson(redact(data)), context);
 						}
@@ -357,19 +437,36 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 				}
 				return false;
 			};
-			arrived();
+			const sniff = (chunk: Buffer): boolean => {
+				start = start ? Buffer.concat([start, chunk]) : chunk;
+				const verdict = sniffSse(start.toString('utf8', 0, Math.min(start.length, SNIFF_BYTES)));
+				if (verdict === 'undecided' && start.length < SNIFF_BYTES) return false;
+				sniffing = false;
+				if (verdict === 'not-sse') {
+					notSse = start;
+					return true;
+				}
+				return take(parser.push(start));
+			};
 			answer.pace(readPaceMs);
 			try {
-				await answer.each((chunk) => {
-					arrived();
-					return take(parser.push(chunk));
-				}, controller.signal);
+				await answer.each((chunk) => (sniffing ? sniff(chunk) : take(parser.push(chunk))), controller.signal);
 			} catch (e) {
 				// The answer was complete; a connection lost before [DONE] does not change that.
 				if (finishReason === undefined || signal?.aborted) throw e;
 				done = true;
 			}
 			if (frameError !== undefined) throw frameError;
+			if (sniffing && start && start.toString('utf8').trim() !== '') notSse = start;
+			if (notSse) {
+				const begins = (await firstLine(answer, notSse)).toString('utf8');
+				// JSON under another content type: a gateway's whole answer or error, read as such.
+				if (begins.trimStart().startsWith('{')) {
+					wholeAnswer(redact(begins + (await readAll())), context, state, meta, emit);
+					return;
+				}
+				throw notChatError(context, redact(begins));
+			}
 			if (!done) {
 				drained = true;
 				take(parser.end());
@@ -378,11 +475,15 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 			if (!done && finishReason === undefined) throw interrupted(state.yielded);
 			if (!drained) drainAfterDone();
 			release();
+			sayUnreadable();
 			if (usage) emit({type: 'usage', usage});
 			state.yielded = true;
 			emit({type: 'finish', reason: finishReason ?? 'stop', ...(meta.requestId ? {requestId: meta.requestId} : {})});
 		} catch (e) {
-			throw fail(e);
+			const error = fail(e);
+			// Not for an attempt that is sent again: its events are not the answer's.
+			if (state.yielded) sayUnreadable();
+			throw error;
 		} finally {
 			release();
 		}
@@ -409,7 +510,8 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 
 		function release(): void {
 			clearTimeout(connectTimer);
-			clearTimeout(idleTimer);
+			clearInterval(idleCheck);
+			idleCheck = undefined;
 			clearTimeout(totalTimer);
 			signal?.removeEventListener('abort', onAbort);
 			// A body still arriving holds the connection: aborting destroys it. One that has fully arrived is left
@@ -418,19 +520,12 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 		}
 	}
 
-	function notChat(context: ErrorContext): GlmError {
-		return new GlmError({
-			kind: 'unknown',
-			message: `${context.host ?? 'The server'} answered with something that is not a GLM chat response. Check the base URL (glm-tui config set base-url); a captive portal or proxy may also be in the way.`,
-		});
-	}
-
 	function wholeAnswer(body: string, context: ErrorContext, state: {yielded: boolean}, meta: AnswerMeta, emit: StreamListener): void {
 		const frame = parseJson(body);
 		if (frame && frame['error'] !== undefined && frame['error'] !== null) throw errorFromFrame(frame, context);
 		const choice = frame ? firstChoice(frame) : undefined;
 		const message = choice?.['message'] as Record<string, unknown> | undefined;
-		if (!frame || !message) throw notChat(context);
+		if (!frame || !message) throw notChatError(context, body);
 		meta.requestId = text(frame['request_id']) ?? text(frame['id']) ?? meta.requestId;
 		meta.model = text(frame['model']) ?? meta.model;
 		state.yielded = true;
@@ -449,8 +544,9 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 		const deadline = totalTimeoutMs === undefined ? undefined : now() + totalTimeoutMs;
 		let retries = 0;
 		let freshTokenTried = false;
+		let stallRetried = false;
 		for (;;) {
-			const state = {yielded: false};
+			const state: AttemptState = {yielded: false};
 			let error: GlmError;
 			try {
 				await attempt(request, signal, deadline, state, meta, emit);
@@ -459,6 +555,11 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 				error = e instanceof GlmError ? e : errorFromException(e, baseContext);
 			}
 			if (state.yielded || error.kind === 'aborted') throw error;
+			// A silent GLM is tried once more; twice silent, it will not answer soon.
+			if (state.stalled) {
+				if (stallRetried) throw error;
+				stallRetried = true;
+			}
 			if (needsFreshToken(error)) {
 				if (freshTokenTried) throw error;
 				freshTokenTried = true;

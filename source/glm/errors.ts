@@ -166,14 +166,27 @@ export function shouldRetry(status: number | undefined, code: string | undefined
 	return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
-/** GLM's own text, made safe to quote in one line: no markup, no control characters, bounded. */
-function excerpt(text: string | undefined, max = 300): string | undefined {
+// Terminal control a quoted text could carry: escape sequences whole (CSI, OSC/DCS/APC strings, two-character
+// escapes, their 8-bit forms), then any C0/C1 control left and the bidi controls that reorder what is shown.
+const CONTROL_SEQUENCE =
+	// eslint-disable-next-line no-control-regex
+	/(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]|(?:\u001b[\]P^_X]|[\u009d\u0090\u009e\u009f\u0098])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from the other side (GLM's message, a proxy's page), made safe to quote in one line: no markup, no
+ * escape sequence or control character (the terminal would obey them), no bidi override, bounded. Every message
+ * is neutralized again where it is shown (terminal/sanitize.ts); this keeps the error itself clean for logs.
+ */
+export function excerpt(text: string | undefined, max = 300): string | undefined {
 	if (text === undefined) return undefined;
 	if (/<\s*(html|!doctype|head|body)\b/i.test(text)) return undefined;
-	// eslint-disable-next-line no-control-regex
-	const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+	const clean = text.replace(CONTROL_SEQUENCE, '').replace(CONTROL, ' ').replace(BIDI, '').replace(/\s+/g, ' ').trim();
 	if (clean === '') return undefined;
-	return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+	const chars = Array.from(clean);
+	return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : clean;
 }
 
 function quote(serviceMessage: string | undefined): string {
@@ -476,6 +489,26 @@ export function errorFromException(e: unknown, context: ErrorContext = {}): GlmE
 		retryable: true,
 		cause: e,
 	});
+}
+
+/**
+ * A 200 that is not a chat answer (a captive portal, a gateway's page, another service at the base URL), with
+ * its first words quoted, neutralized and short, so the person can tell what answered. Not retried: asking again
+ * gets the same page.
+ */
+export function notChatError(context: ErrorContext, body?: string): GlmError {
+	const words = body === undefined ? undefined : excerpt(body, 80);
+	const html = body !== undefined && words === undefined && /<\s*(html|!doctype|head|body)\b/i.test(body);
+	const what = words ? `: "${words}"` : html ? ' (an HTML page)' : '';
+	return new GlmError({
+		kind: 'unknown',
+		message: `${context.host ?? 'The server'} answered with something that is not a GLM chat response${what}. Check the base URL (glm-tui config set base-url); a captive portal or proxy may also be in the way.`,
+	});
+}
+
+/** What an unreadable part of a stream means for the answer: one-shot's stderr and the chat's notice say it. */
+export function unreadableNote(count: number): string {
+	return `${count} ${count === 1 ? 'event' : 'events'} of the answer could not be read (not JSON): the answer may have gaps.`;
 }
 
 export function noKeyError(): GlmError {

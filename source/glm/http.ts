@@ -32,6 +32,7 @@ export class Answer {
 	#resting = false;
 	#restTimer: NodeJS.Timeout | undefined;
 	#turnBytes = 0;
+	#received = 0;
 
 	constructor(response: http.IncomingMessage) {
 		this.status = response.statusCode ?? 0;
@@ -40,6 +41,7 @@ export class Answer {
 		this.#socket = response.socket;
 		response.on('data', (chunk: Buffer) => {
 			this.#turnBytes += chunk.length;
+			this.#received += chunk.length;
 			this.#rest();
 			if (this.#sink) {
 				this.#sink(chunk);
@@ -63,6 +65,19 @@ export class Answer {
 			clearTimeout(this.#restTimer);
 			this.#notify();
 		});
+	}
+
+	/**
+	 * Bytes of the body that arrived so far, read or not. The client's idle check compares it between the ticks of
+	 * one coarse timer: the only per-chunk cost of noticing a silent answer is this addition.
+	 */
+	get received(): number {
+		return this.#received;
+	}
+
+	/** True while the socket rests between paced reads: what arrives meanwhile waits in the kernel, unseen. */
+	get resting(): boolean {
+		return this.#resting;
 	}
 
 	/** True once the whole body has arrived, read or not. */

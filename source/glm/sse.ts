@@ -89,3 +89,26 @@ export class SseParser {
 		this.#hasData = false;
 	}
 }
+
+const FIELDS = ['data', 'event', 'id', 'retry'];
+
+/**
+ * Whether a body that begins with `start` is an event stream, judged from its first line: one that is a comment
+ * or an SSE field (`data:`...). 'undecided' until that line is complete or cannot become one. Used on the first
+ * bytes of a 200 only, so a page from a proxy or another service is refused at once instead of ignored line by
+ * line until the connection ends.
+ */
+export function sniffSse(start: string): 'sse' | 'not-sse' | 'undecided' {
+	let text = start.charCodeAt(0) === 0xfeff ? start.slice(1) : start;
+	text = text.replace(/^[\r\n]+/, '');
+	if (text === '') return 'undecided';
+	const end = text.search(/[\r\n]/);
+	const line = end === -1 ? text : text.slice(0, end);
+	if (line.startsWith(':')) return 'sse';
+	for (const field of FIELDS) {
+		if (line === field && end !== -1) return 'sse';
+		if (line.startsWith(`${field}:`)) return 'sse';
+		if (end === -1 && field.startsWith(line)) return 'undecided';
+	}
+	return 'not-sse';
+}

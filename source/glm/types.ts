@@ -26,6 +26,11 @@ export type StreamEvent =
 	| {type: 'usage'; usage: Usage}
 	/** Last event of a stream that ended with a finish_reason (stop, length, sensitive, network_error, ...). */
 	| {type: 'finish'; reason: string; requestId?: string}
+	/**
+	 * Events of the answer that could not be read (not JSON), counted: sent once, before usage and finish, or
+	 * before the error that ends an answer that had begun. Whatever they held is missing from the answer.
+	 */
+	| {type: 'unreadable'; count: number}
 	/** A retryable failure happened before any content arrived; the client waits delayMs and tries again. */
 	| {type: 'retry'; attempt: number; delayMs: number; error: GlmError};
 

@@ -1,5 +1,6 @@
 // Settings: one conf store, `<config>/config.json`, 0600 in a 0700 directory since it holds the API key.
 // Environment variables override what is stored but are never written to it.
+import {readFileSync} from 'node:fs';
 import Conf from 'conf';
 import type {Thinking} from '../chat/types.js';
 import {ensurePrivateDir, ensurePrivateFile, storePaths, type Env} from './paths.js';
@@ -8,6 +9,9 @@ import {compileSchema, type JsonSchema} from './schema.js';
 
 export const DEFAULT_MODEL = 'glm-4.6';
 export const DEFAULT_BASE_URL = 'https://open.bigmodel.cn/api/paas/v4';
+/** Seconds; the client notices a silent answer within this (see glm/client.ts idleTimeoutMs). */
+export const DEFAULT_IDLE_TIMEOUT_S = 30;
+export const MAX_IDLE_TIMEOUT_S = 3600;
 
 export interface StoredSettings {
 	apiKey?: string;
@@ -26,6 +30,8 @@ export interface StoredSettings {
 	detachedLimitMinutes?: number;
 	/** Colours: dark, light or none (source/terminal/palette.ts). Unset: dark, or none under NO_COLOR. */
 	theme?: 'dark' | 'light' | 'none';
+	/** Seconds of silence after which an answer is given up (`idle-timeout`); 0: never. */
+	idleTimeout?: number;
 }
 
 export const DEFAULT_DETACHED_LIMIT_MINUTES = 10;
@@ -54,6 +60,7 @@ export const settingsSchema = {
 		mouse: {type: 'boolean'},
 		detachedLimitMinutes: {type: 'number', minimum: 0},
 		theme: {enum: ['dark', 'light', 'none']},
+		idleTimeout: {type: 'number', minimum: 0, maximum: MAX_IDLE_TIMEOUT_S},
 	} satisfies Record<SettingKey, JsonSchema>,
 } satisfies JsonSchema;
 
@@ -130,15 +137,42 @@ function guard<T>(file: string, run: () => T): T {
 		if (!isInvalidContent(error)) throw error;
 		throw new StoreError(
 			'corrupt',
-			`Settings file ${file} is not valid (${describeInvalid(error)}). It was left untouched: fix it, or delete it to start over.`,
+			`Settings file ${file} is not valid (${describeProblem(error, file)}). It was left untouched: fix it, or delete it to start over.`,
 			{file, cause: error},
 		);
 	}
 }
 
+/**
+ * What is wrong with config.json, never quoting it: the file holds the API key. JSON.parse's messages carry a
+ * token or the text around the error (`..."cr3t","t":NaN}"`), so a syntax error is told by line and column
+ * only; a schema violation names the setting and the rule, which come from the schema, not the file.
+ */
+function describeProblem(error: unknown, file: string): string {
+	if (!(error instanceof SyntaxError)) return describeInvalid(error);
+	const position = /\bat position (\d+)/.exec(error.message);
+	const where = position ? lineAndColumn(file, Number(position[1])) : undefined;
+	return where ? `not valid JSON at line ${where.line}, column ${where.column}` : 'not valid JSON';
+}
+
+function lineAndColumn(file: string, position: number): {line: number; column: number} | undefined {
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch {
+		return undefined;
+	}
+	if (position > text.length) return undefined;
+	const before = text.slice(0, position);
+	const lineStart = before.lastIndexOf('\n') + 1;
+	return {line: before.split('\n').length, column: Array.from(before.slice(lineStart)).length + 1};
+}
+
 export interface ConfigFlags {
 	baseUrl?: string | undefined;
 	model?: string | undefined;
+	/** Seconds, already checked (--idle-timeout). */
+	idleTimeout?: number | undefined;
 }
 
 /** Where a value in effect came from, for `glm-tui config get`. */
@@ -153,13 +187,22 @@ export interface ResolvedConfig {
 	system?: string;
 	temperature?: number;
 	thinking?: Thinking;
-	sources: {apiKey?: ConfigSource; baseUrl: ConfigSource; model: ConfigSource; system?: ConfigSource; temperature?: ConfigSource; thinking?: ConfigSource};
+	sources: {apiKey?: ConfigSource; baseUrl: ConfigSource; model: ConfigSource; system?: ConfigSource; temperature?: ConfigSource; thinking?: ConfigSource; idleTimeout: ConfigSource};
+	/** Longest silence of an answer, in ms; 0: no limit. */
+	idleTimeoutMs: number;
+}
+
+/** A number of seconds for idle-timeout, or undefined when `text` is not one. */
+export function parseIdleTimeout(text: string): number | undefined {
+	const value = Number(text.trim());
+	return text.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= MAX_IDLE_TIMEOUT_S ? value : undefined;
 }
 
 /**
  * What this run uses. Key: ZHIPUAI_API_KEY, else ZAI_API_KEY (the two official SDKs' names), else settings;
  * there is no key flag, since a key on the command line ends up in shell history and `ps`. Base URL: flag,
  * ZHIPUAI_BASE_URL, ZAI_BASE_URL, settings, else BigModel's. Model: flag, settings, else DEFAULT_MODEL.
+ * Idle timeout: flag, GLM_TUI_IDLE_TIMEOUT, settings, else DEFAULT_IDLE_TIMEOUT_S (seconds, 0 for none).
  * Empty or blank values count as unset.
  */
 export function resolveConfig({
@@ -175,13 +218,15 @@ export function resolveConfig({
 	const apiKey = pick(['env ZHIPUAI_API_KEY', env['ZHIPUAI_API_KEY']], ['env ZAI_API_KEY', env['ZAI_API_KEY']], ['settings', stored.apiKey]);
 	const baseUrl = pick(['flag', flags.baseUrl], ['env ZHIPUAI_BASE_URL', env['ZHIPUAI_BASE_URL']], ['env ZAI_BASE_URL', env['ZAI_BASE_URL']], ['settings', stored.baseUrl]);
 	const model = pick(['flag', flags.model], ['settings', stored.model]);
+	const idle = idleTimeout(flags.idleTimeout, env, stored.idleTimeout);
 	const config: ResolvedConfig = {
 		apiKey: apiKey?.value,
 		apiKeySource: apiKey ? (apiKey.source === 'settings' ? 'settings' : 'env') : undefined,
 		// Without the trailing slash, so `${baseUrl}/chat/completions` has one.
 		baseUrl: (baseUrl?.value ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
 		model: model?.value ?? DEFAULT_MODEL,
-		sources: {baseUrl: baseUrl?.source ?? 'default', model: model?.source ?? 'default', ...(apiKey ? {apiKey: apiKey.source} : {})},
+		idleTimeoutMs: Math.round((idle?.value ?? DEFAULT_IDLE_TIMEOUT_S) * 1000),
+		sources: {baseUrl: baseUrl?.source ?? 'default', model: model?.source ?? 'default', idleTimeout: idle?.source ?? 'default', ...(apiKey ? {apiKey: apiKey.source} : {})},
 	};
 	if (stored.system !== undefined) {
 		config.system = stored.system;
@@ -205,6 +250,20 @@ function pick(...candidates: Array<[ConfigSource, string | undefined]>): {value:
 		if (trimmed) return {value: trimmed, source};
 	}
 	return undefined;
+}
+
+function idleTimeout(flag: number | undefined, env: Env, stored: number | undefined): {value: number; source: ConfigSource} | undefined {
+	if (flag !== undefined) return {value: flag, source: 'flag'};
+	const raw = env['GLM_TUI_IDLE_TIMEOUT']?.trim();
+	if (raw) {
+		const value = parseIdleTimeout(raw);
+		// The value is not quoted: an environment variable can hold anything.
+		if (value === undefined) {
+			throw new StoreError('invalid-value', `GLM_TUI_IDLE_TIMEOUT must be a number of seconds from 0 (no limit) to ${MAX_IDLE_TIMEOUT_S}, e.g. 30.`);
+		}
+		return {value, source: 'env GLM_TUI_IDLE_TIMEOUT'};
+	}
+	return stored === undefined ? undefined : {value: stored, source: 'settings'};
 }
 
 function isSettings(value: Settings | StoredSettings): value is Settings {

@@ -518,7 +518,7 @@ function format(value: number, digits: number): string {
 async function main(): Promise<void> {
 	ensureBuilt();
 	observeResponses();
-	const server = await startGlmServer();
+	const server = await startGlmServer({seed: 1});
 	const runs: Run[] = [];
 	let firstRunAt = now();
 	try {

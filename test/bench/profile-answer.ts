@@ -50,7 +50,7 @@ function wakeUps(pid: number): number {
 	return Number(/^voluntary_ctxt_switches:\s+(\d+)/m.exec(status)?.[1] ?? 0);
 }
 
-const server = await startGlmServer();
+const server = await startGlmServer({seed: 1});
 const app = new PtyApp({
 	file: process.execPath,
 	args: [...(process.env['NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean), process.env['BIN'] ?? 'bin/glm-tui.js'],

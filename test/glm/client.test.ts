@@ -1,4 +1,4 @@
-import {execFile, spawnSync} from 'node:child_process';
+import {execFile} from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -11,6 +11,7 @@ import {createGlmClient, type GlmClient, type GlmClientOptions} from '../../sour
 import {GlmError} from '../../source/glm/errors.js';
 import type {ChatRequest, StreamEvent} from '../../source/glm/types.js';
 import {TEST_KEY, startGlmServer, type GlmServer, type RecordedRequest} from '../support/glm-server.js';
+import {selfSignedCertificate} from '../support/tls-cert.js';
 
 const SECRET = TEST_KEY.slice(TEST_KEY.indexOf('.') + 1);
 const REQUEST: ChatRequest = {model: 'glm-4.6', messages: [{role: 'user', content: '你好'}]};
@@ -296,6 +297,30 @@ describe('errors and retries', () => {
 		expect(outcome.error?.serviceMessage).toBe('bad key [secret] here');
 	});
 
+	it('a 200 from the test server that is not an answer: one request, its words quoted', async () => {
+		server.setDefault({notChat: 'Welcome to nginx!\n', split: 'whole'});
+		const outcome = await collect(client().stream(REQUEST));
+		expect(outcome.error?.message).toMatch(/not a GLM chat response.*Welcome to nginx!/);
+		expect(outcome.events.some((event) => event.type === 'retry')).toBe(false);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('counts an unreadable event and says so before the end of the answer', async () => {
+		server.enqueue({reply: 'a b c d', badFrameAfter: 2});
+		const outcome = await collect(client().stream(REQUEST));
+		expect(outcome.error).toBeUndefined();
+		expect(outcome.content).toBe('a b c d');
+		expect(types(outcome).slice(-3)).toEqual(['unreadable', 'usage', 'finish']);
+		expect(outcome.events.find((event) => event.type === 'unreadable')).toEqual({type: 'unreadable', count: 1});
+	});
+
+	it('counts unreadable events of an answer that then breaks off', async () => {
+		server.enqueue({tokens: 10, badFrameAfter: 1, dropAfter: 4});
+		const outcome = await collect(client().stream(REQUEST));
+		expect(outcome.error?.kind).toBe('interrupted');
+		expect(outcome.events.at(-1)).toEqual({type: 'unreadable', count: 1});
+	});
+
 	it('turns an error frame mid-stream into an error with its code, without retrying', async () => {
 		server.enqueue({tokens: 5, errorFrameAfter: 2, code: '1301'});
 		const outcome = await collect(client().stream(REQUEST));
@@ -369,6 +394,43 @@ describe('timeouts and abort', () => {
 		expect(Date.now() - started).toBeLessThan(1000);
 		expect(server.requests).toHaveLength(1);
 		await closedByClient();
+	});
+
+	it('headers then silence: says nothing arrived, retries once only, within the idle limit', async () => {
+		server.setDefault({stallAfter: 0});
+		const outcome = await collect(client({idleTimeoutMs: 200, maxRetries: 3}).stream(REQUEST));
+		expect(outcome.error).toMatchObject({kind: 'timeout'});
+		expect(outcome.error?.message).toMatch(/sent nothing for 200 ms \(idle timeout\)/);
+		expect(outcome.error?.message).not.toMatch(/middle|kept/);
+		expect(outcome.error?.message).toMatch(/idle-timeout/);
+		expect(outcome.events.filter((event) => event.type === 'retry')).toHaveLength(1);
+		expect(server.requests).toHaveLength(2);
+		await closedByClient(2);
+	});
+
+	it('a stream that stalls before any text is retried once, and the retry answers', async () => {
+		server.enqueue({stallAfter: 0}, {reply: 'second try'});
+		const outcome = await collect(client({idleTimeoutMs: 200}).stream(REQUEST));
+		expect(outcome.error).toBeUndefined();
+		expect(outcome.content).toBe('second try');
+		expect(outcome.events[0]).toMatchObject({type: 'retry', attempt: 1, error: {kind: 'timeout'}});
+	});
+
+	it('says the answer began but brought no text when only a comment arrived before the silence', async () => {
+		server.setDefault({stallAfter: 0, comments: true});
+		const outcome = await collect(client({idleTimeoutMs: 200, maxRetries: 0}).stream(REQUEST));
+		expect(outcome.error?.message).toMatch(/no text/);
+		expect(outcome.error?.message).not.toMatch(/middle|kept/);
+	});
+
+	it('notices a trickle that stops, and not a steady trickle slower than a read pace', async () => {
+		server.enqueue({tokens: 6, tokensPerSecond: 10, split: 'whole'});
+		const steady = await collect(client({idleTimeoutMs: 400}).stream(REQUEST));
+		expect(steady.error).toBeUndefined();
+		server.enqueue({tokens: 20, tokensPerSecond: 10, stallAfter: 5, split: 'whole'});
+		const stalled = await collect(client({idleTimeoutMs: 400}).stream(REQUEST));
+		expect(stalled.events.filter((event) => event.type === 'content')).toHaveLength(5);
+		expect(stalled.error?.message).toMatch(/in the middle of the answer .*kept/);
 	});
 
 	it('does not count a slow reader as idle', async () => {
@@ -710,8 +772,8 @@ describe('proxy', () => {
 		}
 	});
 
-	// TLS inside the tunnel needs a certificate for localhost: made with openssl, skipped where there is none.
-	describe.skipIf(spawnSync('openssl', ['version']).status !== 0)('to an https base URL', () => {
+	// TLS inside the tunnel needs a certificate for localhost: made with node:crypto, so it runs everywhere.
+	describe('to an https base URL', () => {
 		let dir: string;
 		let tlsServer: https.Server;
 		let baseUrl: string;
@@ -719,12 +781,9 @@ describe('proxy', () => {
 
 		beforeAll(async () => {
 			dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glm-tls-'));
-			const made = spawnSync('openssl', [
-				'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-				'-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost',
-				'-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'),
-			]);
-			expect(made.status).toBe(0);
+			const made = selfSignedCertificate('localhost');
+			fs.writeFileSync(path.join(dir, 'key.pem'), made.key);
+			fs.writeFileSync(path.join(dir, 'cert.pem'), made.cert);
 			tlsServer = https.createServer({key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem'))}, (req, res) => {
 				servernames.push((req.socket as import('node:tls').TLSSocket).servername);
 				req.resume();
@@ -957,12 +1016,41 @@ describe('answers the GLM test server does not produce', () => {
 		}
 	});
 
-	it('reads SSE whatever the content type says, and skips unparseable frames', async () => {
+	it('reads SSE whatever the content type says, and counts unparseable frames', async () => {
 		const s = await scripted({headers: {'content-type': 'text/plain'}, body: `data: {broken\n\n${delta({content: 'ok'}, {finish_reason: 'stop'})}`});
 		try {
 			const outcome = await collect(client({baseUrl: s.baseUrl}).stream(REQUEST));
 			expect(outcome.content).toBe('ok');
 			expect(outcome.error).toBeUndefined();
+			expect(outcome.events.find((event) => event.type === 'unreadable')).toEqual({type: 'unreadable', count: 1});
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('refuses a 200 that is not SSE at once, quoting its first bytes neutralized', async () => {
+		const s = await scripted({headers: {'content-type': 'application/octet-stream'}, body: `Hello\u001b]2;PWN\u0007\u001b[2J from a \u202eproxy\n${'x'.repeat(500)}`});
+		try {
+			const outcome = await collect(client({baseUrl: s.baseUrl, maxRetries: 3}).stream(REQUEST));
+			expect(outcome.error).toMatchObject({kind: 'unknown', retryable: false});
+			expect(outcome.error?.message).toMatch(/not a GLM chat response/);
+			expect(outcome.error?.message).toContain('Hello');
+			expect(outcome.error?.message).toContain('from a proxy');
+			expect(outcome.error?.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]|PWN/);
+			expect(outcome.error?.message).not.toContain('x'.repeat(100));
+			expect(outcome.events).toEqual([]);
+			expect(s.count()).toBe(1);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('takes a whole JSON answer labelled text/plain as JSON', async () => {
+		const s = await scripted({headers: {'content-type': 'text/plain'}, body: JSON.stringify({error: {code: '1113', message: '欠费'}})});
+		try {
+			const outcome = await collect(client({baseUrl: s.baseUrl}).stream(REQUEST));
+			expect(outcome.error).toMatchObject({kind: 'balance', code: '1113'});
+			expect(s.count()).toBe(1);
 		} finally {
 			await s.close();
 		}

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {SseParser, type SseEvent} from '../../source/glm/sse.js';
+import {SseParser, sniffSse, type SseEvent} from '../../source/glm/sse.js';
 import {mulberry32 as seeded} from '../support/random.js';
 
 const encoder = new TextEncoder();
@@ -168,5 +168,29 @@ describe('SseParser framing rules', () => {
 		const bytes = encoder.encode('data: ok\n\ndata: 你');
 		const parser = new SseParser();
 		expect([...parser.push(bytes.subarray(0, bytes.length - 1)), ...parser.end()]).toEqual([{data: 'ok'}, {data: '\uFFFD'}]);
+	});
+});
+
+describe('sniffSse: is a 200 an event stream?', () => {
+	it('waits for a first line that could still become a field', () => {
+		for (const start of ['', '\n\r\n', '\ufeff', 'd', 'da', 'dat', 'data', 'ev', 'retr', 'i']) expect(sniffSse(start), JSON.stringify(start)).toBe('undecided');
+	});
+
+	it('knows a stream by its first line: a field or a comment', () => {
+		for (const start of ['data:', 'data: {"id"', ': keep-alive', 'event: x\n', 'id\n', '\ufeff\r\ndata:x', 'retry: 10']) expect(sniffSse(start), JSON.stringify(start)).toBe('sse');
+	});
+
+	it('refuses anything else as soon as it shows', () => {
+		for (const start of ['<', 'Hello', '{"error"', 'OK\n', 'data\u00e9', 'database', 'data \n']) expect(sniffSse(start), JSON.stringify(start)).toBe('not-sse');
+	});
+
+	it('never refuses any prefix of a real stream (seeded)', () => {
+		const seed = Date.now() % 100_000;
+		const random = seeded(seed);
+		for (let run = 0; run < 200; run++) {
+			const body = (random() < 0.3 ? ': ping\n\n' : '') + (random() < 0.2 ? '\r\n' : '') + RECORDED;
+			const cut = Math.floor(random() * 40);
+			expect(sniffSse(body.slice(0, cut)), `seed ${seed}, cut ${cut}`).not.toBe('not-sse');
+		}
 	});
 });

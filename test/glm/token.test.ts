@@ -38,6 +38,8 @@ describe('parseApiKey', () => {
 		['inner newline', 'abcdef.sec\nret', /space or line break/],
 		['command typed into the key field', '/keyabcdef.secret', /id part .* contains “\/”/],
 		['quote around the id', '"abcdef.secret"', /contains “"”/],
+		['an escape sequence in the id', 'ab\u001b]2;x\u0007cd.secret', /contains U\+001B,/],
+		['a bidi override in the id', 'ab\u202ecd.secret', /contains U\+202E,/],
 	])('rejects a key with %s', (_name, key, reason) => {
 		const error = keyError(key);
 		expect(error.kind).toBe('key-format');

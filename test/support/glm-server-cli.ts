@@ -1,7 +1,7 @@
 // `npm run glm-server`: the test server for a person trying glm-tui without a real key. Magic words are on,
 // so behaviours can be triggered from the chat itself (see MAGIC_HELP in glm-server.ts).
 import {parseArgs} from 'node:util';
-import {MAGIC_HELP, startGlmServer} from './glm-server.js';
+import {MAGIC_HELP, SERVER_SEED, startGlmServer} from './glm-server.js';
 
 const {values} = parseArgs({
 	options: {
@@ -36,7 +36,8 @@ console.log(`GLM test server listening.
   export ZHIPUAI_BASE_URL=${server.baseUrl}
   export ZHIPUAI_API_KEY=${server.key}
 (ZAI_BASE_URL / ZAI_API_KEY work the same; ${server.baseUrl.replace('/api/paas/', '/api/coding/paas/')} is served too.)
-Every model named glm-* exists. Only signed tokens are accepted, as glm-tui sends them.
+Models: those GLM lists (others get 400/1211, as from GLM). Only signed tokens are accepted, as
+glm-tui sends them. Seed of the awkward cuts: GLM_SERVER_SEED=${SERVER_SEED}.
 
 Magic words in your last message:
 ${indent(MAGIC_HELP)}

@@ -27,7 +27,7 @@ export interface Behaviour {
 	tokens?: number;
 	/** How response bytes are cut into writes; default 'awkward' (seeded random 1..40 bytes, frames glued). */
 	split?: 'awkward' | 'byte' | 'whole' | number;
-	/** Seed of the awkward cuts; default: the request's index in `requests` plus one. */
+	/** Seed of the awkward cuts; default: mixed from the server's seed and the request's index. */
 	seed?: number;
 	delayMs?: number;
 	tokensPerSecond?: number;
@@ -49,6 +49,17 @@ export interface Behaviour {
 	errorFrameAfter?: number;
 	/** Destroy the socket without [DONE]. */
 	dropAfter?: number;
+	/**
+	 * A `data:` line whose JSON is cut off, after this many deltas; the stream goes on (a gateway that mangles
+	 * a frame). Not something GLM sends: a fault to inject.
+	 */
+	badFrameAfter?: number;
+	/**
+	 * A 200 whose body is this text instead of an answer, with `contentType` (default text/plain): a captive
+	 * portal, a misconfigured gateway, a base URL that points at some other service.
+	 */
+	notChat?: string;
+	contentType?: string;
 	/** Stop sending but keep the socket open. */
 	stallAfter?: number;
 	/** Read the request and never send headers. */
@@ -73,6 +84,8 @@ export interface RecordedRequest {
 	status?: number;
 	/** How the exchange ended, for logs: 'done', 'dropped', 'stalled', 'client closed', ... */
 	note?: string;
+	/** Sizes of the body's writes, in order: where the cuts fell. */
+	writes?: number[];
 }
 
 export interface GlmServer {
@@ -95,6 +108,8 @@ export interface GlmServerOptions {
 	magic?: boolean;
 	/** Called once per request when its response is over (finished, dropped or closed). */
 	onResponse?: (request: RecordedRequest) => void;
+	/** Seed of the awkward cuts; default SERVER_SEED. A benchmark fixes it to compare runs. */
+	seed?: number;
 }
 
 export const BASE_PATH = '/api/paas/v4';
@@ -107,10 +122,25 @@ export const MODELS = [
 	'glm-z1-air', 'glm-z1-flash',
 ];
 
-// Users type any model name, so any glm-* passes; a name from another vendor is the realistic 1211.
+// GLM answers 1211 for any model it does not serve, glm-looking or not: only the list of glm-api.md passes.
 export function isKnownModel(name: string): boolean {
-	const lower = name.toLowerCase();
-	return MODELS.includes(lower) || lower.startsWith('glm-');
+	return MODELS.includes(name.toLowerCase());
+}
+
+/**
+ * Seed of this process's awkward cuts: GLM_SERVER_SEED replays a run, else a new one each run, so the tests meet
+ * other cut points every time. Each request mixes in its index. test/support/setup.ts prints it when a test fails.
+ */
+export const SERVER_SEED = seedFromEnv(process.env['GLM_SERVER_SEED']) ?? Math.floor(Math.random() * 2 ** 31);
+(globalThis as {__glmServerSeed?: number}).__glmServerSeed = SERVER_SEED;
+
+function seedFromEnv(value: string | undefined): number | undefined {
+	const n = Number(value);
+	return value !== undefined && value.trim() !== '' && Number.isInteger(n) ? n : undefined;
+}
+
+function requestSeed(base: number, index: number): number {
+	return (Math.imul(base ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(index, 0xc2b2ae35)) >>> 0;
 }
 
 const MESSAGES: Record<string, [zh: string, en: string]> = {
@@ -206,6 +236,8 @@ export const MAGIC_HELP = [
 	'glm:stall=N          stop sending after N tokens, keep the connection open',
 	'glm:errorframe=N     send a data: {"error":...} frame after N tokens (code from glm:error, else 500)',
 	'glm:hang             accept the request and never answer',
+	'glm:badframe=N       an unreadable data: line (cut-off JSON) after N tokens, then the rest',
+	'glm:notchat          a 200 whose body is a plain-text page, not an answer',
 	'glm:slow[=N]         stream at N tokens/s (default 50)',
 	'glm:think            stream reasoning_content first',
 	'glm:z1               reasoning inside <think>...</think> in the content',
@@ -228,6 +260,8 @@ function magicBehaviour(text: string): Behaviour {
 			case 'stall': b.stallAfter = count; break;
 			case 'errorframe': b.errorFrameAfter = count ?? 0; break;
 			case 'hang': b.hang = true; break;
+			case 'badframe': b.badFrameAfter = count ?? 0; break;
+			case 'notchat': b.notChat = 'Welcome to nginx! If you see this page, the web server is working.\n'; break;
 			case 'slow': b.tokensPerSecond = count || 50; break;
 			case 'think': b.reasoning = DEFAULT_REASONING; break;
 			case 'z1': b.reasoning = DEFAULT_REASONING; b.thinkTags = true; break;
@@ -322,7 +356,8 @@ function validate(body: unknown): Rejection | undefined {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return bad('请求体必须是 JSON 对象', 'the request body must be a JSON object');
 	const b = body as Record<string, any>;
 	if (typeof b['model'] !== 'string' || !b['model'].trim()) return bad('model 不能为空', 'model is required');
-	if (!isKnownModel(b['model'])) return {code: '1211', detail: [`模型 ${b['model']} 不存在`, `model ${b['model']} does not exist`]};
+	// The service's own text, which does not name the model.
+	if (!isKnownModel(b['model'])) return {code: '1211'};
 	const messages = b['messages'];
 	if (!Array.isArray(messages) || messages.length === 0) return bad('messages 必须是非空数组', 'messages must be a non-empty array');
 	for (const [i, m] of messages.entries()) {
@@ -414,6 +449,7 @@ class Writer {
 		private readonly res: http.ServerResponse,
 		private readonly split: Behaviour['split'],
 		private readonly random: () => number,
+		private readonly writes: number[] = [],
 	) {}
 
 	/** `hold` allows keeping the tail back until the next write or flush. */
@@ -450,6 +486,7 @@ class Writer {
 		if (this.stopped) return;
 		const piece = this.queue.shift();
 		if (this.queue.length > 0) {
+			this.writes.push(piece!.length);
 			this.res.write(piece!);
 			this.scheduled = setImmediate(this.pump);
 			return;
@@ -459,7 +496,10 @@ class Writer {
 		const done = () => {
 			for (const callback of waiting) if (!this.stopped) callback();
 		};
-		if (piece) this.res.write(piece, done);
+		if (piece) {
+			this.writes.push(piece.length);
+			this.res.write(piece, done);
+		}
 		else if (waiting.length) done();
 	};
 
@@ -541,6 +581,8 @@ function respondStream(x: Exchange, b: Behaviour, p: Plan, body: any, writer: Wr
 		id, created, model,
 		choices: [{index: 0, delta: d.reasoning ? {role: 'assistant', reasoning_content: d.text} : {role: 'assistant', content: d.text}}],
 	});
+	// Cut off inside a string, as a gateway that truncates a line would leave it.
+	const bad = () => frame(JSON.stringify({id, created, model, choices: [{index: 0, delta: {role: 'assistant', content: 'lost words'}}]}).slice(0, -30));
 	const last = () => frame({
 		id, created, model,
 		choices: [{index: 0, finish_reason: p.finishReason, delta: {role: 'assistant', content: ''}}],
@@ -565,6 +607,7 @@ function respondStream(x: Exchange, b: Behaviour, p: Plan, body: any, writer: Wr
 		const due = interval > 0 ? Math.floor((Date.now() - start) / interval) + 1 : i + 256;
 		let out = i === 0 && b.comments ? comment : '';
 		while (i < end && i < due) {
+			if (i === b.badFrameAfter) out += bad();
 			out += chunk(p.deltas[i]!);
 			i++;
 			if (b.comments && i % 5 === 0) out += comment;
@@ -575,6 +618,7 @@ function respondStream(x: Exchange, b: Behaviour, p: Plan, body: any, writer: Wr
 			else writer.whenIdle(tick);
 			return;
 		}
+		if (b.badFrameAfter !== undefined && b.badFrameAfter >= end && i === end) out += bad();
 		if (!stop) {
 			writer.write(out + last() + frame('[DONE]'), false);
 			writer.whenIdle(() => {
@@ -656,6 +700,7 @@ export async function startGlmServer(options: GlmServerOptions = {}): Promise<Gl
 	const key = options.key ?? TEST_KEY;
 	if (key.split('.').length !== 2) throw new Error('the key must be "<id>.<secret>"');
 	const host = options.host ?? '127.0.0.1';
+	const seed = options.seed ?? SERVER_SEED;
 	let queue: Behaviour[] = [];
 	let fallback: Behaviour = {};
 	const requests: RecordedRequest[] = [];
@@ -710,10 +755,19 @@ export async function startGlmServer(options: GlmServerOptions = {}): Promise<Gl
 
 		let b: Behaviour = queue.shift() ?? fallback;
 		if (options.magic) b = {...b, ...magicBehaviour(lastUserText(body))};
-		const writer = new Writer(res, b.split ?? 'awkward', mulberry32(b.seed ?? requests.length));
+		record.writes = [];
+		const writer = new Writer(res, b.split ?? 'awkward', mulberry32(b.seed ?? requestSeed(seed, requests.length)), record.writes);
 		x.writer = writer;
 		if (b.hang) {
 			record.note = 'hang';
+			return;
+		}
+		if (b.notChat !== undefined) {
+			record.note = 'not a chat answer';
+			record.status = 200;
+			res.writeHead(200, {'Content-Type': b.contentType ?? 'text/plain; charset=UTF-8', ...b.headers});
+			writer.write(b.notChat, false);
+			writer.whenIdle(() => res.end());
 			return;
 		}
 		if (b.status !== undefined || (b.code !== undefined && b.errorFrameAfter === undefined)) {
