@@ -9,7 +9,8 @@ import type {FailedSave} from './rescue.js';
 import {buildRequest} from './request.js';
 import {startAnswer, type AnswerBuilder} from './answer.js';
 import {failTurn, failsTurn, reopenTurn} from './turns.js';
-import {listOrder} from '../store/order.js';
+import {listOrder, nameKey, uniqueName} from '../store/order.js';
+import {isDefaultName, nameFromQuestion} from './auto-name.js';
 
 export interface ConversationSummaryLike {
 	id: string;
@@ -273,6 +274,7 @@ export class ChatController {
 		}
 		const message: Message = {id: newId(), role: 'user', content: text, state: 'complete', time: new Date(this.now()).toISOString()};
 		const draft = conversation.draft;
+		const firstQuestion = !conversation.messages.some((each) => each.role === 'user');
 		conversation.messages.push(message);
 		conversation.draft = '';
 		// The question is on disk before the request leaves, so nothing typed is ever lost.
@@ -285,8 +287,24 @@ export class ChatController {
 			this.changed();
 			return false;
 		}
+		if (firstQuestion) this.nameAfter(conversation, text);
 		this.startStream(conversation);
 		return true;
+	}
+
+	/** A conversation still called by its placeholder name is named after its first question. */
+	private nameAfter(conversation: Conversation, question: string): void {
+		if (!isDefaultName(conversation.name)) return;
+		const name = nameFromQuestion(question);
+		if (!name) return;
+		// Names are unique: the store refuses one another conversation has, so the free one is asked for.
+		const taken = new Set(this.conversations.filter((each) => each.id !== conversation.id).map((each) => nameKey(each.name)));
+		try {
+			conversation.name = this.store.rename(conversation.id, uniqueName(name, (candidate) => taken.has(nameKey(candidate)))).name;
+			this.refreshList();
+		} catch {
+			// Taken meanwhile by another window, or the file cannot be written now: the placeholder stays.
+		}
 	}
 
 	/** Drops the last answer and asks again. */
