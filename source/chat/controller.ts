@@ -11,6 +11,7 @@ import {startAnswer, type AnswerBuilder} from './answer.js';
 import {failTurn, failsTurn, reopenTurn} from './turns.js';
 import {listOrder, nameKey, uniqueName} from '../store/order.js';
 import {isDefaultName, nameFromQuestion} from './auto-name.js';
+import type {RestoredConversation, TrashEntry} from '../store/conversations.js';
 
 export interface ConversationSummaryLike {
 	id: string;
@@ -29,6 +30,8 @@ export interface ConversationStoreLike {
 	rename(id: string, name: string): Conversation;
 	remove(id: string): void;
 	prepareSave?(conversation: Conversation): void;
+	trash?(): TrashEntry[];
+	restore?(entry: TrashEntry): RestoredConversation;
 }
 
 export interface StreamingClient {
@@ -69,6 +72,8 @@ export class ChatController {
 	readonly contextStart = new Map<string, number>();
 	/** Bumped on every change; the UI's snapshot. */
 	version = 0;
+	/** The conversation deleted last in this session, which /undo brings back from the trash. */
+	lastDeleted: {id: string; name: string} | undefined;
 
 	private readonly open = new Map<string, Conversation>();
 	private readonly listeners = new Set<() => void>();
@@ -198,7 +203,9 @@ export class ChatController {
 	deleteConversation(id: string): void {
 		this.streams.get(id)?.controller.abort();
 		this.streams.delete(id);
+		const name = this.conversations.find((each) => each.id === id)?.name ?? this.open.get(id)?.name ?? id;
 		this.store.remove(id);
+		this.lastDeleted = {id, name};
 		this.open.delete(id);
 		this.unread.delete(id);
 		this.unsaved.delete(id);
@@ -210,6 +217,26 @@ export class ChatController {
 			else this.active = this.createInitial();
 		}
 		this.changed();
+	}
+
+	/**
+	 * Brings the conversation deleted last back from the trash and opens it. Undefined when there is none to
+	 * bring back; throws what the store throws.
+	 */
+	undoDelete(): RestoredConversation | undefined {
+		const last = this.lastDeleted;
+		if (!last || !this.store.trash || !this.store.restore) return undefined;
+		const entry = this.store.trash().find((each) => each.id === last.id);
+		if (!entry) {
+			this.lastDeleted = undefined;
+			return undefined;
+		}
+		const restored = this.store.restore(entry);
+		this.lastDeleted = undefined;
+		this.open.set(restored.conversation.id, restored.conversation);
+		this.refreshList();
+		this.openConversation(restored.conversation.id);
+		return restored;
 	}
 
 	/** Opens the conversation `step` places away in list order, wrapping around. */

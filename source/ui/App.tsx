@@ -283,6 +283,28 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 			case 'delete':
 				setMode({type: 'picker', field: emptyBuffer, selected: Math.max(0, controller.conversations.findIndex((each) => each.id === active.id)), confirmDelete: active.id});
 				break;
+			case 'undo': {
+				const last = controller.lastDeleted;
+				try {
+					let restored: ReturnType<typeof controller.undoDelete>;
+					switchTo(() => {
+						restored = controller.undoDelete();
+					});
+					if (!restored) fail(last ? `"${sanitizeLine(last.name)}" is no longer in the trash (glm-tui trash lists it).` : 'Nothing to undo: /undo brings back the conversation deleted last; glm-tui trash lists older ones.');
+					else {
+						const {conversation, renamedFrom} = restored;
+						const count = `${conversation.messages.length} message${conversation.messages.length === 1 ? '' : 's'}`;
+						controller.say(
+							renamedFrom
+								? `Restored "${sanitizeLine(renamedFrom)}" as "${sanitizeLine(conversation.name)}" (that name is taken), ${count}.`
+								: `Restored "${sanitizeLine(conversation.name)}", ${count}.`,
+						);
+					}
+				} catch (error) {
+					fail(`Could not restore: ${error instanceof Error ? error.message : String(error)}`);
+				}
+				break;
+			}
 			case 'model':
 				if (!argument) controller.say(`Model: ${sanitizeLine(active.model)}. Usage: /model glm-4.6`);
 				else if (/\s/.test(argument)) fail(`A model name has no spaces or line breaks: "${sanitizeLine(argument)}". Usage: /model glm-4.6`);
@@ -590,7 +612,7 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 					const id = mode.confirmDelete;
 					const name = controller.conversations.find((each) => each.id === id)?.name ?? id;
 					switchTo(() => controller.deleteConversation(id));
-					controller.say(`Deleted "${sanitizeLine(name)}".`);
+					controller.say(`Deleted "${sanitizeLine(name)}" (in the trash for 30 days): /undo brings it back.`);
 					setMode({type: 'picker', field: mode.field, selected: Math.min(mode.selected, Math.max(0, entries.length - 2))});
 				} else setMode({...mode, confirmDelete: undefined});
 				return;

@@ -524,7 +524,7 @@ describe('deleting', () => {
 		await press(app, 'y');
 		picker = await app.waitFor((s) => pickerCount(s) === 2);
 		expect(pickerRows(picker).join('\n')).not.toContain('deploy-notes');
-		expect(status(picker)).toContain('Deleted "deploy-notes".');
+		expect(status(picker)).toContain('Deleted "deploy-notes" (in the trash for 30 days): /undo brings it back.');
 		await until(() => !fs.existsSync(fileOf(home, second!.id)), 'the file removed');
 		await press(app, keys.esc);
 		await app.waitFor((s) => !s.includes('Conversations (') && transcript(s).includes('polished-abstract'));
@@ -553,7 +553,7 @@ describe('deleting', () => {
 		await app.waitFor((s) => pickerCount(s) === 1 && !pickerRows(s).join('\n').includes('chat 3'));
 		await until(() => !fs.existsSync(fileOf(home, third!.id)), 'the file removed');
 		await press(app, keys.esc);
-		await app.waitFor((s) => inChat(s) && status(s).includes('Deleted "chat 3".') && transcript(s).includes('polished-abstract'));
+		await app.waitFor((s) => inChat(s) && s.includes('Deleted "chat 3" (in the trash for 30 days): /undo brings it back.') && transcript(s).includes('polished-abstract'));
 		await press(app, keys.ctrlL);
 		await app.waitFor((s) => at(1, CJK_NAME)(s) && transcript(s).includes('polished-abstract'));
 		expect(readConversations(home).map((each) => each.id)).toEqual([first!.id]);
@@ -561,6 +561,41 @@ describe('deleting', () => {
 });
 
 describe('deleting, more', () => {
+	it('Ctrl+X in the picker, y, then /undo: the conversation is back, every message, its name and place; /undo again has nothing to undo', async () => {
+		const home = h.home();
+		const long = Array.from({length: 40}, (_, index) => (index % 2 === 0 ? `问题 ${index} question` : `回答 ${index} answer`));
+		const [, second] = seed(home, [
+			{name: 'alpha', messages: ['alpha q', 'alpha a']},
+			{name: '运维 notes', messages: long},
+		]);
+		const before = readFile(home, second!.id);
+		const {app} = await chatShowing(home, at(1, 'alpha'));
+		await openPicker(app);
+		await press(app, keys.down);
+		await app.waitFor((s) => selectedRow(s)?.includes('运维 notes') ?? false);
+		await press(app, key.ctrlX);
+		await app.waitFor(/Delete "运维 notes" and its 40 messages\? y deletes/);
+		await press(app, 'y');
+		await app.waitFor((s) => pickerCount(s) === 1);
+		await press(app, keys.esc);
+		await app.waitFor((s) => inChat(s) && s.includes('/undo brings it back'));
+		expect(fs.existsSync(fileOf(home, second!.id))).toBe(false);
+		const trashed = fs.readdirSync(path.join(dataDir(home), 'trash'));
+		expect(trashed).toEqual([expect.stringMatching(new RegExp(`^${second!.id}-\\d{13}\\.json$`))]);
+
+		await enter(app, '/undo');
+		await app.waitFor((s) => s.includes('Restored "运维 notes", 40 messages.') && transcript(s).includes('回答 39 answer'));
+		await press(app, keys.ctrlL);
+		await app.waitFor(at(2, '运维 notes'));
+		expect(readFile(home, second!.id).messages).toEqual(before.messages);
+		expect(fs.readdirSync(path.join(dataDir(home), 'trash'))).toEqual([]);
+		await press(app, keys.home);
+		await app.waitFor((s) => transcript(s).includes('问题 0 question'));
+
+		await enter(app, '/undo');
+		await app.waitFor('Nothing to undo');
+	});
+
 	it('deleting a conversation whose answer is still streaming stops it; the file does not come back', async () => {
 		const home = h.home();
 		const [a, b] = seed(home, [
