@@ -6,6 +6,7 @@ export const SLASH_COMMANDS = [
 	'rename',
 	'delete',
 	'undo',
+	'find',
 	'model',
 	'system',
 	'temperature',

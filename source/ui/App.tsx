@@ -26,7 +26,10 @@ import {Picker, type PickerEntry} from './components/Picker.js';
 import {LinePrompt} from './components/LinePrompt.js';
 import {keyIntroLines} from './key-intro.js';
 import {wrap} from '../terminal/wrap.js';
-import {applyComposerCommand, composerCommand, globalAction} from './key-bindings.js';
+import {LineInput} from './components/LineInput.js';
+import {applyComposerCommand, composerCommand, findKey, globalAction} from './key-bindings.js';
+import {findMatches, fold, formatMatchCount, highlightRow, lineOfOccurrence, occurrencesIn, type FindMatch, type MessageOccurrences} from './find.js';
+import type {Message} from '../chat/types.js';
 import {createBuffer, emptyBuffer, insert as insertText, type TextBuffer} from './text-buffer.js';
 import {exportMarkdown} from '../chat/export.js';
 import {copyTarget} from '../chat/copy-target.js';
@@ -59,7 +62,9 @@ type Mode =
 	| {type: 'problems'; offset: number; back: Mode}
 	| {type: 'key'; field: TextBuffer; error?: string; firstRun: boolean}
 	| {type: 'name'; purpose: 'new' | 'rename'; id?: string; field: TextBuffer; error?: string; back?: Mode}
-	| {type: 'picker'; field: TextBuffer; selected: number; confirmDelete?: string};
+	| {type: 'picker'; field: TextBuffer; selected: number; confirmDelete?: string}
+	/** `current` indexes the matches of the field's text; `origin` is where Esc goes back to. */
+	| {type: 'find'; field: TextBuffer; current: number; origin: ViewportPosition};
 
 /** Lines one wheel notch scrolls, as most terminals and pagers do. */
 const WHEEL_LINES = 3;
@@ -128,7 +133,7 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 	const separatorHeight = height >= 6 ? 1 : 0;
 	const composerMax = Math.max(1, Math.floor(height / 3));
 	const composerView = composer.view(composerMax);
-	const transcriptHeight = Math.max(0, height - statusHeight - separatorHeight - composerView.rows.length);
+	const transcriptHeight = Math.max(0, height - statusHeight - separatorHeight - (mode.type === 'find' ? 1 : composerView.rows.length));
 
 	// Rendered lines of the conversation left behind are not needed any more; only visible ones get re-rendered.
 	const shownConversation = useRef(active.id);
@@ -139,7 +144,7 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 
 	const contextStart = controller.contextStart.get(active.id) ?? 0;
 	const messages = active.messages;
-	const source: ViewportSource = {
+	const source: ViewportSource & {decorate?: ViewportSource['decorate']} = {
 		count: messages.length,
 		lines: (index) => lineCache.linesFor(messages[index]!, {width, showReasoning, number: index + 1}),
 		before: (index) =>
@@ -147,6 +152,69 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 				? [chalk.dim(`── ${index} earlier message${index === 1 ? '' : 's'} not sent: over the context window ──`.slice(0, width)), '']
 				: [],
 	};
+	// ---- find ----------------------------------------------------------------------------------
+	// The texts are searched when the query (or the list of messages) changes, never per frame.
+	const findCache = useRef<{query: string; messages: Message[]; length: number; matches: FindMatch[]} | undefined>(undefined);
+	const matchesFor = (query: string): FindMatch[] => {
+		const cached = findCache.current;
+		if (cached && cached.query === query && cached.messages === messages && cached.length === messages.length) return cached.matches;
+		const matches = findMatches(messages, query);
+		findCache.current = {query, messages, length: messages.length, matches};
+		return matches;
+	};
+	// Where the occurrences are in one message's rendered lines: the current match's message only.
+	const occurrenceCache = useRef<{lines: string[]; needle: string; occurrences: MessageOccurrences} | undefined>(undefined);
+	const occurrencesOf = (lines: string[], needle: string): MessageOccurrences => {
+		const cached = occurrenceCache.current;
+		if (cached && cached.lines === lines && cached.needle === needle) return cached.occurrences;
+		const occurrences = occurrencesIn(lines, needle);
+		occurrenceCache.current = {lines, needle, occurrences};
+		return occurrences;
+	};
+	if (mode.type === 'find') {
+		const needle = fold(mode.field.text);
+		const current = matchesFor(mode.field.text)[mode.current];
+		source.decorate = (index, line, row) => {
+			// Line 0 is the message's header (who and when), not its text.
+			if (line === 0 || needle === '') return row;
+			let nth = -1;
+			if (current && index === current.index) {
+				const occurrences = occurrencesOf(source.lines(index), needle);
+				nth = Math.min(current.nth, occurrences.total - 1) - occurrences.before[line]!;
+			}
+			return highlightRow(row, needle, nth);
+		};
+	}
+	/** The viewport with the match a third of the way down (or as low as the end allows). */
+	const positionOf = (match: FindMatch, query: string): ViewportPosition => {
+		const needle = fold(query);
+		const lines = source.lines(match.index);
+		let index = match.index;
+		let line = lineOfOccurrence(occurrencesOf(lines, needle), lines, needle, match.nth) + (source.before?.(index).length ?? 0);
+		let steps = Math.floor(transcriptHeight / 3);
+		while (steps > 0) {
+			if (line >= steps) {
+				line -= steps;
+				break;
+			}
+			steps -= line;
+			if (index === 0) {
+				line = 0;
+				break;
+			}
+			index--;
+			line = source.lines(index).length + (source.before?.(index).length ?? 0);
+		}
+		return {follow: false, index, line};
+	};
+	/** Shows match `current` of `field`'s text (the newest when `current` is undefined). */
+	const findAt = (field: TextBuffer, origin: ViewportPosition, current?: number) => {
+		const matches = matchesFor(field.text);
+		const at = matches.length === 0 ? 0 : (((current ?? matches.length - 1) % matches.length) + matches.length) % matches.length;
+		setMode({type: 'find', field, current: at, origin});
+		setPosition(matches[at] ? positionOf(matches[at], field.text) : origin);
+	};
+
 	// The transcript is the screen's first row down; its rows reach the screen through the overlay.
 	const transcriptTop = 0;
 	const rowsNow = () => {
@@ -175,6 +243,9 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 		[controller],
 	);
 
+	const findAtRef = useRef(findAt);
+	findAtRef.current = findAt;
+
 	// ---- paste ---------------------------------------------------------------------------------
 	useEffect(() => {
 		const onPaste = (text: string) => {
@@ -183,6 +254,7 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 			else if (current.type === 'key') setMode({...current, field: insertText(current.field, text.trim()), error: undefined});
 			else if (current.type === 'name') setMode({...current, field: insertText(current.field, sanitizeLine(text)), error: undefined});
 			else if (current.type === 'picker') setMode({...current, field: insertText(current.field, sanitizeLine(text)), selected: 0});
+			else if (current.type === 'find') findAtRef.current(insertText(current.field, sanitizeLine(text)), current.origin);
 		};
 		stdin.on('paste', onPaste);
 		return () => {
@@ -282,6 +354,9 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 				break;
 			case 'delete':
 				setMode({type: 'picker', field: emptyBuffer, selected: Math.max(0, controller.conversations.findIndex((each) => each.id === active.id)), confirmDelete: active.id});
+				break;
+			case 'find':
+				findAt(createBuffer(sanitizeLine(argument)), position);
 				break;
 			case 'undo': {
 				const last = controller.lastDeleted;
@@ -444,6 +519,9 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 			case 'help':
 				setMode({type: 'help', offset: 0});
 				return true;
+			case 'find':
+				findAt(emptyBuffer, position);
+				return true;
 			case 'repaint':
 				onRepaint();
 				forceRender((value) => value + 1);
@@ -605,6 +683,20 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 			}
 			return;
 		}
+		if (mode.type === 'find') {
+			const action = findKey(input, key);
+			if (action?.type === 'back') {
+				setPosition(mode.origin);
+				setMode({type: 'chat'});
+			} else if (action?.type === 'stay') setMode({type: 'chat'});
+			else if (action) findAt(mode.field, mode.origin, mode.current + (action.type === 'next' ? 1 : -1));
+			else {
+				const field = editField(mode.field, input, key);
+				if (field && field.text !== mode.field.text) findAt(createBuffer(sanitizeLine(field.text), field.cursor), mode.origin);
+				else if (field) setMode({...mode, field});
+			}
+			return;
+		}
 		if (mode.type === 'picker') {
 			const entries = pickerEntries(mode.field.text);
 			if (mode.confirmDelete) {
@@ -697,6 +789,20 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 					) : undefined
 				}
 			/>
+		);
+	} else if (mode.type === 'find') {
+		const total = matchesFor(mode.field.text).length;
+		body = (
+			<>
+				<Transcript rows={rowsNow()} height={transcriptHeight} width={width} top={transcriptTop} />
+				{separatorHeight > 0 ? <Text dimColor>{'─'.repeat(width)}</Text> : null}
+				<Text wrap="truncate-end">
+					<Text color="cyan">{'Find: '}</Text>
+					<LineInput field={mode.field} placeholder="text in this conversation" />
+					<Text color={total === 0 && mode.field.text !== '' ? 'red' : undefined} bold>{mode.field.text === '' ? '' : `  ${formatMatchCount(mode.current, total)}`}</Text>
+					<Text dimColor>{'  Enter/↓ next · ↑ previous · Tab stays here · Esc goes back'}</Text>
+				</Text>
+			</>
 		);
 	} else
 		body = (

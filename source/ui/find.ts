@@ -1,0 +1,143 @@
+// Find in a conversation. The messages' texts are searched once per query (not per frame), which gives the
+// count and where each match is; the highlighting is done on the rows about to be drawn only, so a frame
+// costs the same in a conversation of 10 messages or 5,000.
+import type {Message} from '../chat/types.js';
+
+export interface FindMatch {
+	/** Message index. */
+	index: number;
+	/** Which occurrence in that message, from 0. */
+	nth: number;
+}
+
+/** More than this many matches are not counted: the count then says "10000+". */
+export const MATCH_LIMIT = 10_000;
+
+const folded = new WeakMap<Message, string>();
+
+/** Case-insensitive, code unit for code unit (a lower-casing that changes the length keeps the character). */
+export function fold(text: string): string {
+	const lower = text.toLowerCase();
+	if (lower.length === text.length) return lower;
+	let out = '';
+	for (const character of text) {
+		const each = character.toLowerCase();
+		out += each.length === character.length ? each : character;
+	}
+	return out;
+}
+
+/** Every occurrence of `query` in the messages' texts, in order; white space at its ends counts. */
+export function findMatches(messages: readonly Message[], query: string): FindMatch[] {
+	const needle = fold(query);
+	if (needle === '') return [];
+	const matches: FindMatch[] = [];
+	for (let index = 0; index < messages.length; index++) {
+		const message = messages[index]!;
+		let text = folded.get(message);
+		if (text === undefined) {
+			text = fold(message.content);
+			folded.set(message, text);
+		}
+		let nth = 0;
+		for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
+			matches.push({index, nth: nth++});
+			if (matches.length >= MATCH_LIMIT) return matches;
+		}
+	}
+	return matches;
+}
+
+// Escape sequences in a styled row take no cells: SGR and other CSI, and OSC (links) ended by BEL or ST.
+const ESCAPE = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?)/g;
+
+interface PlainRow {
+	plain: string;
+	/** For each code unit of `plain`, where it is in the row. */
+	at: number[];
+}
+
+function plainOf(row: string): PlainRow {
+	let plain = '';
+	const at: number[] = [];
+	let last = 0;
+	const copy = (from: number, to: number) => {
+		for (let index = from; index < to; index++) at.push(index);
+		plain += row.slice(from, to);
+	};
+	for (const match of row.matchAll(ESCAPE)) {
+		copy(last, match.index);
+		last = match.index + match[0].length;
+	}
+	copy(last, row.length);
+	return {plain, at};
+}
+
+/** Occurrences of the (folded) needle in a styled row. */
+export function countInRow(row: string, needle: string): number {
+	if (needle === '') return 0;
+	const text = fold(row.includes('\u001B') ? plainOf(row).plain : row);
+	let count = 0;
+	for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) count++;
+	return count;
+}
+
+export const MATCH_ON = '\u001B[7m';
+export const MATCH_OFF = '\u001B[27m';
+/** The current match: inverse and underlined, so it stands out without colour (NO_COLOR) too. */
+export const CURRENT_ON = '\u001B[7;4m';
+export const CURRENT_OFF = '\u001B[27;24m';
+
+/**
+ * The row with every occurrence of the (folded) needle in inverse video; occurrence `current` of this row
+ * (if any) also underlined. The row's own styles are kept: inverse is switched on again after each of its
+ * sequences inside a match, since one of them may reset it.
+ */
+export function highlightRow(row: string, needle: string, current = -1): string {
+	if (needle === '') return row;
+	const {plain, at} = plainOf(row);
+	const text = fold(plain);
+	let out = '';
+	let copied = 0;
+	let nth = 0;
+	for (let start = text.indexOf(needle); start !== -1; start = text.indexOf(needle, start + needle.length), nth++) {
+		const [on, off] = nth === current ? [CURRENT_ON, CURRENT_OFF] : [MATCH_ON, MATCH_OFF];
+		const from = at[start]!;
+		const to = at[start + needle.length - 1]! + 1;
+		out += row.slice(copied, from) + on + row.slice(from, to).replace(ESCAPE, (sequence) => sequence + on) + off;
+		copied = to;
+	}
+	return copied === 0 ? row : out + row.slice(copied);
+}
+
+/** Where the current match is among a message's rendered lines (the header, line 0, is left out). */
+export interface MessageOccurrences {
+	/** Occurrences on lines before each line. */
+	before: number[];
+	total: number;
+}
+
+export function occurrencesIn(lines: readonly string[], needle: string): MessageOccurrences {
+	const before: number[] = [];
+	let total = 0;
+	for (let line = 0; line < lines.length; line++) {
+		before.push(total);
+		if (line > 0) total += countInRow(lines[line]!, needle);
+	}
+	return {before, total};
+}
+
+/** The line holding occurrence `nth`, or the first line after the header when there is no such line. */
+export function lineOfOccurrence(occurrences: MessageOccurrences, lines: readonly string[], needle: string, nth: number): number {
+	const target = Math.min(nth, occurrences.total - 1);
+	if (target < 0) return Math.min(1, lines.length - 1);
+	for (let line = 1; line < lines.length; line++) {
+		if (occurrences.before[line]! <= target && target < occurrences.before[line]! + countInRow(lines[line]!, needle)) return line;
+	}
+	return Math.min(1, lines.length - 1);
+}
+
+export function formatMatchCount(current: number, total: number): string {
+	if (total === 0) return 'no match';
+	return `${current + 1}/${total >= MATCH_LIMIT ? `${MATCH_LIMIT}+` : total}`;
+}
