@@ -25,6 +25,7 @@ export const KEY_HELP: Array<[string, string]> = [
 	['Ctrl+R', 'regenerate the last answer (retry a failed one)'],
 	['Ctrl+T', 'show / fold reasoning'],
 	['Ctrl+Y', 'copy the last answer (OSC 52)'],
+	['Ctrl+F', 'find in this conversation: Enter/Down/Ctrl+N next, Up/Ctrl+P previous, Tab stays, Esc back'],
 	['Ctrl+L', 'repaint the screen'],
 	['F1, Ctrl+G', 'this help'],
 ];
@@ -35,6 +36,7 @@ export const COMMAND_HELP: Array<[string, string]> = [
 	['/rename name', 'rename this conversation'],
 	['/delete', 'delete this conversation (to the trash, 30 days)'],
 	['/undo', 'bring back the conversation deleted last'],
+	['/find text', 'find in this conversation (as Ctrl+F)'],
 	['/model name', 'model for this conversation'],
 	['/system text', 'system prompt (bare shows it, off removes it)'],
 	['/temperature x', '0.01 … 1 (bare shows it, default clears it)'],
