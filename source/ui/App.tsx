@@ -28,7 +28,7 @@ import {keyIntroLines} from './key-intro.js';
 import {wrap} from '../terminal/wrap.js';
 import {LineInput} from './components/LineInput.js';
 import {applyComposerCommand, composerCommand, findKey, globalAction} from './key-bindings.js';
-import {findMatches, fold, formatMatchCount, highlightRow, lineOfOccurrence, occurrencesIn, type FindMatch, type MessageOccurrences} from './find.js';
+import {findMatches, fold, formatMatchCount, pickerQueries, highlightRow, lineOfOccurrence, occurrencesIn, type FindMatch, type MessageOccurrences} from './find.js';
 import type {Message} from '../chat/types.js';
 import {createBuffer, emptyBuffer, insert as insertText, type TextBuffer} from './text-buffer.js';
 import {exportMarkdown} from '../chat/export.js';
@@ -245,6 +245,15 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 
 	const findAtRef = useRef(findAt);
 	findAtRef.current = findAt;
+	// Opened from the picker by a match in its text: find it there, at the first matching message.
+	const pendingFind = useRef<{id: string; queries: string[]} | undefined>(undefined);
+	useEffect(() => {
+		const pending = pendingFind.current;
+		if (!pending || pending.id !== active.id || modeRef.current.type !== 'chat') return;
+		pendingFind.current = undefined;
+		const query = pending.queries.find((each) => matchesFor(each).length > 0);
+		if (query) findAt(createBuffer(query), {follow: true}, 0);
+	});
 
 	// ---- paste ---------------------------------------------------------------------------------
 	useEffect(() => {
@@ -715,7 +724,12 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 			else if (key.downArrow) setMode({...mode, selected: Math.min(entries.length - 1, selected + 1)});
 			else if (key.return) {
 				const entry = entries[selected];
-				if (entry) switchTo(() => controller.openConversation(entry.id));
+				const summary = entry && controller.conversations.find((each) => each.id === entry.id);
+				if (summary) {
+					const queries = pickerQueries(summary.name, summary.id, mode.field.text);
+					pendingFind.current = queries.length > 0 ? {id: summary.id, queries} : undefined;
+					switchTo(() => controller.openConversation(summary.id));
+				}
 				setMode({type: 'chat'});
 			} else if (key.ctrl && input === 'r') {
 				const entry = entries[selected];

@@ -141,3 +141,15 @@ export function formatMatchCount(current: number, total: number): string {
 	if (total === 0) return 'no match';
 	return `${current + 1}/${total >= MATCH_LIMIT ? `${MATCH_LIMIT}+` : total}`;
 }
+
+/**
+ * What to find in a conversation opened from the picker whose filter matched its text rather than its name:
+ * the whole filter, then each of its words that is not in the name. None when the name matched.
+ */
+export function pickerQueries(name: string, id: string, filter: string): string[] {
+	const lowerName = name.toLowerCase();
+	const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+	const missing = words.filter((word) => !lowerName.includes(word) && !id.includes(word));
+	if (missing.length === 0) return [];
+	return [...new Set([filter.trim(), ...missing])];
+}

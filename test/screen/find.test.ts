@@ -116,4 +116,22 @@ describe('find in a conversation', () => {
 		await app.waitFor((s) => /zebra\s+no match/.test(findLine(s)));
 		expect(marked(app).inverse).toEqual([]);
 	});
+
+	it('a conversation opened from the picker by a match in its text opens at the first matching message, the match found', async () => {
+		const home = h.home();
+		seedConversation(home, {name: 'ops', count: 120, text});
+		seedConversation(home, {name: 'alpha', count: 2});
+		const {app} = await h.chat({home, ready: /F1 help/});
+		app.write('\u000F');
+		await app.waitFor(/Conversations \(2\)/);
+		await app.type('logs nginx');
+		await app.waitFor((s) => /Conversations \(1\)/.test(s) && s.includes('ops'));
+		app.write(keys.enter);
+		// The whole filter is not in the text; its first word not in the name is.
+		await app.waitFor((s) => findLine(s).includes('logs   1/1'));
+		expect(app.text()).toContain('look at Nginx logs');
+		expect(marked(app).current).toEqual(['logs']);
+		app.write(keys.esc);
+		await app.waitFor((s) => s.includes('› Message GLM') && s.includes('answer 119'));
+	});
 });
