@@ -699,6 +699,7 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 				setMode({type: 'chat'});
 			} else if (action?.type === 'stay') setMode({type: 'chat'});
 			else if (action) findAt(mode.field, mode.origin, mode.current + (action.type === 'next' ? 1 : -1));
+			else if (/^scroll/.test(globalAction(input, key, lastSequenceRef.current)?.type ?? '')) handleGlobal(input, key);
 			else {
 				const field = editField(mode.field, input, key);
 				if (field && field.text !== mode.field.text) findAt(createBuffer(sanitizeLine(field.text), field.cursor), mode.origin);
