@@ -28,8 +28,8 @@ import {keyIntroLines} from './key-intro.js';
 import {wrap} from '../terminal/wrap.js';
 import {LineInput} from './components/LineInput.js';
 import {applyComposerCommand, composerCommand, findKey, globalAction} from './key-bindings.js';
-import {findMatches, fold, formatMatchCount, pickerQueries, highlightRow, lineOfOccurrence, occurrencesIn, type FindMatch, type MessageOccurrences} from './find.js';
-import type {Message} from '../chat/types.js';
+import {TranscriptFind, fitName, formatMatchCount, pickerQueries} from './find.js';
+import {cellWidth} from '../terminal/width.js';
 import {createBuffer, emptyBuffer, insert as insertText, type TextBuffer} from './text-buffer.js';
 import {exportMarkdown} from '../chat/export.js';
 import {copyTarget} from '../chat/copy-target.js';
@@ -144,7 +144,7 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 
 	const contextStart = controller.contextStart.get(active.id) ?? 0;
 	const messages = active.messages;
-	const source: ViewportSource & {decorate?: ViewportSource['decorate']} = {
+	const source: ViewportSource = {
 		count: messages.length,
 		lines: (index) => lineCache.linesFor(messages[index]!, {width, showReasoning, number: index + 1}),
 		before: (index) =>
@@ -153,66 +153,15 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 				: [],
 	};
 	// ---- find ----------------------------------------------------------------------------------
-	// The texts are searched when the query (or the list of messages) changes, never per frame.
-	const findCache = useRef<{query: string; messages: Message[]; length: number; matches: FindMatch[]} | undefined>(undefined);
-	const matchesFor = (query: string): FindMatch[] => {
-		const cached = findCache.current;
-		if (cached && cached.query === query && cached.messages === messages && cached.length === messages.length) return cached.matches;
-		const matches = findMatches(messages, query);
-		findCache.current = {query, messages, length: messages.length, matches};
-		return matches;
-	};
-	// Where the occurrences are in one message's rendered lines: the current match's message only.
-	const occurrenceCache = useRef<{lines: string[]; needle: string; occurrences: MessageOccurrences} | undefined>(undefined);
-	const occurrencesOf = (lines: string[], needle: string): MessageOccurrences => {
-		const cached = occurrenceCache.current;
-		if (cached && cached.lines === lines && cached.needle === needle) return cached.occurrences;
-		const occurrences = occurrencesIn(lines, needle);
-		occurrenceCache.current = {lines, needle, occurrences};
-		return occurrences;
-	};
-	if (mode.type === 'find') {
-		const needle = fold(mode.field.text);
-		const current = matchesFor(mode.field.text)[mode.current];
-		source.decorate = (index, line, row) => {
-			// Line 0 is the message's header (who and when), not its text.
-			if (line === 0 || needle === '') return row;
-			let nth = -1;
-			if (current && index === current.index) {
-				const occurrences = occurrencesOf(source.lines(index), needle);
-				nth = Math.min(current.nth, occurrences.total - 1) - occurrences.before[line]!;
-			}
-			return highlightRow(row, needle, nth);
-		};
-	}
-	/** The viewport with the match a third of the way down (or as low as the end allows). */
-	const positionOf = (match: FindMatch, query: string): ViewportPosition => {
-		const needle = fold(query);
-		const lines = source.lines(match.index);
-		let index = match.index;
-		let line = lineOfOccurrence(occurrencesOf(lines, needle), lines, needle, match.nth) + (source.before?.(index).length ?? 0);
-		let steps = Math.floor(transcriptHeight / 3);
-		while (steps > 0) {
-			if (line >= steps) {
-				line -= steps;
-				break;
-			}
-			steps -= line;
-			if (index === 0) {
-				line = 0;
-				break;
-			}
-			index--;
-			line = source.lines(index).length + (source.before?.(index).length ?? 0);
-		}
-		return {follow: false, index, line};
-	};
+	const finder = useMemo(() => new TranscriptFind(), []);
+	const matchesFor = (query: string) => finder.matches(messages, query);
+	if (mode.type === 'find') source.decorate = finder.decorator(source, mode.field.text, matchesFor(mode.field.text)[mode.current]);
 	/** Shows match `current` of `field`'s text (the newest when `current` is undefined). */
 	const findAt = (field: TextBuffer, origin: ViewportPosition, current?: number) => {
 		const matches = matchesFor(field.text);
 		const at = matches.length === 0 ? 0 : (((current ?? matches.length - 1) % matches.length) + matches.length) % matches.length;
 		setMode({type: 'find', field, current: at, origin});
-		setPosition(matches[at] ? positionOf(matches[at], field.text) : origin);
+		setPosition(matches[at] ? finder.positionOf(source, matches[at], field.text, transcriptHeight) : origin);
 	};
 
 	// The transcript is the screen's first row down; its rows reach the screen through the overlay.
@@ -245,14 +194,18 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 
 	const findAtRef = useRef(findAt);
 	findAtRef.current = findAt;
-	// Opened from the picker by a match in its text: find it there, at the first matching message.
+	// Opened from the picker by a match in its text: shown at the first matching message (Ctrl+F finds more).
 	const pendingFind = useRef<{id: string; queries: string[]} | undefined>(undefined);
 	useEffect(() => {
 		const pending = pendingFind.current;
 		if (!pending || pending.id !== active.id || modeRef.current.type !== 'chat') return;
 		pendingFind.current = undefined;
-		const query = pending.queries.find((each) => matchesFor(each).length > 0);
-		if (query) findAt(createBuffer(query), {follow: true}, 0);
+		for (const query of pending.queries) {
+			const first = matchesFor(query)[0];
+			if (!first) continue;
+			setPosition(finder.positionOf(source, first, query, transcriptHeight));
+			break;
+		}
 	});
 
 	// ---- paste ---------------------------------------------------------------------------------
@@ -844,7 +797,7 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 			<StatusBar
 				width={width}
 				position={activePosition}
-				name={sanitizeLine(active.name)}
+				name={fitName(sanitizeLine(active.name), width - cellWidth(`${active.model}${state.text}${statusRight(tokens, others)}`) - 12)}
 				model={sanitizeLine(active.model)}
 				state={state.text}
 				stateTone={state.tone}

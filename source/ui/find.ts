@@ -2,6 +2,7 @@
 // count and where each match is; the highlighting is done on the rows about to be drawn only, so a frame
 // costs the same in a conversation of 10 messages or 5,000.
 import type {Message} from '../chat/types.js';
+import {cellWidth, graphemes} from '../terminal/width.js';
 
 export interface FindMatch {
 	/** Message index. */
@@ -152,4 +153,92 @@ export function pickerQueries(name: string, id: string, filter: string): string[
 	const missing = words.filter((word) => !lowerName.includes(word) && !id.includes(word));
 	if (missing.length === 0) return [];
 	return [...new Set([filter.trim(), ...missing])];
+}
+
+interface LinesSource {
+	lines(index: number): string[];
+	before?(index: number): string[];
+}
+
+/**
+ * Find over the transcript of the conversation on screen: remembers the matches of the last query (searched
+ * again only when the query or the message list changes) and where the occurrences are in the current
+ * match's message, so frames reuse both.
+ */
+export class TranscriptFind {
+	private found: {query: string; messages: readonly Message[]; length: number; matches: FindMatch[]} | undefined;
+	private occurrences: {lines: string[]; needle: string; occurrences: MessageOccurrences} | undefined;
+
+	matches(messages: readonly Message[], query: string): FindMatch[] {
+		const found = this.found;
+		if (found && found.query === query && found.messages === messages && found.length === messages.length) return found.matches;
+		const matches = findMatches(messages, query);
+		this.found = {query, messages, length: messages.length, matches};
+		return matches;
+	}
+
+	/** Highlights a visible row (`line` of message `index`); the current match also marked. */
+	decorator(source: LinesSource, query: string, current: FindMatch | undefined): (index: number, line: number, row: string) => string {
+		const needle = fold(query);
+		return (index, line, row) => {
+			// Line 0 is the message's header (who and when), not its text.
+			if (line === 0 || needle === '') return row;
+			let nth = -1;
+			if (current && index === current.index) {
+				const occurrences = this.occurrencesOf(source.lines(index), needle);
+				nth = Math.min(current.nth, occurrences.total - 1) - occurrences.before[line]!;
+			}
+			return highlightRow(row, needle, nth);
+		};
+	}
+
+	/** A viewport top that shows the match a third of the way down (the viewport keeps it on screen near the end). */
+	positionOf(source: LinesSource, match: FindMatch, query: string, height: number): {follow: false; index: number; line: number} {
+		const needle = fold(query);
+		const block = (index: number) => source.lines(index).length + (source.before?.(index).length ?? 0);
+		const lines = source.lines(match.index);
+		let index = match.index;
+		let line = lineOfOccurrence(this.occurrencesOf(lines, needle), lines, needle, match.nth) + (source.before?.(index).length ?? 0);
+		let steps = Math.floor(height / 3);
+		while (steps > 0) {
+			if (line >= steps) {
+				line -= steps;
+				break;
+			}
+			steps -= line;
+			if (index === 0) {
+				line = 0;
+				break;
+			}
+			index--;
+			line = block(index);
+		}
+		return {follow: false, index, line};
+	}
+
+	private occurrencesOf(lines: string[], needle: string): MessageOccurrences {
+		const cached = this.occurrences;
+		if (cached && cached.lines === lines && cached.needle === needle) return cached.occurrences;
+		const occurrences = occurrencesIn(lines, needle);
+		this.occurrences = {lines, needle, occurrences};
+		return occurrences;
+	}
+}
+
+/**
+ * A conversation's name cut to `cells` (at least 8) with an ellipsis: names taken from questions run to 40
+ * cells, and in a narrow status line the model and the state matter more than the end of the name.
+ */
+export function fitName(name: string, cells: number): string {
+	const room = Math.max(8, cells);
+	if (name.length <= room && cellWidth(name) <= room) return name;
+	let out = '';
+	let used = 0;
+	for (const grapheme of graphemes(name)) {
+		const width = cellWidth(grapheme);
+		if (used + width > room - 1) break;
+		out += grapheme;
+		used += width;
+	}
+	return `${out}…`;
 }
