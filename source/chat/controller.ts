@@ -200,11 +200,17 @@ export class ChatController {
 		this.changed();
 	}
 
-	deleteConversation(id: string): void {
+	/** Moves the conversation to the trash; false (and said) when that failed and it is still there. */
+	deleteConversation(id: string): boolean {
+		const name = this.conversations.find((each) => each.id === id)?.name ?? this.open.get(id)?.name ?? id;
+		try {
+			this.store.remove(id);
+		} catch (error) {
+			this.say(`Could not delete "${name}": ${describeFileError(error)}. It is still there.`, 'error');
+			return false;
+		}
 		this.streams.get(id)?.controller.abort();
 		this.streams.delete(id);
-		const name = this.conversations.find((each) => each.id === id)?.name ?? this.open.get(id)?.name ?? id;
-		this.store.remove(id);
 		this.lastDeleted = {id, name};
 		this.open.delete(id);
 		this.unread.delete(id);
@@ -217,6 +223,7 @@ export class ChatController {
 			else this.active = this.createInitial();
 		}
 		this.changed();
+		return true;
 	}
 
 	/**

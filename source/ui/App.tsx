@@ -666,8 +666,11 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 				if (input === 'y' || input === 'Y') {
 					const id = mode.confirmDelete;
 					const name = controller.conversations.find((each) => each.id === id)?.name ?? id;
-					switchTo(() => controller.deleteConversation(id));
-					controller.say(`Deleted "${sanitizeLine(name)}" (in the trash for 30 days): /undo brings it back.`);
+					let deleted = false;
+					switchTo(() => {
+						deleted = controller.deleteConversation(id);
+					});
+					if (deleted) controller.say(`Deleted "${sanitizeLine(name)}" (in the trash for 30 days): /undo brings it back.`);
 					setMode({type: 'picker', field: mode.field, selected: Math.min(mode.selected, Math.max(0, entries.length - 2))});
 				} else setMode({...mode, confirmDelete: undefined});
 				return;

@@ -97,4 +97,13 @@ describe('trash', () => {
 		expect(fs.readdirSync(trashDir())).toEqual(['not-ours.txt']);
 		expect(purgeTrash(path.join(home.root, 'missing'))).toEqual([]);
 	});
+
+	it('a trash that cannot be written refuses the delete: the conversation stays where it was', () => {
+		const kept = seeded('stays');
+		fs.writeFileSync(trashDir(), 'not a folder');
+		const store = open();
+		expect(() => store.remove(kept.id)).toThrow();
+		expect(fs.existsSync(file(kept.id))).toBe(true);
+		expect(store.list().map((each) => each.id)).toEqual([kept.id]);
+	});
 });
