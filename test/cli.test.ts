@@ -299,8 +299,8 @@ describe('glm-tui trash', () => {
 		seed('运维 notes', ['new one']);
 		const restored = await glm(['trash', 'restore', '运维 notes']);
 		expect(restored.code).toBe(0);
-		expect(restored.stdout).toMatch(/^Restored "运维 notes" as "运维 notes 2" \(a conversation of that name exists\): .*, 4 messages\.$/m);
-		const back = store.list().find((each) => each.name === '运维 notes 2')!;
+		expect(restored.stdout).toMatch(/^Restored "运维 notes" as "运维 notes \(2\)" \(a conversation of that name exists\): .*, 4 messages\.$/m);
+		const back = store.list().find((each) => each.name === '运维 notes (2)')!;
 		expect(store.load(back.id).messages.map((m) => m.content)).toEqual(['磁盘满了', 'du -sh', 'thanks', 'ok']);
 		expect(store.list().find((each) => each.name === '运维 notes')!.messageCount).toBe(1);
 

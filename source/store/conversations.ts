@@ -275,14 +275,9 @@ class FileConversationStore implements ConversationStore {
 			if (moved) break;
 		}
 		let conversation = this.load(id);
-		const taken = new Set(this.list().filter((each) => each.id !== id).map((each) => each.name));
 		const original = conversation.name;
-		if (taken.has(original)) {
-			const stem = [...original].slice(0, MAX_NAME_LENGTH - 8).join('');
-			let n = 2;
-			while (taken.has(`${stem} ${n}`)) n++;
-			conversation = this.rename(id, `${stem} ${n}`);
-		}
+		const free = this.#freeName(original, 'suffix', id);
+		if (free !== original) conversation = this.rename(id, free);
 		return {
 			conversation,
 			...(conversation.name === original ? {} : {renamedFrom: original}),

@@ -28,8 +28,7 @@ import {keyIntroLines} from './key-intro.js';
 import {wrap} from '../terminal/wrap.js';
 import {LineInput} from './components/LineInput.js';
 import {applyComposerCommand, composerCommand, findKey, globalAction} from './key-bindings.js';
-import {TranscriptFind, fitName, formatMatchCount, pickerQueries} from './find.js';
-import {cellWidth} from '../terminal/width.js';
+import {TranscriptFind, formatMatchCount, pickerQueries} from './find.js';
 import {createBuffer, emptyBuffer, insert as insertText, type TextBuffer} from './text-buffer.js';
 import {exportMarkdown} from '../chat/export.js';
 import {copyTarget} from '../chat/copy-target.js';
@@ -800,7 +799,7 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 			<StatusBar
 				width={width}
 				position={activePosition}
-				name={fitName(sanitizeLine(active.name), width - cellWidth(`${active.model}${state.text}${statusRight(tokens, others)}`) - 12)}
+				name={sanitizeLine(active.name)}
 				model={sanitizeLine(active.model)}
 				state={state.text}
 				stateTone={state.tone}

@@ -2,7 +2,6 @@
 // count and where each match is; the highlighting is done on the rows about to be drawn only, so a frame
 // costs the same in a conversation of 10 messages or 5,000.
 import type {Message} from '../chat/types.js';
-import {cellWidth, graphemes} from '../terminal/width.js';
 
 export interface FindMatch {
 	/** Message index. */
@@ -223,22 +222,4 @@ export class TranscriptFind {
 		this.occurrences = {lines, needle, occurrences};
 		return occurrences;
 	}
-}
-
-/**
- * A conversation's name cut to `cells` (at least 8) with an ellipsis: names taken from questions run to 40
- * cells, and in a narrow status line the model and the state matter more than the end of the name.
- */
-export function fitName(name: string, cells: number): string {
-	const room = Math.max(8, cells);
-	if (name.length <= room && cellWidth(name) <= room) return name;
-	let out = '';
-	let used = 0;
-	for (const grapheme of graphemes(name)) {
-		const width = cellWidth(grapheme);
-		if (used + width > room - 1) break;
-		out += grapheme;
-		used += width;
-	}
-	return `${out}…`;
 }

@@ -64,10 +64,10 @@ describe('trash', () => {
 		expect(restored.idFrom).toBe(old.id);
 		expect(restored.renamedFrom).toBe('ops');
 		expect(restored.conversation.id).not.toBe(old.id);
-		expect(restored.conversation.name).toBe('ops 2');
+		expect(restored.conversation.name).toBe('ops (2)');
 		expect(restored.conversation.messages).toEqual(old.messages);
 		expect(store.load(old.id).messages).toEqual(newer.messages);
-		expect(store.list().map((each) => each.name).sort()).toEqual(['ops', 'ops 2']);
+		expect(store.list().map((each) => each.name).sort()).toEqual(['ops', 'ops (2)']);
 	});
 
 	it('the same conversation deleted twice is two entries, newest first', () => {

@@ -2,7 +2,7 @@ import {Chalk} from 'chalk';
 import stripAnsi from 'strip-ansi';
 import {describe, expect, it} from 'vitest';
 import type {Message} from '../../source/chat/types.js';
-import {CURRENT_ON, fitName, MATCH_LIMIT, MATCH_ON, countInRow, findMatches, fold, formatMatchCount, highlightRow, lineOfOccurrence, occurrencesIn} from '../../source/ui/find.js';
+import {CURRENT_ON, MATCH_LIMIT, MATCH_ON, countInRow, findMatches, fold, formatMatchCount, highlightRow, lineOfOccurrence, occurrencesIn} from '../../source/ui/find.js';
 import {mulberry32} from '../support/random.js';
 
 const message = (content: string, index = 0): Message => ({id: `m${index}`, role: 'user', content, state: 'complete', time: '2026-01-01T00:00:00.000Z'});
@@ -60,12 +60,5 @@ describe('find', () => {
 		expect(lineOfOccurrence(occurrences, lines, 'nginx', 2)).toBe(3);
 		// Fewer rendered than found in the text (Markdown): the last one.
 		expect(lineOfOccurrence(occurrences, lines, 'nginx', 7)).toBe(3);
-	});
-
-	it('fits a name into a narrow status line, never under 8 cells, never inside a character', () => {
-		expect(fitName('ops', 20)).toBe('ops');
-		expect(fitName('为什么 nginx 在高并发时返回', 10)).toBe('为什么 ng…');
-		expect(fitName('wrap test', 3)).toBe('wrap te…');
-		expect(fitName('👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧', 8)).toBe('👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧…');
 	});
 });
