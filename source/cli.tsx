@@ -78,6 +78,10 @@ async function main(argv: string[]): Promise<number> {
 			const {runConversationCommand} = await import('./conversation-commands.js');
 			return runConversationCommand(command, rest, {json: values.json ?? false, output: values.output, name: values.name, stdoutIsTerminal: process.stdout.isTTY === true});
 		}
+		if (command === 'trash') {
+			const {runTrashCommand} = await import('./trash-command.js');
+			return runTrashCommand(rest, {json: values.json ?? false});
+		}
 		throw new UsageError(`Unknown command "${sanitizeLine(command)}". To ask a question use: glm-tui -p "${sanitizeLine(command)}"`);
 	}
 
@@ -123,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
 			signal: controller.signal,
 		});
 	}
-	if (values.json) throw new UsageError('--json goes with -p (one question) or with list / export.');
+	if (values.json) throw new UsageError('--json goes with -p (one question) or with list / export / trash.');
 
 	if (!process.stdout.isTTY) {
 		throw new UsageError('stdout is not a terminal: the chat needs one. For scripts use: glm-tui -p "question" > answer.txt');

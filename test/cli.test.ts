@@ -282,6 +282,66 @@ const SEED_MESSAGES = [
 ];
 const SEED_FILE = `${SEED_MESSAGES.map((message) => JSON.stringify(message)).join(',\n')},\n`;
 
+describe('glm-tui trash', () => {
+	test('lists deleted conversations, restores by number or name (another name when taken, said), empties and says what went', async ({glm, home, expect}) => {
+		const empty = await glm(['trash']);
+		expect(empty.code).toBe(0);
+		expect(empty.stdout).toMatch(/^The trash is empty\. Deleted conversations stay there for 30 days\./);
+
+		const store = openConversationStore({env: home.env});
+		const seed = (name: string, texts: string[]) => {
+			const conversation = store.create({name, model: 'glm-4.6'});
+			conversation.messages = texts.map((content, index) => ({
+				id: `m${name.length}x${index}`,
+				role: index % 2 === 0 ? ('user' as const) : ('assistant' as const),
+				content,
+				state: 'complete' as const,
+				time: new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString(),
+			}));
+			return store.save(conversation);
+		};
+		const ops = seed('运维 notes', ['磁盘满了', 'du -sh', 'thanks', 'ok']);
+		const bad = seed('evil name', ['q']);
+		store.remove(ops.id);
+		store.remove(bad.id);
+		// A name edited by hand in the file: listed neutralized.
+		const trashed = store.trash().find((each) => each.id === bad.id)!;
+		writeFileSync(trashed.file, readFileSync(trashed.file, 'utf8').replace('"evil name"', JSON.stringify('evil \u001B]52;c;x\u0007 name')));
+
+		const list = await glm(['trash']);
+		expect(list.code).toBe(0);
+		const rows = list.stdout.split('\n');
+		expect(rows[0]).toMatch(/^\s+1\s+evil .*name\s+\(.*1 messages, deleted \d{4}-\d\d-\d\d \d\d:\d\d\)$/);
+		expect(rows[1]).toMatch(/^\s+2\s+运维 notes\s+\(.*4 messages, deleted /);
+		expect(list.stdout).not.toMatch(/\u001B|\u0007/);
+		const json = JSON.parse((await glm(['trash', '--json'])).stdout) as Array<{name: string; messageCount: number}>;
+		expect(json.map((each) => [each.name, each.messageCount])).toEqual([
+			['evil \u001B]52;c;x\u0007 name', 1],
+			['运维 notes', 4],
+		]);
+
+		// A new conversation took the name meanwhile: the restored one gets another, and the output says so.
+		seed('运维 notes', ['new one']);
+		const restored = await glm(['trash', 'restore', '运维 notes']);
+		expect(restored.code).toBe(0);
+		expect(restored.stdout).toMatch(/^Restored "运维 notes" as "运维 notes \(2\)" \(a conversation of that name exists\): .*, 4 messages\.$/m);
+		const back = store.list().find((each) => each.name === '运维 notes (2)')!;
+		expect(store.load(back.id).messages.map((m) => m.content)).toEqual(['磁盘满了', 'du -sh', 'thanks', 'ok']);
+		expect(store.list().find((each) => each.name === '运维 notes')!.messageCount).toBe(1);
+
+		const missing = await glm(['trash', 'restore', '7']);
+		expect(missing.code).toBe(2);
+		expect(missing.stderr).toMatch(/Nothing in the trash matches "7"/);
+
+		const emptied = await glm(['trash', 'empty']);
+		expect(emptied.code).toBe(0);
+		expect(emptied.stdout).toMatch(/^Removed 1 conversation from the trash for good:\n\s+evil .*name/);
+		expect((await glm(['trash'])).stdout).toMatch(/^The trash is empty/);
+		expect((await glm(['trash', 'empty'])).stdout).toBe('The trash was already empty.\n');
+		expect((await glm(['help', 'trash'])).stdout).toContain('glm-tui trash restore N|NAME');
+	});
+});
+
 describe('glm-tui list / import / export', () => {
 	test('list on an empty store', async ({glm, expect}) => {
 		const run = await glm(['list']);

@@ -9,10 +9,12 @@ import type {FailedSave} from './rescue.js';
 import {buildRequest} from './request.js';
 import {startAnswer, type AnswerBuilder} from './answer.js';
 import {failTurn, failsTurn, reopenTurn} from './turns.js';
-import {listOrder} from '../store/order.js';
+import {listOrder, nameKey, uniqueName} from '../store/order.js';
 import {Checkpoints} from './checkpoints.js';
 import {HEARTBEAT_MS, checkpointOf, currentWorld, settleStreaming, thisWriter, writtenElsewhere} from './writer.js';
 import {adoptFromDisk} from './disk-changes.js';
+import {isDefaultName, nameFromQuestion} from './auto-name.js';
+import type {RestoredConversation, TrashEntry} from '../store/conversations.js';
 
 export interface ConversationSummaryLike {
 	id: string;
@@ -31,6 +33,8 @@ export interface ConversationStoreLike {
 	rename(id: string, name: string): Conversation;
 	remove(id: string): void;
 	prepareSave?(conversation: Conversation): void;
+	trash?(): TrashEntry[];
+	restore?(entry: TrashEntry): RestoredConversation;
 }
 
 export interface StreamingClient {
@@ -75,6 +79,8 @@ export class ChatController {
 	readonly contextStart = new Map<string, number>();
 	/** Bumped on every change; the UI's snapshot. */
 	version = 0;
+	/** The conversation deleted last in this session, which /undo brings back from the trash. */
+	lastDeleted: {id: string; name: string} | undefined;
 
 	private readonly open = new Map<string, Conversation>();
 	private readonly listeners = new Set<() => void>();
@@ -210,10 +216,18 @@ export class ChatController {
 		this.changed();
 	}
 
-	deleteConversation(id: string): void {
+	/** Moves the conversation to the trash; false (and said) when that failed and it is still there. */
+	deleteConversation(id: string): boolean {
+		const name = this.conversations.find((each) => each.id === id)?.name ?? this.open.get(id)?.name ?? id;
+		try {
+			this.store.remove(id);
+		} catch (error) {
+			this.say(`Could not delete "${name}": ${describeFileError(error)}. It is still there.`, 'error');
+			return false;
+		}
 		this.streams.get(id)?.controller.abort();
 		this.streams.delete(id);
-		this.store.remove(id);
+		this.lastDeleted = {id, name};
 		this.open.delete(id);
 		this.unread.delete(id);
 		this.unsaved.delete(id);
@@ -225,6 +239,27 @@ export class ChatController {
 			else this.active = this.createInitial();
 		}
 		this.changed();
+		return true;
+	}
+
+	/**
+	 * Brings the conversation deleted last back from the trash and opens it. Undefined when there is none to
+	 * bring back; throws what the store throws.
+	 */
+	undoDelete(): RestoredConversation | undefined {
+		const last = this.lastDeleted;
+		if (!last || !this.store.trash || !this.store.restore) return undefined;
+		const entry = this.store.trash().find((each) => each.id === last.id);
+		if (!entry) {
+			this.lastDeleted = undefined;
+			return undefined;
+		}
+		const restored = this.store.restore(entry);
+		this.lastDeleted = undefined;
+		this.open.set(restored.conversation.id, restored.conversation);
+		this.refreshList();
+		this.openConversation(restored.conversation.id);
+		return restored;
 	}
 
 	/** Opens the conversation `step` places away in list order, wrapping around. */
@@ -291,6 +326,7 @@ export class ChatController {
 		const message: Message = {id: newId(), role: 'user', content: text, state: 'complete', time: new Date(this.now()).toISOString()};
 		const draft = conversation.draft;
 		const marked = unmarkDetached(conversation, message.time);
+		const firstQuestion = !conversation.messages.some((each) => each.role === 'user');
 		conversation.messages.push(message);
 		conversation.draft = '';
 		// The question is on disk before the request leaves, so nothing typed is ever lost.
@@ -304,8 +340,24 @@ export class ChatController {
 			this.changed();
 			return false;
 		}
+		if (firstQuestion) this.nameAfter(conversation, text);
 		this.startStream(conversation);
 		return true;
+	}
+
+	/** A conversation still called by its placeholder name is named after its first question. */
+	private nameAfter(conversation: Conversation, question: string): void {
+		if (!isDefaultName(conversation.name)) return;
+		const name = nameFromQuestion(question);
+		if (!name) return;
+		// Names are unique: the store refuses one another conversation has, so the free one is asked for.
+		const taken = new Set(this.conversations.filter((each) => each.id !== conversation.id).map((each) => nameKey(each.name)));
+		try {
+			conversation.name = this.store.rename(conversation.id, uniqueName(name, (candidate) => taken.has(nameKey(candidate)))).name;
+			this.refreshList();
+		} catch {
+			// Taken meanwhile by another window, or the file cannot be written now: the placeholder stays.
+		}
 	}
 
 	/** Drops the last answer and asks again. */

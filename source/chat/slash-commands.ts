@@ -5,6 +5,8 @@ export const SLASH_COMMANDS = [
 	'open',
 	'rename',
 	'delete',
+	'undo',
+	'find',
 	'model',
 	'system',
 	'temperature',
@@ -23,7 +25,7 @@ export const SLASH_COMMANDS = [
 export type SlashCommandName = (typeof SLASH_COMMANDS)[number];
 
 /** Commands that take no argument: one given an argument ("/quit 是什么意思") is more likely a question. */
-const NO_ARGUMENT: ReadonlySet<SlashCommandName> = new Set(['delete', 'settings', 'retry', 'key', 'help', 'quit']);
+const NO_ARGUMENT: ReadonlySet<SlashCommandName> = new Set(['delete', 'undo', 'settings', 'retry', 'key', 'help', 'quit']);
 /** /copy's arguments (copy-target.ts): anything else after /copy ("/copy 是什么意思") is more likely a question. */
 const COPY_ARGUMENT = /^(?:\d+|code(?:\s+\d+)?)$/i;
 

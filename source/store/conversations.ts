@@ -29,6 +29,18 @@ import {
 import {mergeConversation, sharedFields, type SharedFields} from './merge.js';
 import {listOrder, nameKey, uniqueName} from './order.js';
 import {fileFingerprint, readIndex, summarize, writeIndex, type ConversationSummary, type IndexEntry} from './summary-index.js';
+import {emptyTrash, listTrash, moveToTrash, purgeTrash, trashDirOf, type TrashEntry} from './trash.js';
+
+export type {TrashEntry} from './trash.js';
+
+/** A conversation back from the trash; the id or name it had may have been taken meanwhile. */
+export interface RestoredConversation {
+	conversation: Conversation;
+	/** The name it had in the trash, when it had to take another (a conversation of that name exists). */
+	renamedFrom?: string;
+	/** The id it had, when it had to take another. */
+	idFrom?: string;
+}
 
 export type {ConversationSummary} from './summary-index.js';
 
@@ -90,8 +102,14 @@ export interface ConversationStore {
 	save(conversation: Conversation): Conversation;
 	/** Changes the display name only; the id (and file name) stay. A name another conversation has is refused (`name-taken`). */
 	rename(id: string, name: string): Conversation;
-	/** False when there was nothing to remove. */
+	/** Moves the conversation to the trash (see trash.ts); false when there was nothing to remove. */
 	remove(id: string): boolean;
+	/** The trash, newest first. */
+	trash(): TrashEntry[];
+	/** Brings a trash entry back, under another id / name if its own are taken now. */
+	restore(entry: TrashEntry): RestoredConversation;
+	/** Removes everything in the trash for good; returns what it was. */
+	emptyTrash(): TrashEntry[];
 	/** Problems found since the last call (files moved aside, ...), each returned once. */
 	problems(): StoreProblem[];
 	/** Does now, in idle time, the work of the first save() of this conversation that later saves reuse. */
@@ -116,6 +134,7 @@ const ABANDONED_AFTER_MS = 10 * 60_000;
 class FileConversationStore implements ConversationStore {
 	readonly dir: string;
 	readonly #indexFile: string;
+	readonly #trashDir: string;
 	readonly #lock: LockOptions;
 	readonly #onProblem: ((problem: StoreProblem) => void) | undefined;
 	/** One conf instance per conversation written (or migrated) by this process. */
@@ -134,6 +153,8 @@ class FileConversationStore implements ConversationStore {
 		this.#indexFile = paths.indexFile;
 		this.#lock = options.lock ?? {};
 		this.#onProblem = options.onProblem;
+		this.#trashDir = trashDirOf(paths.dataDir);
+		purgeTrash(this.#trashDir);
 		this.list();
 	}
 
@@ -229,12 +250,43 @@ class FileConversationStore implements ConversationStore {
 		return this.#locked(id, () => {
 			const file = this.#file(id);
 			const existed = fileFingerprint(file) !== undefined;
-			fs.rmSync(file, {force: true});
+			if (existed) moveToTrash(this.#trashDir, file, id);
 			this.#forget(id);
 			this.#handedOut.delete(id);
 			this.#updateIndex(id, undefined);
 			return existed;
 		});
+	}
+
+	trash(): TrashEntry[] {
+		return listTrash(this.#trashDir);
+	}
+
+	restore(entry: TrashEntry): RestoredConversation {
+		if (!fs.existsSync(entry.file)) throw new StoreError('not-found', `"${entry.name}" is no longer in the trash.`, {file: entry.file});
+		let id = entry.id;
+		for (;;) {
+			id = uniqueSlug(entry.id, (candidate) => fs.existsSync(this.#file(candidate)));
+			const moved = this.#locked(id, () => {
+				if (fs.existsSync(this.#file(id))) return false;
+				fs.renameSync(entry.file, this.#file(id));
+				return true;
+			});
+			if (moved) break;
+		}
+		let conversation = this.load(id);
+		const original = conversation.name;
+		const free = this.#freeName(original, 'suffix', id);
+		if (free !== original) conversation = this.rename(id, free);
+		return {
+			conversation,
+			...(conversation.name === original ? {} : {renamedFrom: original}),
+			...(id === entry.id ? {} : {idFrom: entry.id}),
+		};
+	}
+
+	emptyTrash(): TrashEntry[] {
+		return emptyTrash(this.#trashDir);
 	}
 
 	problems(): StoreProblem[] {

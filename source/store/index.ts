@@ -18,6 +18,8 @@ export {
 	type ConversationStoreOptions,
 	type ConversationSummary,
 	type NewConversation,
+	type RestoredConversation,
+	type TrashEntry,
 } from './conversations.js';
 export {slugify, uniqueSlug, validateName, isValidId, SLUG_PATTERN, MAX_NAME_LENGTH} from './slug.js';
 export {mergeConversation, removeMessages} from './merge.js';

@@ -26,7 +26,9 @@ import {Picker, type PickerEntry} from './components/Picker.js';
 import {LinePrompt} from './components/LinePrompt.js';
 import {keyIntroLines} from './key-intro.js';
 import {wrap} from '../terminal/wrap.js';
-import {applyComposerCommand, composerCommand, globalAction} from './key-bindings.js';
+import {LineInput} from './components/LineInput.js';
+import {applyComposerCommand, composerCommand, findKey, globalAction} from './key-bindings.js';
+import {TranscriptFind, formatMatchCount, pickerQueries} from './find.js';
 import {createBuffer, emptyBuffer, type TextBuffer} from './text-buffer.js';
 import {fieldCutNotice, insertInField, pasteInField, type FieldEdit} from './line-field.js';
 import {exportMarkdown} from '../chat/export.js';
@@ -64,7 +66,9 @@ type Mode =
 	| {type: 'problems'; offset: number; back: Mode}
 	| {type: 'key'; field: TextBuffer; error?: string; firstRun: boolean}
 	| {type: 'name'; purpose: 'new' | 'rename'; id?: string; field: TextBuffer; error?: string; back?: Mode}
-	| {type: 'picker'; field: TextBuffer; selected: number; confirmDelete?: string};
+	| {type: 'picker'; field: TextBuffer; selected: number; confirmDelete?: string}
+	/** `current` indexes the matches of the field's text; `origin` is where Esc goes back to. */
+	| {type: 'find'; field: TextBuffer; current: number; origin: ViewportPosition};
 
 /** Lines one wheel notch scrolls, as most terminals and pagers do. */
 const WHEEL_LINES = 3;
@@ -133,7 +137,7 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 	const separatorHeight = height >= 6 ? 1 : 0;
 	const composerMax = Math.max(1, Math.floor(height / 3));
 	const composerView = composer.view(composerMax);
-	const transcriptHeight = Math.max(0, height - statusHeight - separatorHeight - composerView.rows.length);
+	const transcriptHeight = Math.max(0, height - statusHeight - separatorHeight - (mode.type === 'find' ? 1 : composerView.rows.length));
 
 	// Rendered lines of the conversation left behind are not needed any more; only visible ones get re-rendered.
 	const shownConversation = useRef(active.id);
@@ -152,6 +156,18 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 				? [chalk.dim(`── ${index} earlier message${index === 1 ? '' : 's'} not sent: over the context window ──`.slice(0, width)), '']
 				: [],
 	};
+	// ---- find ----------------------------------------------------------------------------------
+	const finder = useMemo(() => new TranscriptFind(), []);
+	const matchesFor = (query: string) => finder.matches(messages, query);
+	if (mode.type === 'find') source.decorate = finder.decorator(source, mode.field.text, matchesFor(mode.field.text)[mode.current]);
+	/** Shows match `current` of `field`'s text (the newest when `current` is undefined). */
+	const findAt = (field: TextBuffer, origin: ViewportPosition, current?: number) => {
+		const matches = matchesFor(field.text);
+		const at = matches.length === 0 ? 0 : (((current ?? matches.length - 1) % matches.length) + matches.length) % matches.length;
+		setMode({type: 'find', field, current: at, origin});
+		setPosition(matches[at] ? finder.positionOf(source, matches[at], field.text, transcriptHeight) : origin);
+	};
+
 	// The transcript is the screen's first row down; its rows reach the screen through the overlay.
 	const transcriptTop = 0;
 	const rowsNow = () => {
@@ -180,6 +196,22 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 		[controller],
 	);
 
+	const findAtRef = useRef(findAt);
+	findAtRef.current = findAt;
+	// Opened from the picker by a match in its text: shown at the first matching message (Ctrl+F finds more).
+	const pendingFind = useRef<{id: string; queries: string[]} | undefined>(undefined);
+	useEffect(() => {
+		const pending = pendingFind.current;
+		if (!pending || pending.id !== active.id || modeRef.current.type !== 'chat') return;
+		pendingFind.current = undefined;
+		for (const query of pending.queries) {
+			const first = matchesFor(query)[0];
+			if (!first) continue;
+			setPosition(finder.positionOf(source, first, query, transcriptHeight));
+			break;
+		}
+	});
+
 	// ---- paste ---------------------------------------------------------------------------------
 	useEffect(() => {
 		// The composer takes a paste exactly as pasted (drawing neutralizes it); one-line fields take what fits.
@@ -189,6 +221,7 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 			else if (current.type === 'key') setField(pasteInField(current.field, text, (head) => head.trim()), (field) => setMode({...current, field, error: undefined}));
 			else if (current.type === 'name') setField(pasteInField(current.field, text, sanitizeLine), (field) => setMode({...current, field, error: undefined}));
 			else if (current.type === 'picker') setField(pasteInField(current.field, text, sanitizeLine), (field) => setMode({...current, field, selected: 0}));
+			else if (current.type === 'find') setField(pasteInField(current.field, text, sanitizeLine), (field) => findAtRef.current(field, current.origin));
 		};
 		stdin.on('paste', onPaste);
 		return () => {
@@ -289,6 +322,31 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 			case 'delete':
 				setMode({type: 'picker', field: emptyBuffer, selected: Math.max(0, controller.conversations.findIndex((each) => each.id === active.id)), confirmDelete: active.id});
 				break;
+			case 'find':
+				findAt(createBuffer(sanitizeLine(argument)), position);
+				break;
+			case 'undo': {
+				const last = controller.lastDeleted;
+				try {
+					let restored: ReturnType<typeof controller.undoDelete>;
+					switchTo(() => {
+						restored = controller.undoDelete();
+					});
+					if (!restored) fail(last ? `"${sanitizeLine(last.name)}" is no longer in the trash (glm-tui trash lists it).` : 'Nothing to undo: /undo brings back the conversation deleted last; glm-tui trash lists older ones.');
+					else {
+						const {conversation, renamedFrom} = restored;
+						const count = `${conversation.messages.length} message${conversation.messages.length === 1 ? '' : 's'}`;
+						controller.say(
+							renamedFrom
+								? `Restored "${sanitizeLine(renamedFrom)}" as "${sanitizeLine(conversation.name)}" (that name is taken), ${count}.`
+								: `Restored "${sanitizeLine(conversation.name)}", ${count}.`,
+						);
+					}
+				} catch (error) {
+					fail(`Could not restore: ${error instanceof Error ? error.message : String(error)}`);
+				}
+				break;
+			}
 			case 'model':
 				if (!argument) controller.say(`Model: ${sanitizeLine(active.model)}. Usage: /model glm-4.6`);
 				else if (/\s/.test(argument)) fail(`A model name has no spaces or line breaks: "${sanitizeLine(argument)}". Usage: /model glm-4.6`);
@@ -432,6 +490,9 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 		switch (action.type) {
 			case 'help':
 				setMode({type: 'help', offset: 0});
+				return true;
+			case 'find':
+				findAt(emptyBuffer, position);
 				return true;
 			case 'repaint':
 				onRepaint();
@@ -600,14 +661,33 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 			else setField(editField(mode.field, input, key), (field) => setMode({...mode, field, error: undefined}));
 			return;
 		}
+		if (mode.type === 'find') {
+			const action = findKey(input, key);
+			if (action?.type === 'back') {
+				setPosition(mode.origin);
+				setMode({type: 'chat'});
+			} else if (action?.type === 'stay') setMode({type: 'chat'});
+			else if (action) findAt(mode.field, mode.origin, mode.current + (action.type === 'next' ? 1 : -1));
+			else if (/^scroll/.test(globalAction(input, key, lastSequenceRef.current)?.type ?? '')) handleGlobal(input, key);
+			else {
+				setField(editField(mode.field, input, key), (field) => {
+					if (field.text !== mode.field.text) findAt(createBuffer(sanitizeLine(field.text), field.cursor), mode.origin);
+					else setMode({...mode, field});
+				});
+			}
+			return;
+		}
 		if (mode.type === 'picker') {
 			const entries = pickerEntries(mode.field.text);
 			if (mode.confirmDelete) {
 				if (input === 'y' || input === 'Y') {
 					const id = mode.confirmDelete;
 					const name = controller.conversations.find((each) => each.id === id)?.name ?? id;
-					switchTo(() => controller.deleteConversation(id));
-					controller.say(`Deleted "${sanitizeLine(name)}".`);
+					let deleted = false;
+					switchTo(() => {
+						deleted = controller.deleteConversation(id);
+					});
+					if (deleted) controller.say(`Deleted "${sanitizeLine(name)}" (in the trash for 30 days): /undo brings it back.`);
 					setMode({type: 'picker', field: mode.field, selected: Math.min(mode.selected, Math.max(0, entries.length - 2))});
 				} else setMode({...mode, confirmDelete: undefined});
 				return;
@@ -618,7 +698,12 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 			else if (key.downArrow) setMode({...mode, selected: Math.min(entries.length - 1, selected + 1)});
 			else if (key.return) {
 				const entry = entries[selected];
-				if (entry) switchTo(() => controller.openConversation(entry.id));
+				const summary = entry && controller.conversations.find((each) => each.id === entry.id);
+				if (summary) {
+					const queries = pickerQueries(summary.name, summary.id, mode.field.text);
+					pendingFind.current = queries.length > 0 ? {id: summary.id, queries} : undefined;
+					switchTo(() => controller.openConversation(summary.id));
+				}
 				setMode({type: 'chat'});
 			} else if (key.ctrl && input === 'r') {
 				const entry = entries[selected];
@@ -692,6 +777,20 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 					) : undefined
 				}
 			/>
+		);
+	} else if (mode.type === 'find') {
+		const total = matchesFor(mode.field.text).length;
+		body = (
+			<>
+				<Transcript rows={rowsNow()} height={transcriptHeight} width={width} top={transcriptTop} />
+				{separatorHeight > 0 ? <Text dimColor>{'─'.repeat(width)}</Text> : null}
+				<Text wrap="truncate-end">
+					<Text color="cyan">{'Find: '}</Text>
+					<LineInput field={mode.field} placeholder="text in this conversation" />
+					<Text color={total === 0 && mode.field.text !== '' ? 'red' : undefined} bold>{mode.field.text === '' ? '' : `  ${formatMatchCount(mode.current, total)}`}</Text>
+					<Text dimColor>{'  Enter/↓ next · ↑ previous · Tab stays here · Esc goes back'}</Text>
+				</Text>
+			</>
 		);
 	} else
 		body = (

@@ -67,6 +67,7 @@ export type GlobalAction =
 	| {type: 'copy'}
 	| {type: 'repaint'}
 	| {type: 'help'}
+	| {type: 'find'}
 	| {type: 'stop'}
 	| {type: 'interrupt'}
 	| {type: 'eof'};
@@ -177,6 +178,8 @@ export function globalAction(input: string, key: Key, sequence?: string): Global
 			return {type: 'repaint'};
 		case 'g':
 			return {type: 'help'};
+		case 'f':
+			return {type: 'find'};
 		case 'c':
 			return {type: 'interrupt'};
 		case 'd':
@@ -190,6 +193,21 @@ export function globalAction(input: string, key: Key, sequence?: string): Global
 Applies an editing command. Returns undefined for what the buffer cannot do itself: submit, and Up/Down
 on the first/last visual row (the caller browses history then).
 */
+export type FindKey = {type: 'next'} | {type: 'previous'} | {type: 'back'} | {type: 'stay'};
+
+/**
+Keys of the find prompt besides editing its text. Shift+Enter is offered but most terminals (and SSH, tmux)
+send it as a plain Enter, so Up/Down and Ctrl+P/Ctrl+N step too.
+*/
+export function findKey(input: string, key: Key): FindKey | undefined {
+	if (key.return) return key.shift || key.meta ? {type: 'previous'} : {type: 'next'};
+	if ((key.upArrow && !key.shift) || (key.ctrl && input === 'p')) return {type: 'previous'};
+	if ((key.downArrow && !key.shift) || (key.ctrl && input === 'n')) return {type: 'next'};
+	if (key.escape || (key.ctrl && input === 'c')) return {type: 'back'};
+	if (key.tab || (key.ctrl && input === 'f')) return {type: 'stay'};
+	return undefined;
+}
+
 export function applyComposerCommand(b: TextBuffer, command: ComposerCommand, width: number): TextBuffer | undefined {
 	switch (command.type) {
 		case 'insert':

@@ -12,6 +12,8 @@ export interface ViewportSource {
 	lines(index: number): string[];
 	/** Optional rows shown above message `index` (e.g. the context cut marker). */
 	before?(index: number): string[];
+	/** Changes a row about to be shown (find's highlighting): called for visible rows only. `line` is in lines(index). */
+	decorate?(index: number, line: number, row: string): string;
 }
 
 export interface ViewportSlice {
@@ -43,7 +45,8 @@ export function slice(source: ViewportSource, height: number, position: Viewport
 	const top = {index, line};
 	while (rows.length < height && index < source.count) {
 		const lines = block(source, index);
-		for (let each = line; each < lines.length && rows.length < height; each++) rows.push(lines[each]!);
+		const shift = source.decorate ? lines.length - source.lines(index).length : 0;
+		for (let each = line; each < lines.length && rows.length < height; each++) rows.push(shown(source, index, each - shift, lines[each]!));
 		index++;
 		line = 0;
 	}
@@ -62,10 +65,19 @@ function bottomSlice(source: ViewportSource, height: number): ViewportSlice {
 		const lines = block(source, index);
 		const take = Math.min(lines.length, height - rows.length);
 		startLine = lines.length - take;
-		rows.unshift(...lines.slice(startLine));
+		const part = lines.slice(startLine);
+		if (source.decorate) {
+			const shift = lines.length - source.lines(index).length;
+			for (let each = 0; each < part.length; each++) part[each] = shown(source, index, startLine + each - shift, part[each]!);
+		}
+		rows.unshift(...part);
 	}
 	const topIndex = index + 1;
 	return {rows, below: 0, atTop: topIndex === 0 && startLine === 0, top: {index: topIndex, line: startLine}};
+}
+
+function shown(source: ViewportSource, index: number, line: number, row: string): string {
+	return source.decorate && line >= 0 ? source.decorate(index, line, row) : row;
 }
 
 /** Rows after the viewport's last row, counted by walking forward from its top. */

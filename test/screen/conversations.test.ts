@@ -206,6 +206,8 @@ describe('creating conversations', () => {
 		await press(app, keys.enter);
 		await app.waitFor(at(4, 'chat 4'));
 		await ask(app, server, 'third question', 'third answer');
+		// Still called by the offered name, it is named after its first question.
+		await app.waitFor(at(4, 'third question'));
 		expect(transcript(app.text())).not.toContain('kubectl apply first');
 		expect(chatLayoutProblems(app.screen(), 100)).toEqual([]);
 
@@ -219,7 +221,7 @@ describe('creating conversations', () => {
 		const contents = (name: string) => stored.find((each) => each.name === name)?.messages.map((m) => m.content);
 		expect(contents(CJK_NAME)).toEqual(['请润色这段摘要', '润色完成 polished']);
 		expect(contents('deploy-notes')).toEqual(['deploy steps?', 'kubectl apply first']);
-		expect(contents('chat 4')).toEqual(['third question', 'third answer']);
+		expect(contents('third question')).toEqual(['third question', 'third answer']);
 		expect(contents('chat')).toEqual([]);
 		for (const conversation of stored) {
 			expect(conversation.id).toMatch(/^[a-z0-9][a-z0-9_-]*$/);
@@ -522,7 +524,7 @@ describe('deleting', () => {
 		await press(app, 'y');
 		picker = await app.waitFor((s) => pickerCount(s) === 2);
 		expect(pickerRows(picker).join('\n')).not.toContain('deploy-notes');
-		expect(status(picker)).toContain('Deleted "deploy-notes".');
+		expect(status(picker)).toContain('Deleted "deploy-notes" (in the trash for 30 days): /undo brings it back.');
 		await until(() => !fs.existsSync(fileOf(home, second!.id)), 'the file removed');
 		await press(app, keys.esc);
 		await app.waitFor((s) => !s.includes('Conversations (') && transcript(s).includes('polished-abstract'));
@@ -551,7 +553,7 @@ describe('deleting', () => {
 		await app.waitFor((s) => pickerCount(s) === 1 && !pickerRows(s).join('\n').includes('chat 3'));
 		await until(() => !fs.existsSync(fileOf(home, third!.id)), 'the file removed');
 		await press(app, keys.esc);
-		await app.waitFor((s) => inChat(s) && status(s).includes('Deleted "chat 3".') && transcript(s).includes('polished-abstract'));
+		await app.waitFor((s) => inChat(s) && s.includes('Deleted "chat 3" (in the trash for 30 days): /undo brings it back.') && transcript(s).includes('polished-abstract'));
 		await press(app, keys.ctrlL);
 		await app.waitFor((s) => at(1, CJK_NAME)(s) && transcript(s).includes('polished-abstract'));
 		expect(readConversations(home).map((each) => each.id)).toEqual([first!.id]);
@@ -559,6 +561,41 @@ describe('deleting', () => {
 });
 
 describe('deleting, more', () => {
+	it('Ctrl+X in the picker, y, then /undo: the conversation is back, every message, its name and place; /undo again has nothing to undo', async () => {
+		const home = h.home();
+		const long = Array.from({length: 40}, (_, index) => (index % 2 === 0 ? `问题 ${index} question` : `回答 ${index} answer`));
+		const [, second] = seed(home, [
+			{name: 'alpha', messages: ['alpha q', 'alpha a']},
+			{name: '运维 notes', messages: long},
+		]);
+		const before = readFile(home, second!.id);
+		const {app} = await chatShowing(home, at(1, 'alpha'));
+		await openPicker(app);
+		await press(app, keys.down);
+		await app.waitFor((s) => selectedRow(s)?.includes('运维 notes') ?? false);
+		await press(app, key.ctrlX);
+		await app.waitFor(/Delete "运维 notes" and its 40 messages\? y deletes/);
+		await press(app, 'y');
+		await app.waitFor((s) => pickerCount(s) === 1);
+		await press(app, keys.esc);
+		await app.waitFor((s) => inChat(s) && s.includes('/undo brings it back'));
+		expect(fs.existsSync(fileOf(home, second!.id))).toBe(false);
+		const trashed = fs.readdirSync(path.join(dataDir(home), 'trash'));
+		expect(trashed).toEqual([expect.stringMatching(new RegExp(`^${second!.id}-\\d{13}\\.json$`))]);
+
+		await enter(app, '/undo');
+		await app.waitFor((s) => s.includes('Restored "运维 notes", 40 messages.') && transcript(s).includes('回答 39 answer'));
+		await press(app, keys.ctrlL);
+		await app.waitFor(at(2, '运维 notes'));
+		expect(readFile(home, second!.id).messages).toEqual(before.messages);
+		expect(fs.readdirSync(path.join(dataDir(home), 'trash'))).toEqual([]);
+		await press(app, keys.home);
+		await app.waitFor((s) => transcript(s).includes('问题 0 question'));
+
+		await enter(app, '/undo');
+		await app.waitFor('Nothing to undo');
+	});
+
 	it('deleting a conversation whose answer is still streaming stops it; the file does not come back', async () => {
 		const home = h.home();
 		const [a, b] = seed(home, [
@@ -760,6 +797,51 @@ describe('slash commands that switch conversations', () => {
 		await press(app, keys.ctrlD);
 		expect(await app.exited).toBe(0);
 		expect(readFile(home, first!.id).draft ?? '', 'alpha\'s draft on disk').toBe('');
+	});
+});
+
+describe('names from the first question', () => {
+	it('a conversation still called by its default name takes its first question\u2019s first line; a chosen name stays; a clash gets a number; /rename still works', async () => {
+		const {server, app, home} = await h.chat();
+		await app.waitFor(at(1, 'chat'));
+		// Pasted: long, CJK, tabs and extra white space, two lines: the first line, collapsed and cut to fit.
+		server.enqueue({reply: '看 proxy_read_timeout'});
+		await press(app, `${keys.pasteStart}  为什么 \t  nginx 在高并发时返回 502 错误，日志里只有 upstream timed out 这一行\n第二行不算${keys.pasteEnd}`);
+		await app.waitFor('第二行不算');
+		await press(app, keys.enter);
+		await app.waitFor((s) => ready(s) && transcript(s).includes('proxy_read_timeout'), 10_000);
+		// The status line cuts it further to leave room for the rest.
+		await app.waitFor((s) => status(s).includes(' 1:为什么 nginx 在高并发时返回 502 错误'));
+		expect(chatLayoutProblems(app.screen(), 100)).toEqual([]);
+		const first = await until(() => readConversations(home).find((each) => each.name.startsWith('为什么 nginx')), 'the new name saved');
+		expect(first.name).toBe('为什么 nginx 在高并发时返回 502 错误，…');
+		expect(first.messages.map((m) => m.content)[0]).toContain('第二行不算');
+
+		// The second question does not rename it again.
+		await ask(app, server, 'second question', 'second answer');
+		expect(status(app.text())).toContain(' 1:为什么 nginx');
+
+		// A name the user chose is kept.
+		await newConversation(app, 'ops');
+		await app.waitFor(at(2, 'ops'));
+		await ask(app, server, 'disk full on /var', 'du -sh /var/*');
+		expect(status(app.text())).toContain(' 2:ops ');
+
+		// Default-named again, same first question as another conversation: names stay unique.
+		await newConversation(app);
+		await app.waitFor(at(3, 'chat 3'));
+		await ask(app, server, 'disk full on /var', 'again');
+		await newConversation(app);
+		await app.waitFor(at(4, 'chat 4'));
+		await ask(app, server, 'disk full on /var', 'and again');
+		await app.waitFor(at(4, 'disk full on /var (2)'));
+		await enter(app, '/rename my own name');
+		await app.waitFor(at(4, 'my own name'));
+		const names = await until(() => {
+			const all = readConversations(home).map((each) => each.name).sort();
+			return all.includes('my own name') ? all : undefined;
+		}, 'the rename saved');
+		expect(names).toEqual(['disk full on /var', 'my own name', 'ops', '为什么 nginx 在高并发时返回 502 错误，…']);
 	});
 });
 
@@ -1078,10 +1160,10 @@ describe('/export', () => {
 		const {server, app, home} = await h.chat();
 		await ask(app, server, '导出测试 export question', 'export answer 已导出');
 		await enter(app, '/export out.md');
-		await app.waitFor(/Exported "chat" to .*out\.md/);
+		await app.waitFor(/Exported "导出测试 export question" to .*out\.md/);
 		const file = path.join(home, 'out.md');
 		const markdown = await until(() => fs.existsSync(file) && fs.readFileSync(file, 'utf8'), 'out.md written');
-		expect(markdown).toMatch(/^# chat\n/);
+		expect(markdown).toMatch(/^# 导出测试 export question\n/);
 		expect(markdown).toContain('导出测试 export question');
 		expect(markdown).toContain('export answer 已导出');
 		expect(markdown.indexOf('导出测试 export question')).toBeLessThan(markdown.indexOf('export answer 已导出'));

@@ -68,9 +68,10 @@ describe('errors', () => {
 		expect(rows[composerRowIndex(rows)]).toContain('second question');
 		// Read whole, on rows of its own above an intact status line, not cut in the middle.
 		expect(rows.join(' ').replace(/\s+/g, ' ')).toContain(
-			'Could not save "chat": part of the path is a file, not a folder (ENOTDIR). The message was not sent; it is still in the input.',
+			'Could not save "first question": part of the path is a file, not a folder (ENOTDIR). The message was not sent; it is still in the input.',
 		);
-		expect(statusLine(rows)).toMatch(/1:chat .* ready/);
+		// Named after its first question, which was saved.
+		expect(statusLine(rows)).toMatch(/1:first question .* ready/);
 		expect(chatLayoutProblems(rows, 100)).toEqual([]);
 		app.write(keys.enter);
 		await app.settle(300);
