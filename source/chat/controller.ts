@@ -213,6 +213,7 @@ export class ChatController {
 		const open = this.open.get(id);
 		if (open) open.name = renamed.name;
 		this.refreshList();
+		this.markSeen(id);
 		this.changed();
 	}
 
@@ -355,6 +356,7 @@ export class ChatController {
 		try {
 			conversation.name = this.store.rename(conversation.id, uniqueName(name, (candidate) => taken.has(nameKey(candidate)))).name;
 			this.refreshList();
+			this.markSeen(conversation.id);
 		} catch {
 			// Taken meanwhile by another window, or the file cannot be written now: the placeholder stays.
 		}
@@ -497,8 +499,13 @@ export class ChatController {
 	/** A conversation just read from disk: answers no one writes any more are stopped; the rest is known as seen. */
 	private loaded(conversation: Conversation): void {
 		if (settleStreaming(conversation, currentWorld(this.now())).elsewhere) this.elsewhere.add(conversation.id);
-		const summary = this.conversations.find((each) => each.id === conversation.id);
-		if (summary) this.seen.set(conversation.id, summaryKey(summary));
+		this.markSeen(conversation.id);
+	}
+
+	/** What is on disk now is what we hold (we just wrote or read it): the watcher must not take it in again. */
+	private markSeen(id: string): void {
+		const summary = this.conversations.find((each) => each.id === id);
+		if (summary) this.seen.set(id, summaryKey(summary));
 	}
 
 	/** The conversation as it is in memory, if it is open. */
@@ -637,8 +644,7 @@ export class ChatController {
 			const kept = live && checkpoint ? merged.messages.filter((each) => each.id !== live.id) : merged.messages;
 			conversation.messages = live ? [...kept, live] : kept;
 			this.refreshList();
-			const summary = this.conversations.find((each) => each.id === conversation.id);
-			if (summary) this.seen.set(conversation.id, summaryKey(summary));
+			this.markSeen(conversation.id);
 			return true;
 		} catch (error) {
 			const reason = describeFileError(error);
