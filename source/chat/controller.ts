@@ -638,11 +638,14 @@ export class ChatController {
 			this.failedSaves.delete(conversation.id);
 			// Adopt what the merge kept: another glm-tui's messages, rename or settings. The draft stays ours.
 			const draft = conversation.draft;
+			const before = conversation.messages;
 			for (const key of Object.keys(conversation) as Array<keyof Conversation>) if (!(key in merged)) delete conversation[key];
 			Object.assign(conversation, merged, {draft});
 			if (draft === undefined) delete conversation.draft;
 			const kept = live && checkpoint ? merged.messages.filter((each) => each.id !== live.id) : merged.messages;
-			conversation.messages = live ? [...kept, live] : kept;
+			conversation.messages = keepIdentity(before, live ? [...kept, live] : kept);
+			// The screen draws streamed text from the array it last rendered: a new array must reach it.
+			if (conversation.messages !== before) this.changed();
 			this.refreshList();
 			this.markSeen(conversation.id);
 			return true;
@@ -773,4 +776,9 @@ function newId(): string {
 
 export function describe(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
+}
+
+/** `before` itself when `after` holds the very same messages: a save that changed nothing keeps the array the screen draws from. */
+function keepIdentity(before: Message[], after: Message[]): Message[] {
+	return before.length === after.length && after.every((each, index) => each === before[index]) ? before : after;
 }

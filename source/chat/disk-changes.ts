@@ -38,7 +38,8 @@ export function adoptFromDisk(
 		(['name', 'model', 'system', 'temperature', 'thinking'] as const).some((key) => merged[key] !== conversation[key]);
 	const draft = conversation.draft;
 	for (const key of Object.keys(conversation) as Array<keyof Conversation>) if (!(key in merged)) delete conversation[key];
-	Object.assign(conversation, merged, {messages});
+	// Unchanged, the array the screen draws streamed text from stays the same one.
+	Object.assign(conversation, merged, {messages: changed ? messages : before});
 	if (draft === undefined) delete conversation.draft;
 	else conversation.draft = draft;
 	const elsewhere = messages.some((each) => each.state === 'streaming' && each.writer !== undefined && each !== live);
