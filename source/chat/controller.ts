@@ -47,7 +47,7 @@ export interface ActiveStream {
 	/** Set while the client waits before a retry, for the countdown. */
 	retry?: {attempt: number; until: number; reason: string};
 	/** Length of text and time of the last checkpoint (the growing answer saved). */
-	saved?: {length: number; at: number};
+	saved?: {length: number; at: number; cost: number};
 }
 
 export interface Notice {
@@ -68,6 +68,9 @@ export interface ControllerOptions {
 	/** How often a growing answer is saved (a kill then loses at most this much); 0: never. */
 	checkpointMs?: number;
 }
+
+/** Time between two checkpoints of an answer, in multiples of what the last one cost (see checkpointStreams). */
+const CHECKPOINT_COST_SPACING = 250;
 
 export class ChatController {
 	conversations: ConversationSummaryLike[] = [];
@@ -671,9 +674,15 @@ export class ChatController {
 			const message = stream.answer.message;
 			const length = message.content.length + (message.reasoning?.length ?? 0);
 			const grew = length !== (stream.saved?.length ?? 0);
-			if (!grew && stream.saved && now - stream.saved.at < HEARTBEAT_MS) continue;
-			stream.saved = {length, at: now};
+			const since = stream.saved ? now - stream.saved.at : Infinity;
+			if (!grew && since < HEARTBEAT_MS) continue;
+			// A big conversation's save is not cheap (~40 ms for 5,000 messages): spaced so saving stays under
+			// ~0.4% of the time, the cost per streamed frame does not grow with the conversation; a short one is
+			// saved at every tick.
+			if (grew && stream.saved && since < stream.saved.cost * CHECKPOINT_COST_SPACING) continue;
+			const started = performance.now();
 			this.persist(conversation, 'It stays open here; what arrives is saved again in a few seconds.', checkpointOf(message, writer, now));
+			stream.saved = {length, at: now, cost: performance.now() - started};
 		}
 		return this.streams.size > 0;
 	}
