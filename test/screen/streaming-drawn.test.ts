@@ -44,3 +44,26 @@ describe('a streaming answer is drawn as it grows', () => {
 		expect(Math.max(...seen)).toBeGreaterThan(WORDS.length / 2);
 	});
 });
+
+describe('a streaming answer is drawn as it grows while another glm-tui changes its conversation', () => {
+	it('renamed in the other glm-tui mid-answer', async () => {
+		const {server, app: a, home, env} = await h.chat();
+		const b = await h.app({home, env});
+		await b.waitFor(ready, 15_000);
+		await b.inputReady();
+		server.enqueue({reply: ANSWER, tokensPerSecond: 10});
+		await a.type('quick brown fox');
+		a.write(keys.enter);
+		await a.waitFor((s) => wordsShown(s) >= 3);
+		await b.type('/rename elsewhere');
+		await b.settle(40);
+		b.write(keys.enter);
+		await b.waitFor((s) => statusLine(s.split('\n')).includes('elsewhere'));
+		// The rename shows here, and the answer goes on growing on screen after it.
+		await a.waitFor((s) => statusLine(s.split('\n')).includes('elsewhere'), 15_000);
+		const seen = await watchStream(a);
+		seen.delete(0);
+		seen.delete(WORDS.length);
+		expect(seen.size, `word counts seen after the rename: ${[...seen].join(', ')}`).toBeGreaterThanOrEqual(3);
+	});
+});
