@@ -32,14 +32,14 @@ export function adoptFromDisk(
 	const messages = live ? [...merged.messages.filter((each) => each.id !== live.id), live] : merged.messages;
 	const wasElsewhere = new Set(before.filter((each) => each.state === 'streaming' && each.writer).map((each) => each.id));
 	const finishedDetached = messages.some((each) => each.finishedDetached && wasElsewhere.has(each.id));
+	const sameMessages = messages.length === before.length && messages.every((each, index) => each === before[index]);
 	const changed =
-		messages.length !== before.length ||
-		messages.some((each, index) => each !== before[index]) ||
+		!sameMessages ||
 		(['name', 'model', 'system', 'temperature', 'thinking'] as const).some((key) => merged[key] !== conversation[key]);
 	const draft = conversation.draft;
 	for (const key of Object.keys(conversation) as Array<keyof Conversation>) if (!(key in merged)) delete conversation[key];
-	// Unchanged, the array the screen draws streamed text from stays the same one.
-	Object.assign(conversation, merged, {messages: changed ? messages : before});
+	// The same messages keep their array: a screen drawing from it goes on without being told.
+	Object.assign(conversation, merged, {messages: sameMessages ? before : messages});
 	if (draft === undefined) delete conversation.draft;
 	else conversation.draft = draft;
 	const elsewhere = messages.some((each) => each.state === 'streaming' && each.writer !== undefined && each !== live);

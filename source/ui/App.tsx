@@ -184,7 +184,14 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 	const shownShell = useRef('');
 	const redrawText = useRef<() => void>(() => {});
 	redrawText.current = () => {
-		if (modeRef.current.type === 'chat' && transcriptOverlay.attached && shellSignature(controller) === shownShell.current) {
+		// Only while the rendered rows read the conversation's messages array: one taken in from disk (another
+		// glm-tui's change) replaces it, and the rows would redraw the old array's text for good.
+		if (
+			modeRef.current.type === 'chat' &&
+			transcriptOverlay.attached &&
+			controller.active.messages === messages &&
+			shellSignature(controller) === shownShell.current
+		) {
 			transcriptOverlay.update(transcriptTop, rowsNow(), width);
 		} else forceRender((value) => value + 1);
 	};

@@ -33,6 +33,18 @@ describe('adoptFromDisk', () => {
 		expect(again.changed).toBe(false);
 	});
 
+	it('keeps the messages array when the messages are the same, so a screen drawing from it goes on (a live answer too)', () => {
+		const q1 = message('q1');
+		const live = message('a2', {state: 'streaming', content: 'The quick'});
+		const ours = conversation([q1, live]);
+		const array = ours.messages;
+		const result = adoptFromDisk(ours, conversation([{...q1}], {name: 'renamed'}), {live, world});
+		expect(result.changed).toBe(true);
+		expect(ours.name).toBe('renamed');
+		expect(ours.messages).toBe(array);
+		expect(ours.messages.at(-1)).toBe(live);
+	});
+
 	it('keeps our fields when ours could not be saved yet, and our live answer last', () => {
 		const live = message('a9', {state: 'streaming', content: 'growing'});
 		const ours = conversation([message('q1'), live], {name: 'ours'});
