@@ -247,7 +247,7 @@ describe('forking', () => {
 
 		// Up to message #1 only, with a name.
 		await enter(app, '/fork 1 分支 A');
-		await app.waitFor((s) => status(s).includes(':分支 A ') && transcript(s).includes('Forked 1 message'));
+		await app.waitFor((s) => s.includes('Forked 1 message into "分支 A".') && transcript(s).includes('polish-request'));
 		expect(transcript(app.text())).toContain('polish-request');
 		expect(transcript(app.text())).not.toContain('polished-abstract');
 
@@ -255,12 +255,12 @@ describe('forking', () => {
 		await press(app, key.alt(1));
 		await app.waitFor(at(1, CJK_NAME));
 		await enter(app, '/fork');
-		await app.waitFor((s) => status(s).includes(`${CJK_NAME} (fork)`) && transcript(s).includes('Forked 2 messages'));
+		await app.waitFor((s) => s.includes(`Forked 2 messages into "${CJK_NAME} (fork)".`) && transcript(s).includes('polished-abstract'));
 		expect(transcript(app.text())).toContain('polished-abstract');
 		await press(app, key.alt(1));
 		await app.waitFor(at(1, CJK_NAME));
 		await enter(app, '/fork');
-		await app.waitFor((s) => transcript(s).includes('Forked 2 messages'));
+		await app.waitFor((s) => s.includes(`Forked 2 messages into "${CJK_NAME} (fork) `));
 
 		// A message number past the end is refused and the text stays in the composer.
 		await enter(app, '/fork 9');
