@@ -211,6 +211,32 @@ export class ChatController {
 		return conversation;
 	}
 
+	/**
+	 * Copies the active conversation's first `upTo` messages (all by default) and its settings into a new
+	 * conversation named `name` and opens it. A name already taken gets a suffix rather than failing.
+	 * An answer still streaming is copied as it stands, marked stopped: the copy has no stream of its own.
+	 */
+	forkConversation(name: string, upTo?: number): Conversation {
+		const source = this.active;
+		if (!source) throw new Error('No conversation is open.');
+		const count = upTo === undefined ? source.messages.length : Math.max(0, Math.min(upTo, source.messages.length));
+		const settings: ConversationSettings = {model: source.model, ...pickDefined({system: source.system, temperature: source.temperature, thinking: source.thinking})};
+		const fork = this.store.create({name, ...settings}, 'suffix');
+		fork.messages = source.messages.slice(0, count).map((message) => {
+			const copy: Message = structuredClone(message);
+			if (copy.state === 'streaming') {
+				copy.state = 'stopped';
+				delete copy.writer;
+			}
+			return copy;
+		});
+		const saved = this.store.save(fork);
+		this.open.set(saved.id, saved);
+		this.refreshList();
+		this.openConversation(saved.id);
+		return saved;
+	}
+
 	renameConversation(id: string, name: string): void {
 		const renamed = this.store.rename(id, name);
 		const open = this.open.get(id);

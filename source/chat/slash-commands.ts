@@ -4,6 +4,7 @@ export const SLASH_COMMANDS = [
 	'new',
 	'open',
 	'rename',
+	'fork',
 	'delete',
 	'undo',
 	'find',
@@ -114,4 +115,14 @@ export function parseSetting(name: 'system' | 'temperature' | 'thinking', argume
 			return choice === 'default' ? {type: 'clear'} : {type: 'set', value: choice};
 		}
 	}
+}
+
+/**
+ * /fork's argument: `[N] [name]`. A leading number is the last message copied (the `#N` in message headers);
+ * the rest is the new conversation's name, empty for the default.
+ */
+export function parseFork(argument: string): {upTo?: number; name: string} {
+	const match = /^(\d+)(?:\s+([\s\S]*))?$/.exec(argument.trim());
+	if (!match) return {name: argument.trim()};
+	return {upTo: Number(match[1]), name: (match[2] ?? '').trim()};
 }

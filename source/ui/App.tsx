@@ -2,7 +2,7 @@
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useStdin, type Key} from 'ink';
 import type {ChatController} from '../chat/controller.js';
-import {holdHint, parseOnOff, parseSetting, readSubmission, type SlashCommandName} from '../chat/slash-commands.js';
+import {holdHint, parseFork, parseOnOff, parseSetting, readSubmission, type SlashCommandName} from '../chat/slash-commands.js';
 import {describeSettings, describeSystem, describeTemperature, describeThinking} from '../chat/settings-summary.js';
 import {parseApiKey} from '../glm/api-key.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -326,6 +326,21 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 					}
 				} else setMode({type: 'name', purpose: 'rename', id: active.id, field: createBuffer(active.name)});
 				break;
+			case 'fork': {
+				const {upTo, name: forkName} = parseFork(argument);
+				if (upTo !== undefined && (upTo < 1 || upTo > active.messages.length)) {
+					fail(`There is no message #${upTo}: this conversation has ${active.messages.length}.`);
+					break;
+				}
+				try {
+					const copied = upTo ?? active.messages.length;
+					switchTo(() => controller.forkConversation(forkName || `${active.name} (fork)`, upTo));
+					controller.say(`Forked ${copied} message${copied === 1 ? '' : 's'} into "${sanitizeLine(controller.active?.name ?? '')}".`);
+				} catch (error) {
+					fail(sanitizeLine(error instanceof Error ? error.message : String(error)));
+				}
+				break;
+			}
 			case 'delete':
 				setMode({type: 'picker', field: emptyBuffer, selected: Math.max(0, controller.conversations.findIndex((each) => each.id === active.id)), confirmDelete: active.id});
 				break;

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parseSetting, parseSlash, readSubmission} from '../../source/chat/slash-commands.js';
+import {parseFork, parseSetting, parseSlash, readSubmission} from '../../source/chat/slash-commands.js';
 import {mulberry32} from '../support/random.js';
 
 describe('parseSlash', () => {
@@ -101,5 +101,15 @@ describe('/copy arguments', () => {
 		}
 		expect(readSubmission('/copy 是什么意思')).toEqual({type: 'hold', name: 'copy', reason: 'argument'});
 		expect(readSubmission('/copy code blocks')).toEqual({type: 'hold', name: 'copy', reason: 'argument'});
+	});
+});
+
+describe('parseFork', () => {
+	it('reads an optional leading message number and the rest as the name', () => {
+		expect(parseFork('')).toEqual({name: ''});
+		expect(parseFork('分支 A')).toEqual({name: '分支 A'});
+		expect(parseFork('5')).toEqual({upTo: 5, name: ''});
+		expect(parseFork('5  try two')).toEqual({upTo: 5, name: 'try two'});
+		expect(parseFork('5th try')).toEqual({name: '5th try'});
 	});
 });

@@ -239,6 +239,58 @@ describe('creating conversations', () => {
 	});
 });
 
+describe('forking', () => {
+	it('/fork copies the conversation (all, or up to #N) into a new one and opens it; clashing names get a suffix; the fork asks with its own history', async () => {
+		const home = h.home();
+		const [first] = seed(home, THREE);
+		const {server, app} = await chatShowing(home, at(1, CJK_NAME));
+
+		// Up to message #1 only, with a name.
+		await enter(app, '/fork 1 分支 A');
+		await app.waitFor((s) => s.includes('Forked 1 message into "分支 A".') && transcript(s).includes('polish-request'));
+		expect(transcript(app.text())).toContain('polish-request');
+		expect(transcript(app.text())).not.toContain('polished-abstract');
+
+		// The whole conversation, default name; then the same default name again, which gets a suffix.
+		await press(app, key.alt(1));
+		await app.waitFor(at(1, CJK_NAME));
+		await enter(app, '/fork');
+		await app.waitFor((s) => s.includes(`Forked 2 messages into "${CJK_NAME} (fork)".`) && transcript(s).includes('polished-abstract'));
+		expect(transcript(app.text())).toContain('polished-abstract');
+		await press(app, key.alt(1));
+		await app.waitFor(at(1, CJK_NAME));
+		await enter(app, '/fork');
+		await app.waitFor((s) => s.includes(`Forked 2 messages into "${CJK_NAME} (fork) `));
+
+		// A message number past the end is refused and the text stays in the composer.
+		await enter(app, '/fork 9');
+		await app.waitFor((s) => s.includes('There is no message #9'));
+
+		const stored = await until(() => {
+			const all = readConversations(home);
+			return all.length === 6 ? all : undefined;
+		}, 'three forks saved');
+		const forks = stored.filter((each) => each.id !== first!.id && each.name.includes('fork'));
+		expect(forks.map((each) => each.name).sort()).toHaveLength(2);
+		expect(new Set(forks.map((each) => each.name)).size).toBe(2);
+		for (const fork of forks) expect(fork.messages.map((m) => m.content)).toEqual(['请润色摘要 polish-request', '润色后的摘要 polished-abstract']);
+		expect(byName(home, '分支 A')?.messages.map((m) => m.content)).toEqual(['请润色摘要 polish-request']);
+		// The original is untouched.
+		expect(readFile(home, first!.id).messages).toHaveLength(2);
+
+		// A question in the short fork carries only the copied history.
+		await press(app, key.ctrlU);
+		await press(app, key.ctrlO);
+		await app.waitFor(/Conversations \(6\)/);
+		await app.type('分支');
+		await app.settle(60);
+		await press(app, keys.enter);
+		await app.waitFor((s) => status(s).includes(':分支 A '));
+		await ask(app, server, 'follow-up', 'fork answered');
+		expect(server.requests.at(-1)!.body.messages.map((m: {content: string}) => m.content)).toEqual(['请润色摘要 polish-request', 'follow-up']);
+	});
+});
+
 describe('switching', () => {
 	it('Alt+Left/Right, Ctrl+PgUp/PgDn and Alt+1..3 each show that conversation’s own messages and name', async () => {
 		const home = h.home();

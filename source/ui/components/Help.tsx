@@ -35,6 +35,7 @@ export const COMMAND_HELP: Array<[string, string]> = [
 	['/new [name]', 'new conversation'],
 	['/open name|number', 'open a conversation (numbers as in Ctrl+O)'],
 	['/rename name', 'rename this conversation'],
+	['/fork [N] [name]', 'copy this conversation (up to message #N) into a new one'],
 	['/delete', 'delete this conversation (to the trash, 30 days)'],
 	['/undo', 'bring back the conversation deleted last'],
 	['/find text', 'find in this conversation (as Ctrl+F)'],
