@@ -1,6 +1,6 @@
 // Settings: one conf store, `<config>/config.json`, 0600 in a 0700 directory since it holds the API key.
 // Environment variables override what is stored but are never written to it.
-import Conf from 'conf';
+import {VerifiedConf} from './verified-conf.js';
 import type {Thinking} from '../chat/types.js';
 import {ensurePrivateDir, ensurePrivateFile, storePaths, type Env} from './paths.js';
 import {StoreError, describeInvalid, isInvalidContent} from './errors.js';
@@ -62,7 +62,7 @@ export function openSettings(env: Env = process.env): Settings {
 	const conf = guard(
 		configFile,
 		() =>
-			new Conf<StoredSettings>({
+			new VerifiedConf<StoredSettings>({
 				projectName: 'glm-tui',
 				projectSuffix: '',
 				cwd: configDir,
