@@ -22,7 +22,7 @@ export interface InteractiveOptions {
 export async function runInteractive({config, settings, flags}: InteractiveOptions): Promise<number> {
 	const stdout = process.stdout;
 	const store = openConversationStore();
-	const problems = store.problems?.() ?? [];
+	const problems = [...(store.unwritable ? [readOnlyWarning(store.dir, store.unwritable)] : []), ...(store.problems?.() ?? [])];
 
 	const makeClient = (apiKey: string | undefined) => {
 		if (!apiKey) return null;
@@ -45,7 +45,13 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 		client: initialClient,
 		defaults,
 		lastConversation: settings.get('lastConversation') as string | undefined,
-		onLastConversation: (id) => settings.set('lastConversation', id),
+		onLastConversation: (id) => {
+			try {
+				settings.set('lastConversation', id);
+			} catch {
+				// A read-only or full config folder: only which conversation opens first next time is lost.
+			}
+		},
 	});
 
 	// The problems screen says what became of the files; "there is no conversation X" for the last one used
@@ -120,4 +126,9 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 
 function definedOnly<T extends object>(values: T): Partial<T> {
 	return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** Said once at start-up when the conversations folder cannot be written. */
+export function readOnlyWarning(dir: string, reason: string): string {
+	return `Read-only: cannot save in ${dir}: ${reason}. Conversations can be read; new questions, new conversations, renames and deletions are refused until that changes.`;
 }

@@ -194,10 +194,16 @@ export class ChatController {
 		this.changed();
 	}
 
-	deleteConversation(id: string): void {
+	/** False, with the reason said, when the file could not be removed (a read-only folder). */
+	deleteConversation(id: string): boolean {
+		try {
+			this.store.remove(id);
+		} catch (error) {
+			this.say(describe(error), 'error');
+			return false;
+		}
 		this.streams.get(id)?.controller.abort();
 		this.streams.delete(id);
-		this.store.remove(id);
 		this.open.delete(id);
 		this.unread.delete(id);
 		this.unsaved.delete(id);
@@ -209,6 +215,7 @@ export class ChatController {
 			else this.active = this.createInitial();
 		}
 		this.changed();
+		return true;
 	}
 
 	/** Opens the conversation `step` places away in list order, wrapping around. */
@@ -337,8 +344,22 @@ export class ChatController {
 		this.saveUnsaved();
 		return [...this.failedSaves].flatMap(([id, reason]) => {
 			const conversation = this.inMemory(id);
-			return conversation ? [{conversation, reason}] : [];
+			return conversation && !this.sameAsOnDisk(conversation) ? [{conversation, reason}] : [];
 		});
+	}
+
+	/**
+	 * Whether the file already holds everything of the conversation (a read-only folder where a question was
+	 * refused and the text then cleared): then a failed save loses nothing, and no rescue copy is needed.
+	 */
+	private sameAsOnDisk(conversation: Conversation): boolean {
+		const essence = (each: Conversation) =>
+			JSON.stringify([each.name, each.model, each.system, each.temperature, each.thinking, each.draft || '', each.messages]);
+		try {
+			return essence(this.store.load(conversation.id)) === essence(conversation);
+		} catch {
+			return false;
+		}
 	}
 
 	/** The conversation as it is in memory, if it is open. */
@@ -427,7 +448,16 @@ export class ChatController {
 	}
 
 	private createInitial(): Conversation {
-		const conversation = this.store.create({name: 'chat', ...this.defaults}, 'suffix');
+		let conversation: Conversation;
+		try {
+			conversation = this.store.create({name: 'chat', ...this.defaults}, 'suffix');
+		} catch (error) {
+			// A folder that cannot be written (read-only, full) must not stop the chat from opening: the
+			// conversation lives in memory, and its first save creates the file once the folder allows it.
+			const now = new Date(this.now()).toISOString();
+			conversation = {id: 'chat', name: 'chat', ...this.defaults, createdAt: now, updatedAt: now, messages: []};
+			this.notice ??= {text: describe(error), tone: 'error'};
+		}
 		this.open.set(conversation.id, conversation);
 		this.conversations = byCreation(this.store.list());
 		return conversation;

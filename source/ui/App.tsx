@@ -535,8 +535,9 @@ export function App({controller, stdin, apiKeySource, onSaveKey, onRepaint, writ
 				if (input === 'y' || input === 'Y') {
 					const id = mode.confirmDelete;
 					const name = controller.conversations.find((each) => each.id === id)?.name ?? id;
-					switchTo(() => controller.deleteConversation(id));
-					controller.say(`Deleted "${sanitizeLine(name)}".`);
+					let deleted = false;
+					switchTo(() => (deleted = controller.deleteConversation(id)));
+					if (deleted) controller.say(`Deleted "${sanitizeLine(name)}".`);
 					setMode({type: 'picker', field: mode.field, selected: Math.min(mode.selected, Math.max(0, entries.length - 2))});
 				} else setMode({...mode, confirmDelete: undefined});
 				return;
