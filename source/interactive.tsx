@@ -12,6 +12,7 @@ import {StdinFilter, enableBracketedPaste} from './terminal/stdin-filter.js';
 import {enterAlternateScreen, installTerminalRestore} from './terminal/screen.js';
 import {parseApiKey} from './glm/api-key.js';
 import {rescueUnsaved, type FailedSave} from './chat/rescue.js';
+import {describeFileError} from './store/errors.js';
 
 export interface InteractiveOptions {
 	config: ResolvedConfig;
@@ -92,8 +93,13 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 			stdin={stdin}
 			apiKeySource={config.apiKeySource}
 			onSaveKey={(key) => {
-				settings.set('apiKey', key);
 				controller.setClient(makeClient(key));
+				try {
+					settings.set('apiKey', key);
+				} catch (error) {
+					// The App says "Key saved" next; this notice must win, so it comes after.
+					setImmediate(() => controller.say(`The key is used for this session but could not be saved: ${describeFileError(error)}.`, 'error'));
+				}
 			}}
 			onRepaint={repaint}
 			writeRaw={(sequence) => stdout.write(sequence)}

@@ -3,7 +3,7 @@
 import {VerifiedConf} from './verified-conf.js';
 import type {Thinking} from '../chat/types.js';
 import {ensurePrivateDir, ensurePrivateFile, storePaths, type Env} from './paths.js';
-import {StoreError, describeInvalid, isInvalidContent} from './errors.js';
+import {StoreError, describeInvalid, isInvalidContent, isUnwritable} from './errors.js';
 import {compileSchema, type JsonSchema} from './schema.js';
 
 export const DEFAULT_MODEL = 'glm-4.6';
@@ -57,7 +57,13 @@ const checkSettings = compileSchema(settingsSchema);
  */
 export function openSettings(env: Env = process.env): Settings {
 	const {configDir, configFile} = storePaths(env);
-	ensurePrivateDir(configDir);
+	try {
+		ensurePrivateDir(configDir);
+	} catch (error) {
+		// A read-only or full disk: the settings are read as they are (none, if the folder is missing), and
+		// a change fails with the reason when it is made.
+		if (!isUnwritable(error)) throw error;
+	}
 	ensurePrivateFile(configFile);
 	const conf = guard(
 		configFile,

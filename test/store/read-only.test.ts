@@ -133,3 +133,14 @@ describe('a read-only data folder', () => {
 		expect(() => store.create({name: 'x', model: 'glm-4.6'})).toThrow(/Cannot create a conversation/);
 	});
 });
+
+describe('settings on a disk that cannot be written', () => {
+	it('open with nothing stored when the config folder cannot even be made, and a change says why', () => {
+		vi.spyOn(fs, 'mkdirSync').mockImplementation(() => {
+			throw Object.assign(new Error('EROFS: read-only file system, mkdir'), {code: 'EROFS'});
+		});
+		const settings = openSettings(home.env);
+		expect(settings.all()).toEqual({});
+		expect(describeFileError(caught(() => settings.set('model', 'glm-4.5-air')))).toBe('the file system is read-only (EROFS)');
+	});
+});
