@@ -105,6 +105,7 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 	}
 
 	turn = options.openTurn?.();
+	if (turn?.unsaved) stderr.write(`glm-tui: ${turn.unsaved}; asking anyway.\n`);
 	const request = turn?.request ?? singleQuestion(options);
 
 	// A reader that goes away (`glm-tui -p ... | head -1`) makes writes fail with EPIPE. Unhandled, that is a stack

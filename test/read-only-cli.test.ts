@@ -60,12 +60,27 @@ describe.skipIf(refused !== undefined)(`glm-tui on a read-only HOME${refused ? `
 		fs.rmSync(path.dirname(source), {recursive: true, force: true});
 	});
 
-	it('-p still answers (one-shot mode saves nothing)', async () => {
+	it('-p still answers; with -c or --new it says on stderr that the turn cannot be saved', async () => {
 		readOnlyHome();
 		const answer = await run(['-p', 'still there?']);
 		expect(answer.stdout).toContain('«still there?»');
 		expect(answer.stderr).toBe('');
 		expect(answer.code).toBe(0);
 		expect(server.requests.at(-1)?.body).toMatchObject({model: 'glm-4.5-air'});
+
+		const inside = await run(['-c', 'notes', '-p', 'and partition?']);
+		expect(inside.stdout).toContain('«and partition?»');
+		expect(inside.stderr).toBe(
+			'glm-tui: the question could not be saved into "学习 notes": the file system is read-only (EROFS); asking anyway.\n' +
+				'glm-tui: the answer could not be saved into "学习 notes": the file system is read-only (EROFS)\n',
+		);
+		expect(inside.code).toBe(0);
+		// Asked with the conversation's history.
+		expect(JSON.stringify(server.requests.at(-1)?.body.messages)).toContain('what is CAP?');
+
+		const fresh = await run(['--new', 'later', '-p', 'a new one']);
+		expect(fresh.stdout).toContain('«a new one»');
+		expect(fresh.stderr).toMatch(/^glm-tui: "later" could not be created: the file system is read-only \(EROFS\); asking anyway\.\n/);
+		expect(fresh.code).toBe(0);
 	});
 });
