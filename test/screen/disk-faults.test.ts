@@ -33,7 +33,9 @@ describe.skipIf(refused !== undefined)(`disk faults in the chat${refused ? ` —
 		cleanups.push(() => fs.rmSync(rescueDir, {recursive: true, force: true}));
 
 		const {app, server} = await h.chat({home, env: {TMPDIR: rescueDir}});
-		server.enqueue({reply: '写满了磁盘 the answer that did not fit', tokensPerSecond: 10});
+		// Slow enough (about 3 s) that the disk is full long before the answer ends and is saved.
+		const reply = `写满了磁盘 the answer that did not fit${' and more'.repeat(10)}`;
+		server.enqueue({reply, tokensPerSecond: 10});
 		await app.type('fill the disk please');
 		app.write(keys.enter);
 		await app.waitFor((s) => s.includes('写满了'), 8_000);
@@ -60,7 +62,7 @@ describe.skipIf(refused !== undefined)(`disk faults in the chat${refused ? ` —
 		const rescued = fs.readdirSync(rescueDir).filter((name) => name.startsWith('glm-tui-rescue-chat-'));
 		expect(rescued).toHaveLength(1);
 		const copy = JSON.parse(fs.readFileSync(path.join(rescueDir, rescued[0]!), 'utf8'));
-		expect(copy.messages.map((m: {content: string}) => m.content)).toEqual(['fill the disk please', '写满了磁盘 the answer that did not fit']);
+		expect(copy.messages.map((m: {content: string}) => m.content)).toEqual(['fill the disk please', reply]);
 		expect(oneLine(app.text())).toContain('glm-tui: could not save "chat": the disk is full (ENOSPC). A copy is in');
 
 		// Start again on the still-full disk: no crash, the conversation is there, the reason is said.
