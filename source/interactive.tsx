@@ -46,6 +46,7 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 		client: initialClient,
 		defaults,
 		lastConversation: settings.get('lastConversation') as string | undefined,
+		...(store.unwritable ? {readOnly: store.unwritable} : {}),
 		onLastConversation: (id) => {
 			try {
 				settings.set('lastConversation', id);

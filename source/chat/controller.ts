@@ -53,6 +53,8 @@ export interface ControllerOptions {
 	defaults: ConversationSettings;
 	lastConversation?: string;
 	onLastConversation?: (id: string) => void;
+	/** Why the conversations folder could not be written at start-up (read-only, full), if so. */
+	readOnly?: string;
 	/** How often a streaming answer may notify subscribers: 10 frames a second reads as fluent text and costs a third of 30 in CPU and bytes. */
 	frameMs?: number;
 	now?: () => number;
@@ -68,6 +70,8 @@ export class ChatController {
 	readonly contextStart = new Map<string, number>();
 	/** Bumped on every change; the UI's snapshot. */
 	version = 0;
+	/** Why nothing can be saved (read-only or full folder), shown in the status line; cleared by the first save that works. */
+	readOnly: string | undefined;
 
 	private readonly open = new Map<string, Conversation>();
 	private readonly listeners = new Set<() => void>();
@@ -96,6 +100,7 @@ export class ChatController {
 		this.frameMs = options.frameMs ?? 100;
 		this.now = options.now ?? Date.now;
 		this.onLastConversation = options.onLastConversation;
+		this.readOnly = options.readOnly;
 		this.conversations = byCreation(this.store.list());
 		this.active = this.pickInitial(options.lastConversation);
 	}
@@ -478,6 +483,7 @@ export class ChatController {
 		};
 		try {
 			const merged = this.store.save(toSave);
+			this.readOnly = undefined;
 			this.unsaved.delete(conversation.id);
 			this.failedSaves.delete(conversation.id);
 			// Adopt what the merge kept: another glm-tui's messages, rename or settings. The draft stays ours.

@@ -674,6 +674,7 @@ function describeState(controller: ChatController, id: string): {text: string; t
 	}
 	if (stream) return {text: stream.answer.message.content ? '● streaming' : '● waiting', tone: 'busy'};
 	if (!controller.hasClient) return {text: 'no key: /key', tone: 'error'};
+	if (controller.readOnly) return {text: 'read-only', tone: 'error'};
 	return {text: 'ready', tone: 'idle'};
 }
 

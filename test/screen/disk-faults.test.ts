@@ -67,7 +67,7 @@ describe.skipIf(refused !== undefined)(`disk faults in the chat${refused ? ` —
 
 		// Start again on the still-full disk: no crash, the conversation is there, the reason is said.
 		const again = await h.app({home, server, env: {TMPDIR: rescueDir}});
-		const shown = await again.waitFor((s) => ready(s) && s.includes('fill the disk please'), 15_000);
+		const shown = await again.waitFor((s) => /read-only/.test(statusLine(s.split('\n'))) && s.includes('fill the disk please'), 15_000);
 		expect(oneLine(shown)).toMatch(/Read-only: cannot save in .*: the disk is full \(ENOSPC\)\./);
 		again.write(keys.ctrlD);
 		expect(await again.exited).toBe(0);
@@ -81,10 +81,11 @@ describe.skipIf(refused !== undefined)(`disk faults in the chat${refused ? ` —
 		cleanups.push(() => readOnly.undo());
 		const before = JSON.stringify(fs.readdirSync(conversationsDir(home)).map((name) => [name, fs.readFileSync(path.join(conversationsDir(home), name), 'utf8')]));
 
-		const {app, server} = await h.chat({home});
+		const {app, server} = await h.chat({home, ready: /read-only/});
 		const start = await app.waitFor((s) => s.includes('question 2') && /Read-only/.test(s));
 		expect(oneLine(start)).toMatch(/Read-only: cannot save in .*: the file system is read-only \(EROFS\)\. Conversations can be read;/);
-		expect(statusLine(start.split('\n'))).toMatch(/1:notes/);
+		// Said for as long as it lasts, in the status line, after the notice has gone with the first key.
+		expect(statusLine(start.split('\n'))).toMatch(/1:notes .*read-only/);
 
 		await app.type('a question that cannot be kept');
 		app.write(keys.enter);
@@ -108,6 +109,11 @@ describe.skipIf(refused !== undefined)(`disk faults in the chat${refused ? ` —
 		expect(oneLine(await app.waitFor(/Cannot delete/))).toContain('Cannot delete this conversation: the file system is read-only (EROFS).');
 		expect(app.text()).not.toMatch(/Deleted "/);
 		app.write(keys.esc);
+		await app.settle(200);
+		// The next key clears the notice; the status line still says it.
+		app.write('x');
+		await app.waitFor((s) => /1:notes .*read-only/.test(statusLine(s.split('\n'))));
+		app.write(keys.ctrlU);
 		await app.settle(200);
 
 		// Nothing new to keep: quitting is clean, and the folder is as it was.
