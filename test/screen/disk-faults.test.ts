@@ -98,9 +98,14 @@ describe.skipIf(refused !== undefined)(`disk faults in the chat${refused ? ` —
 		await app.type('/new other');
 		app.write(keys.enter);
 		expect(oneLine(await app.waitFor(/Cannot create/))).toContain('Cannot create a conversation: the file system is read-only (EROFS).');
+		// A command that fails keeps its text in the composer.
+		app.write(keys.ctrlU);
+		await app.settle(100);
 		await app.type('/rename renamed');
 		app.write(keys.enter);
 		expect(oneLine(await app.waitFor(/Cannot rename/))).toContain('Cannot rename this conversation: the file system is read-only (EROFS).');
+		app.write(keys.ctrlU);
+		await app.settle(100);
 		app.write('\u000F'); // Ctrl+O
 		await app.waitFor(/Ctrl\+X delete/);
 		app.write('\u0018'); // Ctrl+X
