@@ -23,7 +23,7 @@ export interface InteractiveOptions {
 export async function runInteractive({config, settings, flags}: InteractiveOptions): Promise<number> {
 	const stdout = process.stdout;
 	const store = openConversationStore();
-	const problems = [...(store.unwritable ? [readOnlyWarning(store.dir, store.unwritable)] : []), ...(store.problems?.() ?? [])];
+	const problems = store.problems?.() ?? [];
 
 	const makeClient = (apiKey: string | undefined) => {
 		if (!apiKey) return null;
@@ -59,6 +59,7 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 	// The problems screen says what became of the files; "there is no conversation X" for the last one used
 	// (moved aside just now) would only confuse.
 	if (problems.length > 0) controller.clearNotice();
+	if (store.unwritable) controller.say(readOnlyWarning(store.dir, store.unwritable), 'error');
 
 	// When the SSH connection drops, writes fail with EIO; there is no one left to tell, and saving matters more.
 	stdout.on('error', () => {});
