@@ -20,6 +20,7 @@ import {detach} from './detach.js';
 import {watchConversations} from './chat/disk-watch.js';
 import {DEFAULT_DETACHED_LIMIT_MINUTES} from './store/settings.js';
 import {changeTheme} from './terminal/theme-command.js';
+import {describeFileError} from './store/errors.js';
 
 export interface InteractiveOptions {
 	config: ResolvedConfig;
@@ -72,7 +73,14 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 		client: initialClient,
 		defaults,
 		lastConversation: settings.get('lastConversation') as string | undefined,
-		onLastConversation: (id) => settings.set('lastConversation', id),
+		...(store.unwritable ? {readOnly: store.unwritable} : {}),
+		onLastConversation: (id) => {
+			try {
+				settings.set('lastConversation', id);
+			} catch {
+				// A read-only or full config folder: only which conversation opens first next time is lost.
+			}
+		},
 	});
 
 	// The problems screen says what became of the files; "there is no conversation X" for the last one used
@@ -80,6 +88,7 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 	if (problems.length > 0) controller.clearNotice();
 	const insecure = plainHttpWarning(config.baseUrl);
 	if (insecure) controller.say(`Warning: ${insecure}`, 'error');
+	if (store.unwritable) controller.say(readOnlyWarning(store.dir, store.unwritable), 'error');
 
 	// When the SSH connection drops, SIGHUP comes, or writes and reads fail with EIO first: either way the
 	// terminal is gone (see hangUp below).
@@ -185,8 +194,13 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 			}}
 			apiKeySource={config.apiKeySource}
 			onSaveKey={(key) => {
-				settings.set('apiKey', key);
 				controller.setClient(makeClient(key));
+				try {
+					settings.set('apiKey', key);
+				} catch (error) {
+					// The App says "Key saved" next; this notice must win, so it comes after.
+					setImmediate(() => controller.say(`The key is used for this session but could not be saved: ${describeFileError(error)}.`, 'error'));
+				}
 			}}
 			onRepaint={repaint}
 			onTheme={(argument) => {
@@ -228,4 +242,9 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 
 function definedOnly<T extends object>(values: T): Partial<T> {
 	return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** Said once at start-up when the conversations folder cannot be written. */
+export function readOnlyWarning(dir: string, reason: string): string {
+	return `Read-only: cannot save in ${dir}: ${reason}. Conversations can be read; new questions, new conversations, renames and deletions are refused until that changes.`;
 }

@@ -6,6 +6,7 @@ import {buildRequest} from './chat/request.js';
 import {describeCandidates, findConversation} from './chat/find-conversation.js';
 import {failTurn, failsTurn} from './chat/turns.js';
 import {sanitizeLine} from './terminal/sanitize.js';
+import {describeFileError, isStoreError, isUnwritable} from './store/errors.js';
 import type {ChatRequest} from './glm/types.js';
 import type {Conversation, ConversationSettings, Message, MessageState, Usage} from './chat/types.js';
 
@@ -20,6 +21,8 @@ export interface TurnResult {
 
 export interface SavedTurn {
 	request: ChatRequest;
+	/** Set when the question could not be saved (a read-only or full folder): the answer is asked for anyway. */
+	unsaved?: string;
 	/** Saves the answer; returns a sentence when the save failed (the answer was still printed). */
 	finish(result: TurnResult): string | undefined;
 }
@@ -47,22 +50,40 @@ export function openTurn(options: {
 	defaults: ConversationSettings;
 }): SavedTurn {
 	const store = openConversationStore();
+	const now = () => new Date().toISOString();
 	let conversation: Conversation;
+	let unsaved: string | undefined;
 	if (options.continue !== undefined) {
 		conversation = store.load(conversationId(store, options.continue));
 	} else {
-		// Names are unique: a second `--new notes` (or the default name) gets `notes (2)` rather than failing a script.
-		conversation = store.create({...options.defaults, ...options.overrides, name: options.newName ?? 'one-shot'}, 'suffix');
+		const settings = {...options.defaults, ...options.overrides};
 		options.overrides = {};
+		const name = options.newName ?? 'one-shot';
+		try {
+			// Names are unique: a second `--new notes` (or the default name) gets `notes (2)` rather than failing a script.
+			conversation = store.create({...settings, name}, 'suffix');
+		} catch (error) {
+			if (!cannotWrite(error)) throw error;
+			// The question is on the command line, so nothing is lost by asking anyway; the save is tried again at the end.
+			unsaved = `"${sanitizeLine(name)}" could not be created: ${describeFileError(isStoreError(error) ? error.cause : error)}`;
+			conversation = {...settings, id: 'one-shot', name, createdAt: now(), updatedAt: now(), messages: []};
+		}
 	}
-	const now = () => new Date().toISOString();
 	const question: Message = {id: messageId(), role: 'user', content: options.question, state: 'complete', time: now()};
 	conversation.messages.push(question);
-	conversation = store.save(conversation);
+	if (unsaved === undefined) {
+		try {
+			conversation = store.save(conversation);
+		} catch (error) {
+			if (!cannotWrite(error)) throw error;
+			unsaved = `the question could not be saved into "${sanitizeLine(conversation.name)}": ${describeFileError(error)}`;
+		}
+	}
 	// Flags are for this turn: the conversation keeps its own model and settings.
 	const {request} = buildRequest({...conversation, ...options.overrides});
 	return {
 		request,
+		...(unsaved === undefined ? {} : {unsaved}),
 		finish(result) {
 			const answer: Message = {
 				id: messageId(),
@@ -83,10 +104,15 @@ export function openTurn(options: {
 				store.save(conversation);
 				return undefined;
 			} catch (error) {
-				return `the answer could not be saved into "${sanitizeLine(conversation.name)}": ${(error as Error).message}`;
+				return `the answer could not be saved into "${sanitizeLine(conversation.name)}": ${describeFileError(error)}`;
 			}
 		},
 	};
+}
+
+/** A folder that cannot be written now (read-only, full): the answer can still be asked for and printed. */
+function cannotWrite(error: unknown): boolean {
+	return isUnwritable(error) || isStoreError(error, 'unwritable');
 }
 
 const messageId = () => randomUUID().replaceAll('-', '').slice(0, 16);

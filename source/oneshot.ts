@@ -118,6 +118,7 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 	if (insecure) note(`warning: ${insecure}`);
 
 	turn = options.openTurn?.();
+	if (turn?.unsaved) stderr.write(`glm-tui: ${turn.unsaved}; asking anyway.\n`);
 	const request = turn?.request ?? singleQuestion(options);
 
 	// A reader that goes away (`glm-tui -p ... | head -1`) makes writes fail with EPIPE. Unhandled, that is a stack

@@ -62,6 +62,8 @@ export interface ControllerOptions {
 	defaults: ConversationSettings;
 	lastConversation?: string;
 	onLastConversation?: (id: string) => void;
+	/** Why the conversations folder could not be written at start-up (read-only, full), if so. */
+	readOnly?: string;
 	/** How often a streaming answer may notify subscribers: 10 frames a second reads as fluent text and costs a third of 30 in CPU and bytes. */
 	frameMs?: number;
 	now?: () => number;
@@ -84,6 +86,8 @@ export class ChatController {
 	version = 0;
 	/** The conversation deleted last in this session, which /undo brings back from the trash. */
 	lastDeleted: {id: string; name: string} | undefined;
+	/** Why nothing can be saved (read-only or full folder), shown in the status line; cleared by the first save that works. */
+	readOnly: string | undefined;
 
 	private readonly open = new Map<string, Conversation>();
 	private readonly listeners = new Set<() => void>();
@@ -120,6 +124,7 @@ export class ChatController {
 		this.now = options.now ?? Date.now;
 		this.onLastConversation = options.onLastConversation;
 		this.checkpoints = new Checkpoints(options.checkpointMs ?? 3000, () => this.checkpointStreams());
+		this.readOnly = options.readOnly;
 		this.conversations = byCreation(this.store.list());
 		this.active = this.pickInitial(options.lastConversation);
 	}
@@ -252,7 +257,8 @@ export class ChatController {
 		try {
 			this.store.remove(id);
 		} catch (error) {
-			this.say(`Could not delete "${name}": ${describeFileError(error)}. It is still there.`, 'error');
+			// The store's own sentence wraps the file system's reason: say the reason once.
+			this.say(`Could not delete "${name}": ${describeFileError((error as {cause?: unknown}).cause ?? error)}. It is still there.`, 'error');
 			return false;
 		}
 		this.streams.get(id)?.controller.abort();
@@ -448,7 +454,7 @@ export class ChatController {
 		this.saveUnsaved();
 		return [...this.failedSaves].flatMap(([id, reason]) => {
 			const conversation = this.inMemory(id);
-			return conversation ? [{conversation, reason}] : [];
+			return conversation && !this.sameAsOnDisk(conversation) ? [{conversation, reason}] : [];
 		});
 	}
 
@@ -535,6 +541,20 @@ export class ChatController {
 	private markSeen(id: string): void {
 		const summary = this.conversations.find((each) => each.id === id);
 		if (summary) this.seen.set(id, summaryKey(summary));
+	}
+
+	/**
+	 * Whether the file already holds everything of the conversation (a read-only folder where a question was
+	 * refused and the text then cleared): then a failed save loses nothing, and no rescue copy is needed.
+	 */
+	private sameAsOnDisk(conversation: Conversation): boolean {
+		const essence = (each: Conversation) =>
+			JSON.stringify([each.name, each.model, each.system, each.temperature, each.thinking, each.draft || '', each.messages]);
+		try {
+			return essence(this.store.load(conversation.id)) === essence(conversation);
+		} catch {
+			return false;
+		}
 	}
 
 	/** The conversation as it is in memory, if it is open. */
@@ -636,7 +656,16 @@ export class ChatController {
 	}
 
 	private createInitial(): Conversation {
-		const conversation = this.store.create({name: 'chat', ...this.defaults}, 'suffix');
+		let conversation: Conversation;
+		try {
+			conversation = this.store.create({name: 'chat', ...this.defaults}, 'suffix');
+		} catch (error) {
+			// A folder that cannot be written (read-only, full) must not stop the chat from opening: the
+			// conversation lives in memory, and its first save creates the file once the folder allows it.
+			const now = new Date(this.now()).toISOString();
+			conversation = {id: 'chat', name: 'chat', ...this.defaults, createdAt: now, updatedAt: now, messages: []};
+			this.notice ??= {text: describe(error), tone: 'error'};
+		}
 		this.open.set(conversation.id, conversation);
 		this.conversations = byCreation(this.store.list());
 		return conversation;
@@ -663,6 +692,7 @@ export class ChatController {
 		};
 		try {
 			const merged = this.store.save(toSave);
+			this.readOnly = undefined;
 			this.unsaved.delete(conversation.id);
 			this.failedSaves.delete(conversation.id);
 			// Adopt what the merge kept: another glm-tui's messages, rename or settings. The draft stays ours.

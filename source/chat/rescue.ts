@@ -1,12 +1,12 @@
 // A conversation that cannot be saved when glm-tui quits is written where it still can be, in the exchange
 // format `glm-tui import` reads back losslessly (transfer.ts), and the person is told where: quitting never
 // loses what was only in memory.
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {toJson} from './transfer.js';
 import type {Conversation} from './types.js';
 import {describeFileError} from '../store/errors.js';
+import {writeNewFile} from '../store/verified-write.js';
 import {sanitize, sanitizeLine} from '../terminal/sanitize.js';
 
 export interface FailedSave {
@@ -32,12 +32,15 @@ export function rescueUnsaved(failures: readonly FailedSave[], directory = os.tm
 	});
 }
 
-/** `base.json`, or `base-2.json` and so on: an earlier copy is never overwritten. */
+/**
+ * `base.json`, or `base-2.json` and so on: an earlier copy is never overwritten. Whole and fsynced, or not
+ * there: a cut-off copy on a full disk would be reported as a rescue and fail at import.
+ */
 function writeNew(base: string, content: string): string {
 	for (let attempt = 1; ; attempt++) {
 		const file = attempt === 1 ? `${base}.json` : `${base}-${attempt}.json`;
 		try {
-			fs.writeFileSync(file, content, {mode: 0o600, flag: 'wx'});
+			writeNewFile(file, content);
 			return file;
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 100) throw error;

@@ -9,12 +9,14 @@
 // exit paths need it to finish before the process does.
 import fs from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
+import type Conf from 'conf';
 import type {Conversation, ConversationSettings} from '../chat/types.js';
 import {ensurePrivateDir, storePaths, type Env} from './paths.js';
-import {StoreError, describeInvalid, isInvalidContent, isStoreError} from './errors.js';
+import {StoreError, describeFileError, describeInvalid, isInvalidContent, isStoreError, isUnwritable} from './errors.js';
 import {SchemaViolation} from './schema.js';
-import {withLock, type LockOptions} from './lock.js';
+import {withLock, withReadLock, type LockOptions} from './lock.js';
+import {VerifiedConf} from './verified-conf.js';
+import {writeNewFile} from './verified-write.js';
 import {MAX_NAME_LENGTH, isValidId, slugify, uniqueSlug, validateName} from './slug.js';
 import {
 	FORMAT_VERSION,
@@ -82,6 +84,12 @@ export interface ConversationStoreOptions {
 export interface ConversationStore {
 	/** The conversations directory. */
 	readonly dir: string;
+	/**
+	 * Set when the folder could not be written as the store opened (read-only file system, disk full), in
+	 * words: "the file system is read-only (EROFS)". Everything can still be read; writes are tried anyway
+	 * (the folder may come back) and fail with the reason.
+	 */
+	readonly unwritable: string | undefined;
 	/** In creation order (listOrder): a conversation's number is its place here. Served from the index; only files changed since it was written are read. */
 	list(): ConversationSummary[];
 	/** A new, empty conversation with a fresh id derived from the name (`notes`, `notes-2`, ...). Names are unique: see NameClash. */
@@ -145,16 +153,17 @@ class FileConversationStore implements ConversationStore {
 	readonly #pending: StoreProblem[] = [];
 	readonly #reported = new Set<string>();
 
+	readonly unwritable: string | undefined;
+
 	constructor(options: ConversationStoreOptions) {
 		const paths = storePaths(options.env);
-		ensurePrivateDir(paths.dataDir);
-		ensurePrivateDir(paths.conversationsDir);
 		this.dir = paths.conversationsDir;
 		this.#indexFile = paths.indexFile;
 		this.#lock = options.lock ?? {};
 		this.#onProblem = options.onProblem;
+		this.unwritable = prepareFolder(paths.dataDir, paths.conversationsDir);
 		this.#trashDir = trashDirOf(paths.dataDir);
-		purgeTrash(this.#trashDir);
+		if (!this.unwritable) purgeTrash(this.#trashDir);
 		this.list();
 	}
 
@@ -186,7 +195,7 @@ class FileConversationStore implements ConversationStore {
 		const base = slugify(name);
 		for (;;) {
 			const id = uniqueSlug(base, (candidate) => fs.existsSync(this.#file(candidate)));
-			const created = this.#locked(id, () => {
+			const created = this.#locked(id, 'create a conversation', () => {
 				// Another process may have taken the id between our check and the lock.
 				if (fs.existsSync(this.#file(id))) return undefined;
 				const conversation: Conversation = {...settingsOf(init), id, name, createdAt: now, updatedAt: now, messages: []};
@@ -199,13 +208,13 @@ class FileConversationStore implements ConversationStore {
 
 	load(id: string): Conversation {
 		checkId(id);
-		return this.#handOut(this.#locked(id, () => this.#read(id).doc));
+		return this.#handOut(this.#readLocked(id, () => this.#read(id).doc));
 	}
 
 	save(conversation: Conversation): Conversation {
 		const id = checkId(conversation.id);
 		return this.#handOut(
-			this.#locked(id, () => {
+			this.#locked(id, undefined, () => {
 				const merged = mergeConversation(conversation, this.#readIfUsable(id), this.#handedOut.get(id));
 				this.#write(id, merged);
 				return merged;
@@ -221,7 +230,7 @@ class FileConversationStore implements ConversationStore {
 		const wanted = typeof conversation.id === 'string' && isValidId(conversation.id) ? conversation.id : slugify(name);
 		for (;;) {
 			const id = uniqueSlug(wanted, (candidate) => fs.existsSync(this.#file(candidate)));
-			const written = this.#locked(id, () => {
+			const written = this.#locked(id, 'import the conversation', () => {
 				if (fs.existsSync(this.#file(id))) return undefined;
 				const imported: Conversation = {...conversation, id, name, messages: [...conversation.messages]};
 				this.#write(id, imported);
@@ -235,7 +244,7 @@ class FileConversationStore implements ConversationStore {
 		checkId(id);
 		const trimmed = this.#freeName(checkName(name), 'refuse', id);
 		return this.#handOut(
-			this.#locked(id, () => {
+			this.#locked(id, 'rename this conversation', () => {
 				const current = this.#read(id).doc;
 				const now = new Date().toISOString();
 				const renamed = {...current, name: trimmed, updatedAt: now > current.updatedAt ? now : current.updatedAt};
@@ -247,7 +256,7 @@ class FileConversationStore implements ConversationStore {
 
 	remove(id: string): boolean {
 		checkId(id);
-		return this.#locked(id, () => {
+		return this.#locked(id, 'delete this conversation', () => {
 			const file = this.#file(id);
 			const existed = fileFingerprint(file) !== undefined;
 			if (existed) moveToTrash(this.#trashDir, file, id);
@@ -267,7 +276,7 @@ class FileConversationStore implements ConversationStore {
 		let id = entry.id;
 		for (;;) {
 			id = uniqueSlug(entry.id, (candidate) => fs.existsSync(this.#file(candidate)));
-			const moved = this.#locked(id, () => {
+			const moved = this.#locked(id, 'restore the conversation', () => {
 				if (fs.existsSync(this.#file(id))) return false;
 				fs.renameSync(entry.file, this.#file(id));
 				return true;
@@ -356,6 +365,14 @@ class FileConversationStore implements ConversationStore {
 			this.#files.set(id, state);
 			return state;
 		} catch (error) {
+			if (isUnwritable(error)) {
+				// The only write in here is conf's migration: an older file in a read-only or full folder.
+				throw new StoreError(
+					'unwritable',
+					`Conversation "${id}" is in an older format and cannot be updated here: ${describeFileError(error)}. It was left untouched.`,
+					{file, cause: error},
+				);
+			}
 			if (!isInvalidContent(error)) throw error;
 			throw this.#quarantine(id, raw, error);
 		}
@@ -424,10 +441,16 @@ class FileConversationStore implements ConversationStore {
 		for (let attempt = 1; ; attempt++) {
 			movedTo = path.join(this.dir, `${id}.corrupt-${stamp}${attempt === 1 ? '' : `-${attempt}`}.json`);
 			try {
-				fs.writeFileSync(movedTo, raw, {flag: 'wx', mode: 0o600});
+				// Whole or not at all: only a complete copy lets the original go.
+				writeNewFile(movedTo, raw);
 				break;
 			} catch (error) {
-				if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+				if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+				if (!isUnwritable(error)) throw error;
+				// A read-only or full folder: the file stays where it is, untouched, and is reported.
+				const message = `Conversation "${id}" could not be read (${describeInvalid(cause)}). It was left as it is: it could not be moved aside (${describeFileError(error)}).`;
+				this.#report(new StoreProblem('corrupt', id, file, message));
+				return new StoreError('corrupt', message, {file, cause});
 			}
 		}
 		fs.rmSync(file, {force: true});
@@ -442,12 +465,13 @@ class FileConversationStore implements ConversationStore {
 		const known = this.#files.get(id);
 		if (known?.fingerprint === fingerprint) return {fingerprint, summary: summarize(known.doc)};
 		try {
-			const state = this.#locked(id, () => this.#read(id));
+			const state = this.#readLocked(id, () => this.#read(id));
 			return {fingerprint: state.fingerprint, summary: summarize(state.doc)};
 		} catch (error) {
 			// One bad file must not hide the others; each problem is reported once, then the file is skipped.
-			if (isStoreError(error, 'newer-format')) {
-				this.#report(new StoreProblem('newer-format', id, this.#file(id), error.message), `${id}@${fingerprint}`);
+			if (isStoreError(error, 'newer-format') || isStoreError(error, 'unwritable')) {
+				const kind = error.code === 'newer-format' ? 'newer-format' : 'unreadable';
+				this.#report(new StoreProblem(kind, id, this.#file(id), error.message), `${id}@${fingerprint}`);
 			} else if (!isStoreError(error)) {
 				const message = `Conversation "${id}" could not be read: ${error instanceof Error ? error.message : String(error)}`;
 				this.#report(new StoreProblem('unreadable', id, this.#file(id), message), `${id}@${fingerprint}`);
@@ -480,7 +504,15 @@ class FileConversationStore implements ConversationStore {
 
 	#idsOnDisk(): string[] {
 		const ids: string[] = [];
-		for (const name of fs.readdirSync(this.dir)) {
+		let names: string[];
+		try {
+			names = fs.readdirSync(this.dir);
+		} catch (error) {
+			// Never created: a read-only or full disk on the first run.
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ids;
+			throw error;
+		}
+		for (const name of names) {
 			const id = FILE_PATTERN.exec(name)?.[1];
 			if (id !== undefined && isValidId(id)) ids.push(id);
 			else if (TEMPORARY_PATTERN.test(name)) this.#removeIfAbandoned(path.join(this.dir, name));
@@ -516,8 +548,23 @@ class FileConversationStore implements ConversationStore {
 		});
 	}
 
-	#locked<T>(id: string, run: () => T): T {
-		return withLock(path.join(this.dir, `${id}.lock`), run, this.#lock);
+	/**
+	 * With `action`, a failure to write becomes StoreError `unwritable`, a whole sentence ("Cannot delete this
+	 * conversation: the file system is read-only (EROFS)."); save() passes none and keeps the I/O error (callers
+	 * put describeFileError's words into their own sentence).
+	 */
+	#locked<T>(id: string, action: string | undefined, run: () => T): T {
+		try {
+			return withLock(path.join(this.dir, `${id}.lock`), run, this.#lock);
+		} catch (error) {
+			if (action === undefined || isStoreError(error) || typeof (error as NodeJS.ErrnoException | undefined)?.code !== 'string') throw error;
+			throw new StoreError('unwritable', `Cannot ${action}: ${describeFileError(error)}.`, {file: this.#file(id), cause: error});
+		}
+	}
+
+	/** Reading works in a folder that cannot be written: see withReadLock. */
+	#readLocked<T>(id: string, run: () => T): T {
+		return withReadLock(path.join(this.dir, `${id}.lock`), run, this.#lock);
 	}
 
 	#file(id: string): string {
@@ -532,7 +579,7 @@ class FileConversationStore implements ConversationStore {
  */
 const lastRead = new Map<string, {fingerprint: string; data: ConversationFile}>();
 
-class FileCachedConf<T extends Record<string, any>> extends Conf<T> {
+class FileCachedConf<T extends Record<string, any>> extends VerifiedConf<T> {
 	override get store(): T {
 		const known = lastRead.get(this.path);
 		if (known && known.fingerprint === fileFingerprint(this.path)) return Object.assign(Object.create(null) as object, known.data) as T;
@@ -591,3 +638,26 @@ function copy(conversation: Conversation): Conversation {
 	};
 }
 
+/**
+ * Creates the folders (0700) and returns, in words, why they cannot be written, if so: a read-only file
+ * system, or a full disk (the free space as statfs counts it for this user). Neither stops the store from
+ * opening: what is there can still be read.
+ */
+function prepareFolder(dataDir: string, conversationsDir: string): string | undefined {
+	try {
+		ensurePrivateDir(dataDir);
+		ensurePrivateDir(conversationsDir);
+		fs.accessSync(conversationsDir, fs.constants.W_OK);
+	} catch (error) {
+		if (isUnwritable(error)) return describeFileError(error);
+		throw error;
+	}
+	try {
+		const {bavail, bfree} = fs.statfsSync(conversationsDir);
+		// root may use the blocks reserved for it.
+		if ((process.getuid?.() === 0 ? bfree : bavail) === 0) return describeFileError(Object.assign(new Error('ENOSPC'), {code: 'ENOSPC'}));
+	} catch {
+		// No statfs here: the first save will tell.
+	}
+	return undefined;
+}

@@ -16,7 +16,9 @@ export type StoreErrorCode =
 	/** A value the settings schema refuses. */
 	| 'invalid-value'
 	/** Another glm-tui held the conversation's lock for longer than we wait. */
-	| 'locked';
+	| 'locked'
+	/** The folder cannot be written (read-only, full, no permission); reading still works. */
+	| 'unwritable';
 
 export class StoreError extends Error {
 	override readonly name = 'StoreError';
@@ -55,6 +57,14 @@ export function isInvalidContent(error: unknown): boolean {
 		error instanceof SchemaViolation ||
 		error.message.startsWith('Something went wrong during the migration')
 	);
+}
+
+/** Codes of a folder that can be read but not written: read-only, full, over quota, not ours. */
+const UNWRITABLE_CODES = new Set(['EROFS', 'ENOSPC', 'EDQUOT', 'EACCES', 'EPERM']);
+
+/** An I/O failure that means "nothing can be written there now", as opposed to a bug or a vanished file. */
+export function isUnwritable(error: unknown): boolean {
+	return error instanceof Error && UNWRITABLE_CODES.has((error as NodeJS.ErrnoException).code ?? '');
 }
 
 /**

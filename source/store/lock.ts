@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import {randomBytes} from 'node:crypto';
-import {StoreError} from './errors.js';
+import {StoreError, isUnwritable} from './errors.js';
+import {writeNewFile} from './verified-write.js';
 
 export interface LockOptions {
 	/** Give up after this long. */
@@ -31,13 +32,36 @@ export function withLock<T>(lockFile: string, run: () => T, options: LockOptions
 	}
 }
 
+/**
+ * For reading: with the lock when it can be taken, else without it, when the folder cannot be written at all
+ * (read-only, full). A reader needs no lock to see a whole file, since every write is a rename; the lock only
+ * keeps its side jobs (migrating, moving a corrupt file aside) from racing another process, and those writes
+ * fail on their own in such a folder.
+ */
+export function withReadLock<T>(lockFile: string, run: () => T, options: LockOptions = {}): T {
+	let token: string;
+	try {
+		token = acquire(lockFile, options);
+	} catch (error) {
+		if (!isUnwritable(error)) throw error;
+		return run();
+	}
+	try {
+		return run();
+	} finally {
+		release(lockFile, token);
+	}
+}
+
 function acquire(lockFile: string, {timeoutMs = DEFAULT_TIMEOUT_MS, staleMs = DEFAULT_STALE_MS}: LockOptions): string {
 	const content: LockContent = {pid: process.pid, host: os.hostname(), token: randomBytes(8).toString('hex')};
 	const deadline = Date.now() + timeoutMs;
 	for (let attempt = 0; ; attempt++) {
 		try {
-			// `wx` is O_CREAT|O_EXCL: exactly one process can create the file.
-			fs.writeFileSync(lockFile, JSON.stringify(content), {flag: 'wx', mode: 0o600});
+			// `wx` is O_CREAT|O_EXCL: exactly one process can create the file. Written whole or removed again: an
+			// empty lock left by a full disk would look like a live one to everyone for `staleMs`. Not fsynced: a
+			// lock outlives no crash that matters (a dead holder's lock is broken).
+			writeNewFile(lockFile, JSON.stringify(content), {fsync: false});
 			return content.token;
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

@@ -2,9 +2,10 @@
 // Environment variables override what is stored but are never written to it.
 import {readFileSync} from 'node:fs';
 import Conf from 'conf';
+import {VerifiedConf} from './verified-conf.js';
 import type {Thinking} from '../chat/types.js';
 import {ensurePrivateDir, ensurePrivateFile, storePaths, type Env} from './paths.js';
-import {StoreError, describeInvalid, isInvalidContent} from './errors.js';
+import {StoreError, describeInvalid, isInvalidContent, isUnwritable} from './errors.js';
 import {compileSchema, type JsonSchema} from './schema.js';
 
 export const DEFAULT_MODEL = 'glm-4.6';
@@ -75,12 +76,18 @@ const checkSettings = compileSchema(settingsSchema);
  */
 export function openSettings(env: Env = process.env): Settings {
 	const {configDir, configFile} = storePaths(env);
-	ensurePrivateDir(configDir);
+	try {
+		ensurePrivateDir(configDir);
+	} catch (error) {
+		// A read-only or full disk: the settings are read as they are (none, if the folder is missing), and
+		// a change fails with the reason when it is made.
+		if (!isUnwritable(error)) throw error;
+	}
 	ensurePrivateFile(configFile);
 	const conf = guard(
 		configFile,
 		() =>
-			new Conf<StoredSettings>({
+			new VerifiedConf<StoredSettings>({
 				projectName: 'glm-tui',
 				projectSuffix: '',
 				cwd: configDir,

@@ -2,8 +2,7 @@
 // fingerprint. It is only a cache: an entry whose fingerprint no longer matches the file is recomputed, a
 // missing or unreadable index is rebuilt, so it never needs a lock or a migration.
 import fs from 'node:fs';
-import path from 'node:path';
-import {randomBytes} from 'node:crypto';
+import {writeFileVerified} from './verified-write.js';
 import type {Conversation} from '../chat/types.js';
 
 export interface ConversationSummary {
@@ -77,17 +76,13 @@ export function readIndex(file: string): Map<string, IndexEntry> {
 	return entries;
 }
 
-/** Temporary file and rename, so a reader sees the old index or the new one, never half of one. */
+/**
+ * Whole or not at all (a verified write and a rename), so a reader sees the old index or the new one, never
+ * half of one, even on a full disk. Not fsynced: it is a cache, rebuilt from the files when it is lost.
+ */
 export function writeIndex(file: string, entries: ReadonlyMap<string, IndexEntry>): void {
-	const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 	const data = {version: INDEX_VERSION, entries: Object.fromEntries(entries)};
-	try {
-		fs.writeFileSync(temporary, `${JSON.stringify(data, undefined, '\t')}\n`, {mode: 0o600, flag: 'wx'});
-		fs.renameSync(temporary, file);
-	} catch (error) {
-		fs.rmSync(temporary, {force: true});
-		throw error;
-	}
+	writeFileVerified(file, `${JSON.stringify(data, undefined, '\t')}\n`, {mode: 0o600, fsync: false});
 }
 
 function isEntry(value: unknown): value is IndexEntry {

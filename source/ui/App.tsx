@@ -868,6 +868,7 @@ function describeState(controller: ChatController, id: string): {text: string; t
 	const last = controller.active.id === id ? controller.active.messages.at(-1) : undefined;
 	if (last?.state === 'streaming' && last.writer) return {text: '● finishing elsewhere', tone: 'busy'};
 	if (!controller.hasClient) return {text: 'no key: /key', tone: 'error'};
+	if (controller.readOnly) return {text: 'read-only', tone: 'error'};
 	return {text: 'ready', tone: 'idle'};
 }
 
