@@ -4,7 +4,7 @@ import {randomUUID} from 'node:crypto';
 import type {Conversation, ConversationSettings, Message} from './types.js';
 import type {ChatRequest, StreamEvent} from '../glm/types.js';
 import {GlmError, unreadableNote} from '../glm/errors.js';
-import {describeFileError} from '../store/errors.js';
+import {describeFileError, isStoreError} from '../store/errors.js';
 import type {FailedSave} from './rescue.js';
 import {buildRequest} from './request.js';
 import {startAnswer, type AnswerBuilder} from './answer.js';
@@ -257,8 +257,8 @@ export class ChatController {
 		try {
 			this.store.remove(id);
 		} catch (error) {
-			// The store's own sentence wraps the file system's reason: say the reason once.
-			this.say(`Could not delete "${name}": ${describeFileError((error as {cause?: unknown}).cause ?? error)}. It is still there.`, 'error');
+			// The store says why in a sentence of its own (a read-only folder); the trash's move failing is said here.
+			this.say(isStoreError(error) ? describe(error) : `Could not delete "${name}": ${describeFileError(error)}. It is still there.`, 'error');
 			return false;
 		}
 		this.streams.get(id)?.controller.abort();
