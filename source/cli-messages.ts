@@ -1,5 +1,5 @@
 // What the command line itself says (usage errors, `config` output), in English and Simplified Chinese.
-import {defineMessages} from './i18n/catalog.js';
+import {defineMessages, plural} from './i18n/catalog.js';
 
 export const cliText = defineMessages(
 	'cli',
@@ -78,5 +78,31 @@ export const configText = defineMessages(
 		badDetachedLimit: (value: string) => `detached-limit 是分钟数（0 或更大），例如 10；收到的是“${value}”。`,
 		badLanguage: (value: string) => `language 只能是 zh、en 或 auto（跟随系统语言环境）；收到的是“${value}”。`,
 		cancelled: '已取消。',
+	},
+);
+
+export const conversationText = defineMessages(
+	'conversations',
+	{
+		none: 'No conversations yet. Start one with: glm-tui\n',
+		row: (number: string, name: string, id: string, count: number, time: string) => `${number}  ${name}  (${id}, ${plural(count, 'message')}, ${time})\n`,
+		exportUsage: 'Usage: glm-tui export NAME|NUMBER [--json] [-o FILE]',
+		notFound: (query: string) => `No conversation named "${query}". glm-tui list shows them.`,
+		wrote: (file: string) => `Wrote ${file}\n`,
+		importUsage: 'Usage: glm-tui import FILE [--name NAME]',
+		cannotRead: (file: string, reason: string) => `Cannot read ${file}: ${reason}.`,
+		imported: (count: number, name: string, number: number, id: string) => `Imported ${plural(count, 'message')} into "${name}" (number ${number}, id ${id}).\n`,
+		renamed: (wanted: string, name: string) => `Another conversation is named "${wanted}": this one is "${name}".\n`,
+	},
+	{
+		none: '还没有对话。用 glm-tui 开始一个。\n',
+		row: (number: string, name: string, id: string, count: number, time: string) => `${number}  ${name}  （${id}，${count} 条消息，${time}）\n`,
+		exportUsage: '用法：glm-tui export 名字|编号 [--json] [-o 文件]',
+		notFound: (query: string) => `没有名为“${query}”的对话。glm-tui list 可以列出全部对话。`,
+		wrote: (file: string) => `已写入 ${file}\n`,
+		importUsage: '用法：glm-tui import 文件 [--name 名字]',
+		cannotRead: (file: string, reason: string) => `无法读取 ${file}：${reason}。`,
+		imported: (count: number, name: string, number: number, id: string) => `已导入 ${count} 条消息到“${name}”（第 ${number} 个，id ${id}）。\n`,
+		renamed: (wanted: string, name: string) => `已有对话叫“${wanted}”：这个改名为“${name}”。\n`,
 	},
 );

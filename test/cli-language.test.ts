@@ -1,6 +1,8 @@
 // The command line in the user's language: LANG=zh_CN.UTF-8 gives Chinese help, usage errors and config output;
 // LC_ALL=C wins over LANG; `config set language` wins over both; machine-readable output is the same in both.
 import {describe, expect, test} from 'vitest';
+import {writeFileSync} from 'node:fs';
+import path from 'node:path';
 import {cliHome, runCli} from './support/cli.js';
 
 const zh = {LANG: 'zh_CN.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined};
@@ -65,5 +67,21 @@ describe('the language of the command line', () => {
 			expect(chinese.stdout).toBe(english.stdout);
 			expect(chinese.code).toBe(english.code);
 		});
+	});
+
+	test('import and list speak Chinese in a zh locale', async () => {
+		const home = cliHome();
+		try {
+			const file = path.join(home.home, 'chat.json');
+			writeFileSync(file, JSON.stringify([{role: 'user', content: '你好'}, {role: 'assistant', content: '你好！'}]));
+			const env = {...home.env, ...zh};
+			expect((await runCli(['list'], {cwd: home.home, env})).stdout).toBe('还没有对话。用 glm-tui 开始一个。\n');
+			const imported = await runCli(['import', file], {cwd: home.home, env});
+			expect(imported.stdout).toMatch(/^已导入 2 条消息到“chat”（第 1 个，id /);
+			expect((await runCli(['list'], {cwd: home.home, env})).stdout).toMatch(/^\s+1  chat  （.*，2 条消息，/);
+			expect((await runCli(['export', 'nothing'], {cwd: home.home, env})).stderr).toContain('没有名为“nothing”的对话');
+		} finally {
+			home.remove();
+		}
 	});
 });
