@@ -106,3 +106,29 @@ export const conversationText = defineMessages(
 		renamed: (wanted: string, name: string) => `已有对话叫“${wanted}”：这个改名为“${name}”。\n`,
 	},
 );
+
+export const oneShotText = defineMessages(
+	'oneshot',
+	{
+		noKey: 'No API key. Set ZHIPUAI_API_KEY, or save one with `glm-tui config set key` (reads it from stdin). Get a key at https://open.bigmodel.cn/usercenter/apikeys',
+		retrying: (seconds: string) => `Retrying in ${seconds} s…`,
+		tokens: (prompt: number, completion: number, total: number) => `tokens: ${prompt} prompt + ${completion} completion = ${total}\n`,
+		cutOff: 'the answer was cut off at the token limit (finish_reason: length).',
+		withdrawn: 'GLM withdrew this answer: its content filter flagged it (finish_reason: sensitive).',
+		stopped: 'GLM stopped mid-answer because of a service-side network error; what arrived is above. Try again.',
+		stoppedJson: 'GLM stopped mid-answer because of a service-side network error; what arrived is in "answer". Try again.',
+		tooLong: "The conversation no longer fits the model's context window.",
+		otherFinish: (reason: string) => `the answer ended with finish_reason "${reason}".`,
+	},
+	{
+		noKey: '没有 API 密钥。请设置 ZHIPUAI_API_KEY，或用 `glm-tui config set key` 保存（从标准输入读取）。密钥在 https://open.bigmodel.cn/usercenter/apikeys 获取',
+		retrying: (seconds: string) => `${seconds} 秒后重试…`,
+		tokens: (prompt: number, completion: number, total: number) => `token：提问 ${prompt} + 回答 ${completion} = ${total}\n`,
+		cutOff: '回答达到 token 上限被截断（finish_reason: length）。',
+		withdrawn: 'GLM 撤回了这个回答：内容审核拦截了它（finish_reason: sensitive）。',
+		stopped: 'GLM 因服务端网络错误在回答中途停止；已收到的内容在上面。请重试。',
+		stoppedJson: 'GLM 因服务端网络错误在回答中途停止；已收到的内容在 "answer" 里。请重试。',
+		tooLong: '对话已超出模型的上下文窗口。',
+		otherFinish: (reason: string) => `回答以 finish_reason "${reason}" 结束。`,
+	},
+);

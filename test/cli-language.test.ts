@@ -84,4 +84,13 @@ describe('the language of the command line', () => {
 			home.remove();
 		}
 	});
+
+	test('one-shot stderr in Chinese: no key', async () => {
+		await inHome(async (glm) => {
+			const run = await glm(['-p', '你好'], zh);
+			expect(run.code).toBe(2);
+			expect(run.stderr).toContain('没有 API 密钥');
+			expect(run.stdout).toBe('');
+		});
+	});
 });
