@@ -132,3 +132,21 @@ export const oneShotText = defineMessages(
 		otherFinish: (reason: string) => `回答以 finish_reason "${reason}" 结束。`,
 	},
 );
+
+export const questionText = defineMessages(
+	'question',
+	{
+		stdinIsTerminal: '-p - reads the question from stdin, but stdin is a terminal. Pipe the question in, or give it after -p.',
+		empty: 'The question is empty.',
+		filesOnly: 'The files are attached, but there is no question: add one with -p "...".',
+		noNumberNone: (query: string) => `There is no conversation ${query}: glm-tui list shows none yet.`,
+		noNumber: (query: string, count: number) => `There is no conversation ${query}: glm-tui list shows 1 to ${count}.`,
+	},
+	{
+		stdinIsTerminal: '-p - 从标准输入读取问题，但标准输入是终端。请用管道传入问题，或把问题写在 -p 后面。',
+		empty: '问题是空的。',
+		filesOnly: '附加了文件，但没有问题：请用 -p "..." 加上问题。',
+		noNumberNone: (query: string) => `没有第 ${query} 个对话：glm-tui list 显示还没有对话。`,
+		noNumber: (query: string, count: number) => `没有第 ${query} 个对话：glm-tui list 显示的是 1 到 ${count}。`,
+	},
+);
