@@ -143,7 +143,10 @@ ${options}
   ZHIPUAI_API_KEY / ZAI_API_KEY     API 密钥 "<id>.<secret>"（只使用，不保存）
   ZHIPUAI_BASE_URL / ZAI_BASE_URL   API 地址
   HTTPS_PROXY, NO_PROXY             HTTPS 请求的代理
-  NO_COLOR                          不使用颜色
+  NO_COLOR                          不使用颜色（粗体、暗色、反色保留）；theme 设置优先于它
+  FORCE_COLOR                       0 无颜色，1 16 色，2 256 色，3 真彩色（与 chalk 的读法相同）
+  TERM                              dumb 或未设置：没有聊天界面（-p 可用）；linux、vt100：简单绘制
+  GLM_TUI_IDLE_TIMEOUT              同 --idle-timeout
   LC_ALL / LC_MESSAGES / LANG       界面语言（zh_* 为中文；glm-tui config set language 优先）
 
 退出码
