@@ -4,6 +4,9 @@ import {readFileSync} from 'node:fs';
 import {setFlagsFromString} from 'node:v8';
 import {sanitizeLine} from './terminal/sanitize.js';
 import {COMMANDS, commandHelp, completionScript, mainHelp, parseArgsOptions} from './cli-spec.js';
+import {resolveLanguage, setLanguage} from './i18n/language.js';
+import {storePaths} from './store/paths.js';
+import {cliText} from './cli-messages.js';
 // Everything else is imported when the chosen mode needs it: --help must not pay for the chat screen.
 
 // A chat client is idle most of the time and busy in short bursts (a token, a frame, a key). V8 optimizes a
@@ -25,14 +28,28 @@ function readVersion(): string {
 
 class UsageError extends Error {}
 
+/**
+ * The `language` setting, read straight from config.json before anything is printed: a missing or unreadable file
+ * costs one failed open, not conf (and the schema check) on the way to --help.
+ */
+function storedLanguage(): string | undefined {
+	try {
+		const settings = JSON.parse(readFileSync(storePaths(process.env).configFile, 'utf8')) as {language?: unknown};
+		return typeof settings.language === 'string' ? settings.language : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 async function main(argv: string[]): Promise<number> {
+	setLanguage(resolveLanguage(storedLanguage(), process.env));
 	let parsed;
 	try {
 		parsed = parseArgs({args: withPromptFromStdin(argv), allowPositionals: true, options: parseArgsOptions});
 	} catch (error) {
 		// node's messages can span lines and end in a full stop; a usage error is one line.
 		const message = (error as Error).message.replace(/\s*\n\s*/g, ' ').replace(/\.+$/, '');
-		throw new UsageError(`${message}. See glm-tui --help.`);
+		throw new UsageError(cliText.seeHelp(message));
 	}
 	const values = parsed.values as CliValues;
 	const {positionals} = parsed;
@@ -57,14 +74,14 @@ async function main(argv: string[]): Promise<number> {
 			if (topic === undefined) process.stdout.write(mainHelp(VERSION));
 			else {
 				const text = commandHelp(topic);
-				if (!text) throw new UsageError(`No command "${sanitizeLine(topic)}". Commands: ${COMMANDS.map((each) => each.name).join(', ')}.`);
+				if (!text) throw new UsageError(cliText.noCommand(sanitizeLine(topic), COMMANDS.map((each) => each.name).join(', ')));
 				process.stdout.write(text);
 			}
 			return 0;
 		}
 		if (command === 'completion') {
 			const script = completionScript(rest[0] ?? '');
-			if (!script) throw new UsageError('Usage: glm-tui completion bash|zsh|fish');
+			if (!script) throw new UsageError(cliText.completionUsage);
 			process.stdout.write(script);
 			return 0;
 		}
@@ -82,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
 			const {runTrashCommand} = await import('./trash-command.js');
 			return runTrashCommand(rest, {json: values.json ?? false});
 		}
-		throw new UsageError(`Unknown command "${sanitizeLine(command)}". To ask a question use: glm-tui -p "${sanitizeLine(command)}"`);
+		throw new UsageError(cliText.unknownCommand(sanitizeLine(command)));
 	}
 
 	const {openSettings, resolveConfig, parseIdleTimeout} = await import('./store/settings.js');
@@ -127,10 +144,10 @@ async function main(argv: string[]): Promise<number> {
 			signal: controller.signal,
 		});
 	}
-	if (values.json) throw new UsageError('--json goes with -p (one question) or with list / export / trash.');
+	if (values.json) throw new UsageError(cliText.jsonWhere);
 
 	if (!process.stdout.isTTY) {
-		throw new UsageError('stdout is not a terminal: the chat needs one. For scripts use: glm-tui -p "question" > answer.txt');
+		throw new UsageError(cliText.notATerminal);
 	}
 	// TERM decides how the screen is drawn (terminal-type.ts) and whether it can be at all; colours come from
 	// NO_COLOR, FORCE_COLOR and the theme setting (palette.ts).
@@ -185,8 +202,8 @@ async function turnOpener(
 	config: import('./store/settings.js').ResolvedConfig,
 	parsed: {temperature: number | undefined; thinking: 'enabled' | 'disabled' | undefined},
 ) {
-	if (values.continue !== undefined && values.new !== undefined) throw new UsageError('-c continues a conversation, --new starts one: give one of them.');
-	if (values.new !== undefined && values.new.trim() === '') throw new UsageError('--new needs a name.');
+	if (values.continue !== undefined && values.new !== undefined) throw new UsageError(cliText.continueOrNew);
+	if (values.new !== undefined && values.new.trim() === '') throw new UsageError(cliText.newNeedsName);
 	const {openTurn, ConversationNotFound} = await import('./oneshot-conversation.js');
 	return () => {
 		try {
@@ -223,8 +240,8 @@ function checkBaseUrl(baseUrl: string, source: string): void {
 		url = new URL(baseUrl);
 	} catch {}
 	if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return;
-	const from = source === 'flag' ? '--base-url' : source === 'settings' ? 'the saved base-url (glm-tui config set base-url)' : source.replace(/^env /, '');
-	throw new UsageError(`${from} "${sanitizeLine(baseUrl)}" is not an http(s) URL. Give the whole address with its scheme, e.g. https://api.z.ai/api/paas/v4`);
+	const from = source === 'flag' ? '--base-url' : source === 'settings' ? cliText.savedBaseUrl : source.replace(/^env /, '');
+	throw new UsageError(cliText.badBaseUrl(from, sanitizeLine(baseUrl)));
 }
 
 function definedOnly<T extends object>(values: T): {[K in keyof T]?: Exclude<T[K], undefined>} {
@@ -235,7 +252,7 @@ function parseTemperature(value: string | undefined): number | undefined {
 	if (value === undefined) return undefined;
 	const number = Number(value);
 	if (!Number.isFinite(number) || number <= 0 || number > 1) {
-		throw new UsageError(`--temperature must be a number in (0, 1], got "${sanitizeLine(value)}".`);
+		throw new UsageError(cliText.badTemperature(sanitizeLine(value)));
 	}
 	return number;
 }
@@ -251,7 +268,7 @@ function parseThinking(value: string | undefined): 'enabled' | 'disabled' | unde
 	if (value === undefined) return undefined;
 	if (/^(on|enabled?|true|1)$/i.test(value)) return 'enabled';
 	if (/^(off|disabled?|false|0)$/i.test(value)) return 'disabled';
-	throw new UsageError(`--thinking takes on or off, got "${sanitizeLine(value)}".`);
+	throw new UsageError(cliText.badThinking(sanitizeLine(value)));
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

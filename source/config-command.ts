@@ -4,6 +4,8 @@ import {maskKey, parseApiKey} from './glm/api-key.js';
 import {GlmError} from './glm/errors.js';
 import {sanitizeLine} from './terminal/sanitize.js';
 import {isPalette} from './terminal/palette.js';
+import {configText} from './cli-messages.js';
+import {languageFromLocale, parseLanguageSetting} from './i18n/language.js';
 
 const NAMES = {
 	key: 'apiKey',
@@ -15,11 +17,10 @@ const NAMES = {
 	'detached-limit': 'detachedLimitMinutes',
 	theme: 'theme',
 	'idle-timeout': 'idleTimeout',
+	language: 'language',
 } as const;
 type Name = keyof typeof NAMES;
 
-const USAGE =
-	'Usage: glm-tui config set key | set NAME VALUE (base-url, model, system, temperature, thinking, idle-timeout, detached-limit, theme) | get [NAME] | unset NAME | path';
 
 /** A value as typed on the command line, as the settings file keeps it; an Error says what is wrong. */
 function parseValue(name: Exclude<Name, 'key'>, raw: string): string | number {
@@ -30,12 +31,12 @@ function parseValue(name: Exclude<Name, 'key'>, raw: string): string | number {
 			try {
 				url = new URL(value);
 			} catch {}
-			if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`"${sanitizeLine(value)}" is not an http(s) URL, e.g. https://api.z.ai/api/paas/v4`);
+			if (!url || !/^https?:$/.test(url.protocol)) throw new Error(configText.badUrl(sanitizeLine(value)));
 			return value;
 		}
 		case 'temperature': {
 			const number = Number(value);
-			if (value === '' || !Number.isFinite(number) || number <= 0 || number > 1) throw new Error(`temperature is a number in (0, 1], e.g. 0.6; got "${sanitizeLine(value)}".`);
+			if (value === '' || !Number.isFinite(number) || number <= 0 || number > 1) throw new Error(configText.badTemperature(sanitizeLine(value)));
 			return number;
 		}
 		case 'idle-timeout': {
@@ -46,11 +47,11 @@ function parseValue(name: Exclude<Name, 'key'>, raw: string): string | number {
 		case 'thinking':
 			if (/^(on|enabled?)$/i.test(value)) return 'enabled';
 			if (/^(off|disabled?)$/i.test(value)) return 'disabled';
-			throw new Error(`thinking is on or off; got "${sanitizeLine(value)}". (glm-tui config unset thinking: let each model decide.)`);
+			throw new Error(configText.badThinking(sanitizeLine(value)));
 		case 'detached-limit': {
 			// Minutes the answers still streaming may take after the terminal went away (an SSH drop).
 			const number = Number(value);
-			if (value === '' || !Number.isFinite(number) || number < 0) throw new Error(`detached-limit is a number of minutes (0 or more), e.g. 10; got "${sanitizeLine(value)}".`);
+			if (value === '' || !Number.isFinite(number) || number < 0) throw new Error(configText.badDetachedLimit(sanitizeLine(value)));
 			return number;
 		}
 		case 'theme': {
@@ -58,12 +59,18 @@ function parseValue(name: Exclude<Name, 'key'>, raw: string): string | number {
 			if (!isPalette(theme)) throw new Error(`theme is dark, light or none; got "${sanitizeLine(value)}".`);
 			return theme;
 		}
+		case 'language': {
+			const language = parseLanguageSetting(value);
+			if (!language) throw new Error(configText.badLanguage(sanitizeLine(value)));
+			return language;
+		}
 		default:
 			return raw;
 	}
 }
 
-const describeSource = (source: ConfigSource | undefined) => (source === undefined ? 'not set' : source === 'settings' ? 'config file' : source);
+const describeSource = (source: ConfigSource | 'locale' | undefined) =>
+	source === undefined ? configText.notSet : source === 'settings' ? configText.sourceFile : source === 'default' ? configText.sourceDefault : source === 'locale' ? configText.sourceLocale : source;
 
 export async function runConfigCommand(args: string[]): Promise<number> {
 	const [action, rawName, value] = args;
@@ -79,13 +86,13 @@ export async function runConfigCommand(args: string[]): Promise<number> {
 		return 0;
 	}
 	const name = rawName as Name | undefined;
-	if (name !== undefined && !(name in NAMES)) return err(`Unknown setting "${sanitizeLine(rawName ?? '')}". ${USAGE}`);
+	if (name !== undefined && !(name in NAMES)) return err(configText.unknownSetting(sanitizeLine(rawName ?? ''), configText.usage));
 
 	switch (action) {
 		case 'get': {
 			// What is in effect for a run without flags, and where each value comes from.
 			const config = resolveConfig({env: process.env, settings});
-			const effective: Record<Name, {value: string | undefined; source: ConfigSource | undefined}> = {
+			const effective: Record<Name, {value: string | undefined; source: ConfigSource | 'locale' | undefined}> = {
 				key: {value: config.apiKey === undefined ? undefined : maskKey(config.apiKey), source: config.sources.apiKey},
 				'base-url': {value: config.baseUrl, source: config.sources.baseUrl},
 				model: {value: config.model, source: config.sources.model},
@@ -95,33 +102,34 @@ export async function runConfigCommand(args: string[]): Promise<number> {
 				'detached-limit': detachedLimit(settings.get('detachedLimitMinutes')),
 				theme: {value: settings.get('theme'), source: settings.get('theme') === undefined ? undefined : 'settings'},
 				'idle-timeout': {value: String(config.idleTimeoutMs / 1000), source: config.sources.idleTimeout},
+				language: languageInEffect(settings.get('language')),
 			};
 			if (name) {
-				out(effective[name].value === undefined ? '(not set)' : sanitizeLine(effective[name].value));
+				out(effective[name].value === undefined ? configText.notSetValue : sanitizeLine(effective[name].value));
 				return 0;
 			}
 			const width = Math.max(...Object.keys(NAMES).map((each) => each.length)) + 1;
 			for (const each of Object.keys(NAMES) as Name[]) {
 				const {value, source} = effective[each];
-				const shown = value === undefined ? '(not set)' : sanitizeLine(value.split('\n')[0] ?? '') + (value.includes('\n') ? ' …' : '');
+				const shown = value === undefined ? configText.notSetValue : sanitizeLine(value.split('\n')[0] ?? '') + (value.includes('\n') ? ' …' : '');
 				out(`${`${each}:`.padEnd(width)} ${shown}  [${describeSource(source)}]`);
 			}
 			out(`(${settings.path})`);
 			return 0;
 		}
 		case 'unset': {
-			if (!name) return err(USAGE);
+			if (!name) return err(configText.usage);
 			settings.delete(NAMES[name]);
-			out(`${name} removed from ${settings.path}`);
+			out(configText.removed(name, settings.path));
 			return 0;
 		}
 		case 'set': {
-			if (!name) return err(USAGE);
+			if (!name) return err(configText.usage);
 			if (name === 'key') {
 				if (value !== undefined) {
-					return err('Refusing to take the key from the command line (it would stay in your shell history). Run `glm-tui config set key` and paste it, or pipe it in.');
+					return err(configText.keyOnCommandLine);
 				}
-				const key = (await readSecret('Paste your GLM API key (id.secret): ')).trim();
+				const key = (await readSecret(configText.pasteKey)).trim();
 				try {
 					parseApiKey(key);
 				} catch (error) {
@@ -129,11 +137,11 @@ export async function runConfigCommand(args: string[]): Promise<number> {
 					throw error;
 				}
 				settings.set('apiKey', key);
-				out(`Saved key ${maskKey(key)} to ${settings.path} (mode 600).`);
+				out(configText.savedKey(maskKey(key), settings.path));
 				return 0;
 			}
 			const raw = args.slice(2).join(' ');
-			if (value === undefined || raw.trim() === '') return err(`config set ${name} needs a value. ${USAGE}`);
+			if (value === undefined || raw.trim() === '') return err(configText.needsValue(name, configText.usage));
 			let parsed: string | number;
 			try {
 				parsed = parseValue(name, name === 'system' ? raw : raw.trim());
@@ -141,13 +149,19 @@ export async function runConfigCommand(args: string[]): Promise<number> {
 				return err((error as Error).message);
 			}
 			settings.set(NAMES[name], parsed as never);
-			const note = name === 'base-url' || name === 'model' || name === 'detached-limit' || name === 'theme' ? '' : name === 'idle-timeout' ? ' s' : ' (the default for new conversations and one-shot questions)';
-			out(`Saved ${name} = ${sanitizeLine(String(parsed))}${note}`);
+			const shownValue = sanitizeLine(String(parsed));
+			out(name === 'idle-timeout' ? configText.saved(name, `${shownValue} s`) : name === 'base-url' || name === 'model' || name === 'detached-limit' || name === 'theme' || name === 'language' ? configText.saved(name, shownValue) : configText.savedDefault(name, shownValue));
 			return 0;
 		}
 		default:
-			return err(USAGE);
+			return err(configText.usage);
 	}
+}
+
+/** The language setting, or (unset / auto) the language the locale gives. */
+function languageInEffect(stored: 'en' | 'zh' | 'auto' | undefined): {value: string; source: ConfigSource | 'locale'} {
+	if (stored === 'en' || stored === 'zh') return {value: stored, source: 'settings'};
+	return {value: `${stored === 'auto' ? 'auto' : ''}${stored === 'auto' ? ' → ' : ''}${languageFromLocale(process.env)}`, source: 'locale'};
 }
 
 function detachedLimit(stored: number | undefined): {value: string; source: ConfigSource} {
@@ -178,7 +192,7 @@ async function readSecret(prompt: string): Promise<string> {
 		const onData = (chunk: string) => {
 			for (const char of chunk) {
 				if (char === '\r' || char === '\n') return done(text);
-				if (char === '\u0003') return done(new Error('Cancelled.'));
+				if (char === '\u0003') return done(new Error(configText.cancelled));
 				if (char === '\u007F' || char === '\b') text = text.slice(0, -1);
 				else if (char >= ' ') text += char;
 			}

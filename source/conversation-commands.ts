@@ -1,4 +1,5 @@
 // `glm-tui list | export NAME | import FILE`: the conversation store from the shell.
+import {conversationText} from './cli-messages.js';
 import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {openConversationStore, type ConversationStore} from './store/conversations.js';
@@ -38,37 +39,37 @@ export async function runConversationCommand(command: 'list' | 'export' | 'impor
 			return 0;
 		}
 		if (list.length === 0) {
-			out('No conversations yet. Start one with: glm-tui\n');
+			out(conversationText.none);
 			return 0;
 		}
 		list.forEach((each, index) => {
-			out(`${String(index + 1).padStart(3)}  ${sanitizeLine(each.name)}  (${each.id}, ${each.messageCount} messages, ${each.updatedAt.slice(0, 16).replace('T', ' ')})\n`);
+			out(conversationText.row(String(index + 1).padStart(3), sanitizeLine(each.name), each.id, each.messageCount, each.updatedAt.slice(0, 16).replace('T', ' ')));
 		});
 		return 0;
 	}
 
 	if (command === 'export') {
 		const query = args.join(' ').trim();
-		if (!query) return fail('Usage: glm-tui export NAME|NUMBER [--json] [-o FILE]');
+		if (!query) return fail(conversationText.exportUsage);
 		const found = findConversation(store.list(), query);
-		if (found.type === 'none') return fail(`No conversation named "${query}". glm-tui list shows them.`);
+		if (found.type === 'none') return fail(conversationText.notFound(query));
 		if (found.type === 'ambiguous') return fail(describeCandidates(query, found.candidates));
 		const conversation = store.load(found.conversation.id);
 		const text = options.json ? toJson(conversation) : toMarkdown(conversation);
 		if (options.output) {
 			writeFileSync(options.output, text, {mode: 0o600});
-			process.stderr.write(`Wrote ${sanitizeLine(path.resolve(options.output))}\n`);
+			process.stderr.write(conversationText.wrote(sanitizeLine(path.resolve(options.output))));
 		} else out(options.stdoutIsTerminal && !options.json ? sanitize(text) : text);
 		return 0;
 	}
 
 	const file = args[0];
-	if (!file) return fail('Usage: glm-tui import FILE [--name NAME]');
+	if (!file) return fail(conversationText.importUsage);
 	let text: string;
 	try {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
-		return fail(`Cannot read ${file}: ${describeFileError(error)}.`);
+		return fail(conversationText.cannotRead(file, describeFileError(error)));
 	}
 	let read;
 	try {
@@ -89,8 +90,8 @@ export async function runConversationCommand(command: 'list' | 'export' | 'impor
 	} catch (error) {
 		return fail(`${file}: ${(error as Error).message}`);
 	}
-	out(`Imported ${imported.messages.length} messages into "${sanitizeLine(imported.name)}" (${position(store, imported.id)}, id ${imported.id}).\n`);
-	if (imported.name !== wanted) out(`Another conversation is named "${sanitizeLine(wanted)}": this one is "${sanitizeLine(imported.name)}".\n`);
+	out(conversationText.imported(imported.messages.length, sanitizeLine(imported.name), position(store, imported.id), imported.id));
+	if (imported.name !== wanted) out(conversationText.renamed(sanitizeLine(wanted), sanitizeLine(imported.name)));
 	for (const note of read.notes) out(`${sanitizeLine(note)}\n`);
 	return 0;
 }
@@ -101,6 +102,6 @@ function usableName(name: string | undefined): string | undefined {
 	return [...sanitizeLine(name).trim()].slice(0, MAX_NAME_LENGTH).join('').trim() || undefined;
 }
 
-function position(store: ConversationStore, id: string): string {
-	return `number ${store.list().findIndex((each) => each.id === id) + 1}`;
+function position(store: ConversationStore, id: string): number {
+	return store.list().findIndex((each) => each.id === id) + 1;
 }

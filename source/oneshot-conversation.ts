@@ -1,5 +1,6 @@
 // `glm-tui -c NAME|N -p ...` and `--new NAME`: a one-shot turn inside a saved conversation. The question is
 // saved before the request (as in the chat screen), the answer when it ends, however it ends.
+import {conversationText, questionText} from './cli-messages.js';
 import {randomUUID} from 'node:crypto';
 import {openConversationStore, type ConversationStore} from './store/conversations.js';
 import {buildRequest} from './chat/request.js';
@@ -36,9 +37,9 @@ function conversationId(store: ConversationStore, query: string): string {
 	if (found.type === 'found') return found.conversation.id;
 	if (found.type === 'ambiguous') throw new ConversationNotFound(describeCandidates(query, found.candidates));
 	if (/^\d+$/.test(query.trim())) {
-		throw new ConversationNotFound(`There is no conversation ${query.trim()}: glm-tui list shows ${list.length === 0 ? 'none yet' : `1 to ${list.length}`}.`);
+		throw new ConversationNotFound(list.length === 0 ? questionText.noNumberNone(query.trim()) : questionText.noNumber(query.trim(), list.length));
 	}
-	throw new ConversationNotFound(`No conversation named "${sanitizeLine(query)}". glm-tui list shows them.`);
+	throw new ConversationNotFound(conversationText.notFound(sanitizeLine(query)));
 }
 
 export function openTurn(options: {

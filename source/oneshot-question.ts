@@ -1,6 +1,7 @@
 // What a one-shot run asks, from its three sources: the -p text (and any words after it), piped stdin, and
 // -f files. `git diff | glm-tui -p "review this"` sends the diff fenced, then the request, as llm, aichat and
 // gemini-cli do; stdin alone is the question itself.
+import {questionText} from './cli-messages.js';
 import {attachmentBlock, checkAttachedTotal, fenced, readAttachment} from './chat/attachments.js';
 
 export interface QuestionSources {
@@ -22,7 +23,7 @@ export async function composeQuestion(sources: QuestionSources): Promise<string>
 	let asked = [sources.prompt === '-' ? undefined : sources.prompt, ...sources.words].filter((each) => each !== undefined).join(' ');
 	let piped = '';
 	if (sources.prompt === '-') {
-		if (!sources.stdin) throw new Error('-p - reads the question from stdin, but stdin is a terminal. Pipe the question in, or give it after -p.');
+		if (!sources.stdin) throw new Error(questionText.stdinIsTerminal);
 		asked = [await sources.stdin(), ...sources.words].join(' ');
 	} else if (sources.stdin) {
 		piped = await sources.stdin();
@@ -35,10 +36,10 @@ export async function composeQuestion(sources: QuestionSources): Promise<string>
 		blocks.unshift(fenced(piped));
 	}
 	if (asked.trim() !== '') blocks.push(asked);
-	if (blocks.length === 0) throw new Error('The question is empty.');
+	if (blocks.length === 0) throw new Error(questionText.empty);
 	if (asked.trim() === '' && blocks.length > 0 && attachments.length > 0 && piped.trim() === '') {
 		// Files alone: the model gets them with nothing asked; that is a mistake more often than not.
-		throw new Error('The files are attached, but there is no question: add one with -p "...".');
+		throw new Error(questionText.filesOnly);
 	}
 	return blocks.join('\n\n');
 }

@@ -1,4 +1,5 @@
 // One question, the answer streamed to stdout as it arrives: for scripts and pipes.
+import {oneShotText} from './cli-messages.js';
 import {createGlmClient} from './glm/client.js';
 import {GlmError, exitCodes, unreadableNote} from './glm/errors.js';
 import {parseApiKey} from './glm/api-key.js';
@@ -103,7 +104,7 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 			new GlmError({
 				kind: 'no-key',
 				message:
-					'No API key. Set ZHIPUAI_API_KEY, or save one with `glm-tui config set key` (reads it from stdin). Get a key at https://open.bigmodel.cn/usercenter/apikeys',
+					oneShotText.noKey,
 			}),
 		);
 	}
@@ -190,7 +191,7 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 					unreadable += event.count;
 					break;
 				case 'retry':
-					if (options.verbose) note(`${event.error.message} Retrying in ${(event.delayMs / 1000).toFixed(1)} s…`);
+					if (options.verbose) note(`${event.error.message} ${oneShotText.retrying((event.delayMs / 1000).toFixed(1))}`);
 					break;
 			}
 		}
@@ -216,7 +217,7 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 	sayUnreadable();
 	if (options.verbose && usage) {
 		stderr.write(
-			dim(`tokens: ${usage.promptTokens} prompt + ${usage.completionTokens} completion = ${usage.totalTokens}\n`, stderr.isTTY),
+			dim(oneShotText.tokens(usage.promptTokens, usage.completionTokens, usage.totalTokens), stderr.isTTY),
 		);
 	}
 
@@ -225,16 +226,16 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 		case 'tool_calls':
 			return succeed();
 		case 'length':
-			stderr.write('glm-tui: the answer was cut off at the token limit (finish_reason: length).\n');
+			stderr.write(`glm-tui: ${oneShotText.cutOff}\n`);
 			return succeed();
 		case 'sensitive':
-			return fail(new GlmError({kind: 'content-filter', message: 'GLM withdrew this answer: its content filter flagged it (finish_reason: sensitive).'}));
+			return fail(new GlmError({kind: 'content-filter', message: oneShotText.withdrawn}));
 		case 'network_error':
-			return fail(new GlmError({kind: 'interrupted', message: `GLM stopped mid-answer because of a service-side network error; what arrived is ${options.json ? 'in "answer"' : 'above'}. Try again.`}));
+			return fail(new GlmError({kind: 'interrupted', message: options.json ? oneShotText.stoppedJson : oneShotText.stopped}));
 		case 'model_context_window_exceeded':
-			return fail(new GlmError({kind: 'prompt-too-long', message: 'The conversation no longer fits the model\'s context window.'}));
+			return fail(new GlmError({kind: 'prompt-too-long', message: oneShotText.tooLong}));
 		default:
-			stderr.write(`glm-tui: the answer ended with finish_reason "${sanitize(finish ?? '')}".\n`);
+			stderr.write(`glm-tui: ${oneShotText.otherFinish(sanitize(finish ?? ''))}\n`);
 			return succeed();
 	}
 }

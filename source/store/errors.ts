@@ -1,5 +1,6 @@
 // Every failure of the store is a StoreError with a message a person can act on; `code` is for the program.
 import {SchemaViolation} from './schema.js';
+import {storeText} from './messages.js';
 
 export type StoreErrorCode =
 	/** The conversation file does not exist (deleted by another glm-tui, or never created). */
@@ -76,20 +77,20 @@ export function describeFileError(error: unknown, {withPath = false}: {withPath?
 	const where = withPath && failure?.path ? ` (${failure.path})` : '';
 	switch (failure?.code) {
 		case 'ENOSPC':
-			return 'the disk is full (ENOSPC)';
+			return storeText.diskFull;
 		case 'EDQUOT':
-			return 'the disk quota is used up (EDQUOT)';
+			return storeText.quota;
 		case 'EROFS':
-			return `the file system is read-only${where} (EROFS)`;
+			return storeText.readOnly(where);
 		case 'EACCES':
 		case 'EPERM':
-			return `no permission to write there${where} (${failure.code})`;
+			return storeText.noPermission(where, failure.code);
 		case 'ENOTDIR':
-			return `part of the path is a file, not a folder${where} (ENOTDIR)`;
+			return storeText.notDir(where);
 		case 'ENOENT':
-			return `the folder is gone${where} (ENOENT)`;
+			return storeText.gone(where);
 		case 'EIO':
-			return 'the disk reported an I/O error (EIO)';
+			return storeText.io;
 		default:
 			// Without a closing full stop: callers go on with their own sentence.
 			return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');

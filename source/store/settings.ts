@@ -33,6 +33,8 @@ export interface StoredSettings {
 	theme?: 'dark' | 'light' | 'none';
 	/** Seconds of silence after which an answer is given up (`idle-timeout`); 0: never. */
 	idleTimeout?: number;
+	/** The interface language; `auto` (or unset) follows the locale (LC_ALL, LC_MESSAGES, LANG). */
+	language?: 'en' | 'zh' | 'auto';
 }
 
 export const DEFAULT_DETACHED_LIMIT_MINUTES = 10;
@@ -62,6 +64,7 @@ export const settingsSchema = {
 		detachedLimitMinutes: {type: 'number', minimum: 0},
 		theme: {enum: ['dark', 'light', 'none']},
 		idleTimeout: {type: 'number', minimum: 0, maximum: MAX_IDLE_TIMEOUT_S},
+		language: {enum: ['en', 'zh', 'auto']},
 	} satisfies Record<SettingKey, JsonSchema>,
 } satisfies JsonSchema;
 
