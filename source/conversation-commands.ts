@@ -11,7 +11,7 @@ import {describeCandidates, findConversation} from './chat/find-conversation.js'
 import {sanitize, sanitizeLine} from './terminal/sanitize.js';
 import {describeFileError} from './store/errors.js';
 import {MAX_NAME_LENGTH, validateName} from './store/slug.js';
-import type {Conversation} from './chat/types.js';
+import type {Conversation} from './domain/types.js';
 
 export interface ConversationCommandOptions {
 	json: boolean;

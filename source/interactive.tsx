@@ -7,7 +7,7 @@ import {createGlmClient} from './glm/client.js';
 import {openConversationStore} from './store/conversations.js';
 import type {Settings} from './store/settings.js';
 import type {ResolvedConfig} from './store/settings.js';
-import type {ConversationSettings} from './chat/types.js';
+import type {ConversationSettings} from './domain/types.js';
 import {StdinFilter, enableBracketedPaste} from './terminal/stdin-filter.js';
 import {MouseInput, disableMouse, enableMouse} from './terminal/mouse.js';
 import {hyperlinksSupported, setHyperlinks} from './terminal/hyperlink.js';

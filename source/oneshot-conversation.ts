@@ -9,7 +9,7 @@ import {failTurn, failsTurn} from './chat/turns.js';
 import {sanitizeLine} from './terminal/sanitize.js';
 import {describeFileError, isStoreError, isUnwritable} from './store/errors.js';
 import type {ChatRequest} from './glm/types.js';
-import type {Conversation, ConversationSettings, Message, MessageState, Usage} from './chat/types.js';
+import type {Conversation, ConversationSettings, Message, MessageState, Usage} from './domain/types.js';
 
 export interface TurnResult {
 	content: string;

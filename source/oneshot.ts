@@ -7,7 +7,7 @@ import {createThinkSplitter} from './terminal/think.js';
 import {sanitize, sanitizeLine} from './terminal/sanitize.js';
 import {plainHttpWarning} from './glm/plain-http.js';
 import type {ChatMessage, ChatRequest} from './glm/types.js';
-import type {Usage} from './chat/types.js';
+import type {Usage} from './domain/types.js';
 import {clampTemperature} from './chat/request.js';
 import type {SavedTurn, TurnResult} from './oneshot-conversation.js';
 

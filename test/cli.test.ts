@@ -6,7 +6,7 @@ import {test as base, describe} from 'vitest';
 import {TEST_KEY, startGlmServer, type GlmServer} from './support/glm-server.js';
 import {cliHome, runCli, type CliHome, type CliOptions, type CliRun} from './support/cli.js';
 import {openConversationStore, type ConversationStore} from '../source/store/conversations.js';
-import type {Conversation} from '../source/chat/types.js';
+import type {Conversation} from '../source/domain/types.js';
 
 const [KEY_ID, KEY_SECRET] = TEST_KEY.split('.') as [string, string];
 /** How glm-tui shows TEST_KEY: the id's first and last four characters. */

@@ -2,7 +2,7 @@
 // background streams and tests share one definition of what an answer is.
 import type {StreamEvent} from '../glm/types.js';
 import type {GlmError} from '../glm/errors.js';
-import type {Message} from './types.js';
+import type {Message} from '../domain/types.js';
 import {createThinkSplitter} from '../terminal/think.js';
 
 export interface AnswerBuilder {

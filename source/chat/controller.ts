@@ -1,7 +1,7 @@
 // The chat domain as one observable object: open conversations, their streams, saving. The UI subscribes
 // and calls methods; nothing here knows about React or the terminal.
 import {randomUUID} from 'node:crypto';
-import type {Conversation, ConversationSettings, Message} from './types.js';
+import type {Conversation, ConversationSettings, Message} from '../domain/types.js';
 import type {ChatRequest, StreamEvent} from '../glm/types.js';
 import {GlmError, unreadableNote} from '../glm/errors.js';
 import {describeFileError, isStoreError} from '../store/errors.js';

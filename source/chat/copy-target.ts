@@ -2,7 +2,7 @@
 // or code block N of the last answer (`/copy code [N]`, default its last), the code exactly as written (no
 // fences, no hard breaks, tabs kept), however the screen had to wrap it.
 import {Lexer, type Token} from 'marked';
-import type {Message} from './types.js';
+import type {Message} from '../domain/types.js';
 
 export type CopyTarget = {text: string; what: string} | {error: string};
 

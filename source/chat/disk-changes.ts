@@ -1,6 +1,6 @@
 // Taking in what another glm-tui wrote into a conversation this one has open: its messages (new ones, an
 // answer it is finishing, growing with each of its saves), a rename or new settings. Pure: no I/O.
-import type {Conversation, Message} from './types.js';
+import type {Conversation, Message} from '../domain/types.js';
 import {mergeConversation, sharedFields} from '../store/merge.js';
 import {settleStreaming, type WriterWorld} from './writer.js';
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type {Conversation, Message} from './types.js';
+import type {Conversation, Message} from '../domain/types.js';
 
 export {toJson} from './transfer.js';
 

@@ -1,7 +1,7 @@
 // Reads back what toMarkdown (export.ts) writes: the name, the settings it lists, and each message with its
 // reasoning and how it ended. Times come back to the minute the file shows; ids are new.
 import {randomUUID} from 'node:crypto';
-import type {Message, Thinking} from './types.js';
+import type {Message, Thinking} from '../domain/types.js';
 import type {ImportedConversation} from './transfer.js';
 
 const HEADER = /^## (.+) · (\d{4}-\d\d-\d\d) (\d\d:\d\d)$/;

@@ -1,6 +1,6 @@
 // Builds the GLM request for a conversation: system prompt, the turns that fit the model's window, options.
 import type {ChatMessage, ChatRequest} from '../glm/types.js';
-import type {Conversation, Message} from './types.js';
+import type {Conversation, Message} from '../domain/types.js';
 import {contextWindow} from './models.js';
 import {estimateTokens} from './tokens.js';
 import {inFailedTurn} from './turns.js';

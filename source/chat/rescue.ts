@@ -4,7 +4,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import {toJson} from './transfer.js';
-import type {Conversation} from './types.js';
+import type {Conversation} from '../domain/types.js';
 import {describeFileError} from '../store/errors.js';
 import {writeNewFile} from '../store/verified-write.js';
 import {sanitize, sanitizeLine} from '../terminal/sanitize.js';

@@ -1,6 +1,6 @@
 // A conversation's settings said in words, for the bare setting commands and /settings. The caller makes
 // the text safe for the terminal (the system prompt is the user's own text, but may hold anything pasted).
-import type {ConversationSettings, Thinking} from './types.js';
+import type {ConversationSettings, Thinking} from '../domain/types.js';
 
 export function describeSystem(system: string | undefined): string {
 	if (!system?.trim()) return 'No system prompt. /system text sets one.';

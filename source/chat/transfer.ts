@@ -6,7 +6,7 @@
 // Every field of the conversation and of each message is carried as it is, known or not: a field added by a
 // later glm-tui (or a message state this one does not draw) survives export and import unchanged.
 import {randomUUID} from 'node:crypto';
-import type {Conversation, Message} from './types.js';
+import type {Conversation, Message} from '../domain/types.js';
 import {migrateToV2} from '../store/format.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {fromMarkdown, looksLikeMarkdownExport} from './markdown-import.js';

@@ -1,7 +1,7 @@
 // A turn is a question and the answer to it. When the answer fails (an error from GLM, a dropped connection,
 // the content filter), the whole turn is marked failed and left out of every later request: a flagged
 // question sent again as context would make every later request fail the same way.
-import type {Message} from './types.js';
+import type {Message} from '../domain/types.js';
 
 interface HasMessages {
 	messages: Message[];

@@ -3,7 +3,7 @@
 // being finished elsewhere (an SSH session that dropped, a second window) from one whose writer died (kill -9,
 // a crash, a reboot): the first is shown growing, the second is shown `stopped`.
 import os from 'node:os';
-import type {Conversation, Message} from './types.js';
+import type {Conversation, Message} from '../domain/types.js';
 
 /** A writer checkpoints at least this often while its answer streams, even when no text arrived. */
 export const HEARTBEAT_MS = 30_000;

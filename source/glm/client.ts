@@ -1,6 +1,6 @@
 // Sends chat requests to GLM and turns the SSE answer into typed events. Owns retries, timeouts, abort and the
 // proxy; knows nothing about conversations or the screen.
-import type {Usage} from '../chat/types.js';
+import type {Usage} from '../domain/types.js';
 import {
 	GlmError,
 	abortedError,

@@ -1,5 +1,5 @@
 // Wire types of the GLM chat API (see shared/glm-api.md) and the events the client yields.
-import type {Usage} from '../chat/types.js';
+import type {Usage} from '../domain/types.js';
 import type {GlmError} from './errors.js';
 
 export interface ChatMessage {

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Conf from 'conf';
-import type {Conversation, ConversationSettings} from '../chat/types.js';
+import type {Conversation, ConversationSettings} from '../domain/types.js';
 import {ensurePrivateDir, storePaths, type Env} from './paths.js';
 import {StoreError, describeFileError, describeInvalid, isInvalidContent, isStoreError, isUnwritable} from './errors.js';
 import {SchemaViolation} from './schema.js';

@@ -9,7 +9,7 @@ import {compileSchema, type JsonSchema} from './schema.js';
  * - 1.0.0 (glm-tui 0.0.x): settings nested as `options: {model, system?, temperature?}`, times as `created`
  *   and `updated`, no top-level `id`, and messages without `id` or `state` (`{role, content, time, error?}`,
  *   a message with `error` had failed).
- * - 2.0.0: the Conversation type of source/chat/types.ts, plus `removedIds`.
+ * - 2.0.0: the Conversation type of source/domain/types.ts, plus `removedIds`.
  */
 export const FORMAT_VERSION = '2.0.0';
 

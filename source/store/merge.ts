@@ -1,6 +1,6 @@
 // How two copies of one conversation become one: the caller's (in memory) and the file (which another
 // glm-tui may have written since we last read it). Pure functions, no I/O.
-import type {Conversation, Message} from '../chat/types.js';
+import type {Conversation, Message} from '../domain/types.js';
 
 const SHARED_KEYS = ['name', 'model', 'system', 'temperature', 'thinking', 'draft'] as const;
 

@@ -3,7 +3,7 @@
 import {readFileSync} from 'node:fs';
 import Conf from 'conf';
 import {VerifiedConf} from './verified-conf.js';
-import type {Thinking} from '../chat/types.js';
+import type {Thinking} from '../domain/types.js';
 import {ensurePrivateDir, ensurePrivateFile, storePaths, type Env} from './paths.js';
 import {StoreError, describeInvalid, isInvalidContent, isUnwritable} from './errors.js';
 import {compileSchema, type JsonSchema} from './schema.js';

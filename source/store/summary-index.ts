@@ -3,7 +3,7 @@
 // missing or unreadable index is rebuilt, so it never needs a lock or a migration.
 import fs from 'node:fs';
 import {writeFileVerified} from './verified-write.js';
-import type {Conversation} from '../chat/types.js';
+import type {Conversation} from '../domain/types.js';
 
 export interface ConversationSummary {
 	id: string;

@@ -1,7 +1,7 @@
 // Find in a conversation. The messages' texts are searched once per query (not per frame), which gives the
 // count and where each match is; the highlighting is done on the rows about to be drawn only, so a frame
 // costs the same in a conversation of 10 messages or 5,000.
-import type {Message} from '../chat/types.js';
+import type {Message} from '../domain/types.js';
 
 export interface FindMatch {
 	/** Message index. */

@@ -1,7 +1,7 @@
 // The transcript as screen lines: each message is rendered once per width and cached, and only the rows that
 // fit the viewport are ever produced, so a frame costs the same with 10 messages or 5,000.
 import chalk from 'chalk';
-import type {Message} from '../chat/types.js';
+import type {Message} from '../domain/types.js';
 import {renderMarkdown, renderPlain} from '../terminal/markdown.js';
 import {MarkdownStream} from '../terminal/markdown-stream.js';
 import {highlightGeneration} from '../terminal/highlight.js';

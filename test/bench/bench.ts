@@ -17,7 +17,7 @@ import {startGlmServer, type Behaviour, type GlmServer} from '../support/glm-ser
 import {openConversationStore} from '../../source/store/conversations.js';
 import {openSettings} from '../../source/store/settings.js';
 import {parseApiKey, signToken} from '../../source/glm/token.js';
-import type {Message} from '../../source/chat/types.js';
+import type {Message} from '../../source/domain/types.js';
 import {answerText, seedMessages, typedText} from './content.js';
 import {PtyApp, CLK_TCK, cpuMs, now, statusKb, type Hit} from './pty-app.js';
 import {mulberry32} from '../support/random.js';

@@ -1,6 +1,6 @@
 // Deterministic, realistic text for the benchmark: stored messages (mixed Markdown, English and Chinese,
 // ~200-400 characters each), the streamed answers, and the text typed into the composer.
-import type {Message} from '../../source/chat/types.js';
+import type {Message} from '../../source/domain/types.js';
 import {tokenize} from '../support/glm-server.js';
 import {mulberry32} from '../support/random.js';
 

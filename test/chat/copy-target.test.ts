@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {codeBlocks, copyTarget} from '../../source/chat/copy-target.js';
-import type {Message} from '../../source/chat/types.js';
+import type {Message} from '../../source/domain/types.js';
 
 const message = (role: Message['role'], content: string, index: number): Message => ({id: `m${index}`, role, content, state: 'complete', time: '2025-01-01T00:00:00.000Z'});
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Conversation, Message} from '../../source/chat/types.js';
+import type {Conversation, Message} from '../../source/domain/types.js';
 import {adoptFromDisk} from '../../source/chat/disk-changes.js';
 import type {WriterWorld} from '../../source/chat/writer.js';
 

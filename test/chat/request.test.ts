@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {buildRequest, clampTemperature} from '../../source/chat/request.js';
-import type {Conversation, Message} from '../../source/chat/types.js';
+import type {Conversation, Message} from '../../source/domain/types.js';
 import {mulberry32} from '../support/random.js';
 
 const message = (role: Message['role'], content: string, extra: Partial<Message> = {}): Message => ({

@@ -4,7 +4,7 @@ import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {rescueUnsaved} from '../../source/chat/rescue.js';
 import {readConversationText} from '../../source/chat/transfer.js';
-import type {Conversation} from '../../source/chat/types.js';
+import type {Conversation} from '../../source/domain/types.js';
 
 const directories: string[] = [];
 afterEach(() => {

@@ -8,7 +8,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {readConversationText, toJson, EXCHANGE_VERSION} from '../../source/chat/transfer.js';
 import {toMarkdown} from '../../source/chat/export.js';
 import {rescueUnsaved} from '../../source/chat/rescue.js';
-import type {Conversation, Message, MessageState} from '../../source/chat/types.js';
+import type {Conversation, Message, MessageState} from '../../source/domain/types.js';
 import {mulberry32} from '../support/random.js';
 import {makeTempHome} from '../store/helpers.js';
 import {openConversationStore} from '../../source/store/conversations.js';

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {failTurn, reopenTurn} from '../../source/chat/turns.js';
-import type {Conversation, Message} from '../../source/chat/types.js';
+import type {Conversation, Message} from '../../source/domain/types.js';
 
 const message = (id: string, role: Message['role'], state: Message['state'] = 'complete'): Message => ({
 	id,

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Conversation, Message} from '../../source/chat/types.js';
+import type {Conversation, Message} from '../../source/domain/types.js';
 import {STALE_MS, settleStreaming, writtenElsewhere, type WriterWorld} from '../../source/chat/writer.js';
 
 const now = Date.parse('2026-01-01T12:00:00.000Z');

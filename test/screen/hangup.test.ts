@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import type {Message} from '../../source/chat/types.js';
+import type {Message} from '../../source/domain/types.js';
 import type {GlmServer} from '../support/glm-server.js';
 import {xdgEnv, type AppTerminal} from '../support/terminal.js';
 import {ESC, configDir, delay, keys, readConversations, seedConversation, statusLine, until, useHarness} from '../support/screen-kit.js';

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import type {Conversation, Message} from '../../source/chat/types.js';
+import type {Conversation, Message} from '../../source/domain/types.js';
 import {openConversationStore} from '../../source/store/conversations.js';
 import {xdgEnv} from '../support/terminal.js';
 import {conversationsDir, keys, statusLine, until, useHarness, ESC} from '../support/screen-kit.js';

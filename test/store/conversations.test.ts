@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import type {Conversation} from '../../source/chat/types.js';
+import type {Conversation} from '../../source/domain/types.js';
 import {openConversationStore, type StoreProblem} from '../../source/store/conversations.js';
 import {StoreError} from '../../source/store/errors.js';
 import {removeMessages} from '../../source/store/merge.js';

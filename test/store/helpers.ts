@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type {Message} from '../../source/chat/types.js';
+import type {Message} from '../../source/domain/types.js';
 
 export interface TempHome {
 	root: string;

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Conversation} from '../../source/chat/types.js';
+import type {Conversation} from '../../source/domain/types.js';
 import {mergeConversation, removeMessages, sharedFields} from '../../source/store/merge.js';
 import {message} from './helpers.js';
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach} from 'vitest';
-import type {Conversation, Message} from '../../source/chat/types.js';
+import type {Conversation, Message} from '../../source/domain/types.js';
 import {openConversationStore} from '../../source/store/conversations.js';
 import {startGlmServer, type GlmServer} from './glm-server.js';
 import {startApp, tempHome, xdgEnv, type AppTerminal, type StartOptions} from './terminal.js';

@@ -1,7 +1,7 @@
 import {Chalk} from 'chalk';
 import stripAnsi from 'strip-ansi';
 import {describe, expect, it} from 'vitest';
-import type {Message} from '../../source/chat/types.js';
+import type {Message} from '../../source/domain/types.js';
 import {CURRENT_ON, MATCH_LIMIT, MATCH_ON, countInRow, findMatches, fold, formatMatchCount, highlightRow, lineOfOccurrence, occurrencesIn} from '../../source/ui/find.js';
 import {mulberry32} from '../support/random.js';
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Message} from '../../source/chat/types.js';
+import type {Message} from '../../source/domain/types.js';
 import {TranscriptLines} from '../../source/ui/transcript-lines.js';
 
 const ANSWER = [
