@@ -3,7 +3,7 @@ import {oneShotText} from './cli-messages.js';
 import {createGlmClient} from './glm/client.js';
 import {GlmError, exitCodes, unreadableNote} from './glm/errors.js';
 import {parseApiKey} from './glm/api-key.js';
-import {createThinkSplitter} from './terminal/think.js';
+import {createThinkSplitter} from './glm/think.js';
 import {sanitize, sanitizeLine} from './terminal/sanitize.js';
 import {plainHttpWarning} from './glm/plain-http.js';
 import type {ChatMessage, ChatRequest} from './glm/types.js';

@@ -3,7 +3,7 @@
 import type {StreamEvent} from '../glm/types.js';
 import type {GlmError} from '../glm/errors.js';
 import type {Message} from '../domain/types.js';
-import {createThinkSplitter} from '../terminal/think.js';
+import {createThinkSplitter} from '../glm/think.js';
 
 export interface AnswerBuilder {
 	readonly message: Message;

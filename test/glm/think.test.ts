@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {ThinkSplitter, createThinkSplitter} from '../../source/terminal/think.js';
+import {ThinkSplitter, createThinkSplitter} from '../../source/glm/think.js';
 
 function run(chunks: string[]): {reasoning: string; content: string} {
 	const splitter = new ThinkSplitter();
