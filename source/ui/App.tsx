@@ -33,7 +33,7 @@ import {createBuffer, emptyBuffer, type TextBuffer} from './text-buffer.js';
 import {fieldCutNotice, insertInField, pasteInField, type FieldEdit} from './line-field.js';
 import {exportMarkdown} from '../chat/export.js';
 import {copyTarget} from '../chat/copy-target.js';
-import {filterConversations} from './picker-filter.js';
+import {filterConversations} from '../chat/search.js';
 import {describeCandidates, findConversation} from '../chat/find-conversation.js';
 import {describeFileError} from '../store/errors.js';
 import {dateTime} from './format-time.js';
