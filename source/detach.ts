@@ -24,6 +24,7 @@ export function detach({controller, limitMs, abandonTerminal, finish}: DetachOpt
 	abandonTerminal();
 	controller.detach();
 	let finished = false;
+	// eslint-disable-next-line prefer-const -- `end` reads it and may run before the timer is set
 	let limit: ReturnType<typeof setTimeout> | undefined;
 	const end = (reason: 'done' | 'limit') => {
 		if (finished) return;

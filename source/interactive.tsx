@@ -106,6 +106,7 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 	};
 	enterTerminal();
 
+	// eslint-disable-next-line prefer-const -- `repaint` reads it and may run before render returns
 	let instance: ReturnType<typeof render> | undefined;
 	const repaint = () => {
 		// Erase and forget the previous frame so the next one is drawn whole.

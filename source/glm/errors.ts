@@ -169,9 +169,7 @@ export function shouldRetry(status: number | undefined, code: string | undefined
 // Terminal control a quoted text could carry: escape sequences whole (CSI, OSC/DCS/APC strings, two-character
 // escapes, their 8-bit forms), then any C0/C1 control left and the bidi controls that reorder what is shown.
 const CONTROL_SEQUENCE =
-	// eslint-disable-next-line no-control-regex
 	/(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]|(?:\u001b[\]P^_X]|[\u009d\u0090\u009e\u009f\u0098])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 

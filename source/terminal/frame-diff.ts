@@ -7,6 +7,7 @@ const ESC = '\u001B';
 const sgrPattern = /\u001B\[[0-9;:]*m/y;
 const otherEscape = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-_])/y;
 
+// eslint-disable-next-line no-misleading-character-class -- a set of single code points (selector, ZWJ, modifiers) on purpose
 const uncertainWidth = /[\uFE0F\u200D\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}]/u;
 
 export interface Cursor {

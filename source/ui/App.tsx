@@ -125,7 +125,7 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 	// Usage only changes when an answer ends, so the sum is not redone per streamed token.
 	const tokens = useMemo(
 		() => active.messages.reduce((sum, each) => sum + (each.usage?.totalTokens ?? 0), 0),
-		// eslint-disable-next-line react-hooks/exhaustive-deps
+		// Deliberately not `active.messages`: that array changes with every streamed token.
 		[active.id, active.messages.length, streaming === undefined],
 	);
 	const others = controller.conversations

@@ -1,4 +1,4 @@
-import {clusterWidth, eachGrapheme, isControl, isLayoutControl, isSafeBoundary, isSurrogate, simpleWidth} from './graphemes.js';
+import {eachGrapheme, isControl, isLayoutControl, isSafeBoundary, isSurrogate, simpleWidth} from './graphemes.js';
 
 /*
 How the composer's text becomes screen rows: soft wrapping at a cell width, and what each cluster is
@@ -26,6 +26,7 @@ export const tabCells = 4;
 /** Cuts are looked for every `cutStep` code units, only where no newline is within `cutStep` either side. */
 export const cutStep = 4096;
 
+// eslint-disable-next-line no-misleading-character-class -- a set of single code points (ZWJ among them) on purpose
 const needsDrawing = /[\x00-\x1f\x7f-\x9f\u200d\u2028-\u202e\u2066-\u2069]|\p{Cs}/u;
 
 function controlSymbol(c: number): string {

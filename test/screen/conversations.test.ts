@@ -12,12 +12,10 @@ import type {GlmServer} from '../support/glm-server.js';
 import {
 	ESC,
 	chatLayoutProblems,
-	composerRowIndex,
 	conversationsDir,
 	keys,
 	readConversations,
 	statusLine,
-	statusRowIndex,
 	until,
 	useHarness,
 } from '../support/screen-kit.js';

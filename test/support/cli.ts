@@ -115,5 +115,4 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun
 }
 
 /** Any ESC or other C0/C1 control character except tab, line feed and carriage return. */
-// eslint-disable-next-line no-control-regex
 export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
