@@ -1,9 +1,14 @@
 // `/theme [dark|light|none|default]` in the chat: shows the palette in force, or saves and applies another one.
-import type {Settings} from '../store/settings.js';
 import {capabilities} from './terminal-type.js';
 import {colorMode, isPalette, resolveColorMode, setColorMode} from './palette.js';
 
-export function changeTheme(argument: string, settings: Pick<Settings, 'get' | 'set'>, env: Record<string, string | undefined> = process.env): {text: string; error?: boolean} {
+/** The one setting this reads and writes (the store's Settings fits; terminal does not import store). */
+export interface ThemeSetting {
+	get(key: 'theme'): 'dark' | 'light' | 'none' | undefined;
+	set(key: 'theme', value: 'dark' | 'light' | 'none' | undefined): void;
+}
+
+export function changeTheme(argument: string, settings: ThemeSetting, env: Record<string, string | undefined> = process.env): {text: string; error?: boolean} {
 	const wanted = argument.trim().toLowerCase();
 	if (wanted === '') {
 		const stored = settings.get('theme');
