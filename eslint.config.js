@@ -1,12 +1,12 @@
 // One linter for the tree; formatting is prettier's (.prettierrc). The layer rule keeps the architecture's one
-// direction (readme, Development): domain and i18n at the bottom, then glm, store and terminal, then chat, then ui.
+// direction (readme, Development): domain, text and i18n at the bottom, then glm, store and terminal, then chat, then ui.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const layer = (folder, forbidden) => ({
 	files: [`source/${folder}/**`],
 	rules: {
-		'no-restricted-imports': ['error', {patterns: [{regex: `^\\.{1,2}/(\\.\\./)*(${forbidden.join('|')})/`, message: `source/${folder} must not import ${forbidden.join(', ')}: the layers go ui -> chat -> glm, store, terminal -> domain, i18n.`}]}],
+		'no-restricted-imports': ['error', {patterns: [{regex: `^\\.{1,2}/(\\.\\./)*(${forbidden.join('|')})/`, message: `source/${folder} must not import ${forbidden.join(', ')}: the layers go ui -> chat -> glm, store, terminal -> domain, text, i18n.`}]}],
 	},
 });
 
@@ -24,11 +24,13 @@ export default tseslint.config(
 			'no-empty': ['error', {allowEmptyCatch: true}],
 		},
 	},
-	// What each folder must not import. Types shared by all live in source/domain (below everything).
-	layer('i18n', ['domain', 'glm', 'store', 'terminal', 'chat', 'ui']),
-	layer('domain', ['glm', 'store', 'terminal', 'chat', 'ui']),
+	// What each folder must not import. Types shared by all live in source/domain, pure text functions (width,
+	// sanitize) in source/text: both below everything.
+	layer('i18n', ['domain', 'text', 'glm', 'store', 'terminal', 'chat', 'ui']),
+	layer('domain', ['i18n', 'text', 'glm', 'store', 'terminal', 'chat', 'ui']),
+	layer('text', ['domain', 'glm', 'store', 'terminal', 'chat', 'ui']),
 	layer('glm', ['store', 'terminal', 'chat', 'ui']),
 	layer('store', ['glm', 'terminal', 'chat', 'ui']),
 	layer('terminal', ['glm', 'store', 'chat', 'ui']),
-	layer('chat', ['ui']),
+	layer('chat', ['terminal', 'ui']),
 );

@@ -43,7 +43,7 @@ const replaceInkModules = {
 		}));
 		// Every width computation (ink, wrap-ansi, cli-truncate, slice-ansi, ours) gets the ASCII/CJK fast path;
 		// the fast path itself falls back to the real package.
-		const fastWidth = path.join(root, 'source/terminal/fast-string-width.ts');
+		const fastWidth = path.join(root, 'source/text/fast-string-width.ts');
 		esbuild.onResolve({filter: /^string-width$/}, (args) => {
 			if (args.importer === fastWidth) return undefined;
 			replaced.add('string-width');

@@ -2,7 +2,7 @@
 import {parseArgs} from 'node:util';
 import {readFileSync} from 'node:fs';
 import {setFlagsFromString} from 'node:v8';
-import {sanitizeLine} from './terminal/sanitize.js';
+import {sanitizeLine} from './text/sanitize.js';
 import {COMMANDS, commandHelp, completionScript, mainHelp, parseArgsOptions} from './cli-spec.js';
 import {resolveLanguage, setLanguage} from './i18n/language.js';
 import {storePaths} from './store/paths.js';

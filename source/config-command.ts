@@ -2,7 +2,7 @@
 import {DEFAULT_DETACHED_LIMIT_MINUTES, MAX_IDLE_TIMEOUT_S, openSettings, parseIdleTimeout, resolveConfig, type ConfigSource} from './store/settings.js';
 import {maskKey, parseApiKey} from './glm/api-key.js';
 import {GlmError} from './glm/errors.js';
-import {sanitizeLine} from './terminal/sanitize.js';
+import {sanitizeLine} from './text/sanitize.js';
 import {isPalette} from './terminal/palette.js';
 import {configText} from './cli-messages.js';
 import {languageFromLocale, parseLanguageSetting} from './i18n/language.js';

@@ -8,7 +8,7 @@ import {DEFAULT_MODEL} from './chat/models.js';
 import {toMarkdown} from './chat/export.js';
 import {readConversationText, toJson} from './chat/transfer.js';
 import {describeCandidates, findConversation} from './chat/find-conversation.js';
-import {sanitize, sanitizeLine} from './terminal/sanitize.js';
+import {sanitize, sanitizeLine} from './text/sanitize.js';
 import {describeFileError} from './store/errors.js';
 import {MAX_NAME_LENGTH, validateName} from './store/slug.js';
 import type {Conversation} from './domain/types.js';

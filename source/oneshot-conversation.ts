@@ -6,7 +6,7 @@ import {openConversationStore, type ConversationStore} from './store/conversatio
 import {buildRequest} from './chat/request.js';
 import {describeCandidates, findConversation} from './chat/find-conversation.js';
 import {failTurn, failsTurn} from './chat/turns.js';
-import {sanitizeLine} from './terminal/sanitize.js';
+import {sanitizeLine} from './text/sanitize.js';
 import {describeFileError, isStoreError, isUnwritable} from './store/errors.js';
 import type {ChatRequest} from './glm/types.js';
 import type {Conversation, ConversationSettings, Message, MessageState, Usage} from './domain/types.js';

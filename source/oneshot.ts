@@ -4,7 +4,7 @@ import {createGlmClient} from './glm/client.js';
 import {GlmError, exitCodes, unreadableNote} from './glm/errors.js';
 import {parseApiKey} from './glm/api-key.js';
 import {createThinkSplitter} from './glm/think.js';
-import {sanitize, sanitizeLine} from './terminal/sanitize.js';
+import {sanitize, sanitizeLine} from './text/sanitize.js';
 import {plainHttpWarning} from './glm/plain-http.js';
 import type {ChatMessage, ChatRequest} from './glm/types.js';
 import type {Usage} from './domain/types.js';

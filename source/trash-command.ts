@@ -1,7 +1,7 @@
 // `glm-tui trash [restore N|NAME | empty]`: the deleted conversations, from the shell.
 import {openConversationStore, type TrashEntry} from './store/conversations.js';
 import {TRASH_DAYS} from './store/trash.js';
-import {sanitizeLine} from './terminal/sanitize.js';
+import {sanitizeLine} from './text/sanitize.js';
 
 export function runTrashCommand(args: string[], options: {json: boolean}): number {
 	const store = openConversationStore();

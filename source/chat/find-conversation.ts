@@ -1,6 +1,6 @@
 // A conversation from what a person typed (`/open 12`, `glm-tui export notes`), by the numbers every list shows.
 import {nameKey} from '../store/order.js';
-import {sanitizeLine} from '../terminal/sanitize.js';
+import {sanitizeLine} from '../text/sanitize.js';
 
 type Listed = {id: string; name: string};
 

@@ -7,7 +7,7 @@ import {toJson} from './transfer.js';
 import type {Conversation} from '../domain/types.js';
 import {describeFileError} from '../store/errors.js';
 import {writeNewFile} from '../store/verified-write.js';
-import {sanitize, sanitizeLine} from '../terminal/sanitize.js';
+import {sanitize, sanitizeLine} from '../text/sanitize.js';
 
 export interface FailedSave {
 	conversation: Conversation;

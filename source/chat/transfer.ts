@@ -8,7 +8,7 @@
 import {randomUUID} from 'node:crypto';
 import type {Conversation, Message} from '../domain/types.js';
 import {migrateToV2} from '../store/format.js';
-import {sanitizeLine} from '../terminal/sanitize.js';
+import {sanitizeLine} from '../text/sanitize.js';
 import {fromMarkdown, looksLikeMarkdownExport} from './markdown-import.js';
 
 export const EXCHANGE_FORMAT = 'glm-tui conversation';

@@ -176,7 +176,7 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 /**
  * Text from the other side (GLM's message, a proxy's page), made safe to quote in one line: no markup, no
  * escape sequence or control character (the terminal would obey them), no bidi override, bounded. Every message
- * is neutralized again where it is shown (terminal/sanitize.ts); this keeps the error itself clean for logs.
+ * is neutralized again where it is shown (text/sanitize.ts); this keeps the error itself clean for logs.
  */
 export function excerpt(text: string | undefined, max = 300): string | undefined {
 	if (text === undefined) return undefined;

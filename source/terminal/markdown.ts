@@ -1,10 +1,10 @@
 import {Lexer, type Token, type Tokens} from 'marked';
 import {highlight} from './highlight.js';
 import {hyperlink} from './hyperlink.js';
-import {sanitize, sanitizeLine} from './sanitize.js';
+import {sanitize, sanitizeLine} from '../text/sanitize.js';
 import {renderTable, type Align} from './table.js';
 import {defaultTheme, type Theme} from './theme.js';
-import {cellWidth} from './width.js';
+import {cellWidth} from '../text/width.js';
 import {wrap} from './wrap.js';
 
 /*

@@ -1,7 +1,7 @@
 import {closeSync, writeSync} from 'node:fs';
 import {constants} from 'node:os';
 import {disableBracketedPaste, enableBracketedPaste} from './stdin-filter.js';
-import {sanitize} from './sanitize.js';
+import {sanitize} from '../text/sanitize.js';
 import {disableMouse} from './mouse.js';
 import {capabilities} from './terminal-type.js';
 

@@ -5,7 +5,7 @@ import type {ChatController} from '../chat/controller.js';
 import {holdHint, parseFork, parseOnOff, parseSetting, readSubmission, type SlashCommandName} from '../chat/slash-commands.js';
 import {describeSettings, describeSystem, describeTemperature, describeThinking} from '../chat/settings-summary.js';
 import {parseApiKey} from '../glm/api-key.js';
-import {sanitizeLine} from '../terminal/sanitize.js';
+import {sanitizeLine} from '../text/sanitize.js';
 import {osc52Copy} from '../terminal/screen.js';
 import type {StdinFilter} from '../terminal/stdin-filter.js';
 import type {MouseInput} from '../terminal/mouse.js';

@@ -1,7 +1,7 @@
 // What the status line shows at a given width. A narrow terminal drops what matters least first: the token
 // count, then the model, then the name is shortened, then the help hint and the other conversations' marks;
 // the conversation's number and its state (ready / streaming / an error) are always there.
-import {cellWidth, graphemes, graphemeWidth} from '../terminal/width.js';
+import {cellWidth, graphemes, graphemeWidth} from '../text/width.js';
 
 export interface StatusInput {
 	width: number;

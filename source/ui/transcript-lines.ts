@@ -5,7 +5,7 @@ import type {Message} from '../domain/types.js';
 import {renderMarkdown, renderPlain} from '../terminal/markdown.js';
 import {MarkdownStream} from '../terminal/markdown-stream.js';
 import {highlightGeneration} from '../terminal/highlight.js';
-import {sanitizeLine} from '../terminal/sanitize.js';
+import {sanitizeLine} from '../text/sanitize.js';
 import {clockTime} from './format-time.js';
 import {formatCount} from './format-count.js';
 

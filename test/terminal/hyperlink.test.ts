@@ -5,7 +5,7 @@ import {hyperlink, hyperlinksSupported, linkTarget, setHyperlinks} from '../../s
 import {renderMarkdown} from '../../source/terminal/markdown.js';
 import {wrap} from '../../source/terminal/wrap.js';
 import {diffFrames, firstDifference} from '../../source/terminal/frame-diff.js';
-import {cellWidth} from '../../source/terminal/width.js';
+import {cellWidth} from '../../source/text/width.js';
 
 const open = (uri: string) => `\u001B]8;;${uri}\u001B\\`;
 const close = '\u001B]8;;\u001B\\';

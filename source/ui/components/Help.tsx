@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import chalk from 'chalk';
 import {renderPlain} from '../../terminal/markdown.js';
-import {cellWidth} from '../../terminal/width.js';
+import {cellWidth} from '../../text/width.js';
 
 /** Exactly the keys that work; keep in step with the key routing in App and readme.md. */
 export const KEY_HELP: Array<[string, string]> = [

@@ -3,7 +3,7 @@
 import {Box, Text} from 'ink';
 import chalk from 'chalk';
 import {renderPlain} from '../../terminal/markdown.js';
-import {sanitize} from '../../terminal/sanitize.js';
+import {sanitize} from '../../text/sanitize.js';
 
 export function problemLines(problems: readonly string[], width: number): string[] {
 	const lines: string[] = [];

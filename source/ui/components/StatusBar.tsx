@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
-import {cellWidth} from '../../terminal/width.js';
+import {cellWidth} from '../../text/width.js';
 import {wrap} from '../../terminal/wrap.js';
-import {sanitizeLine} from '../../terminal/sanitize.js';
+import {sanitizeLine} from '../../text/sanitize.js';
 import {formatTokens, layoutStatus} from '../status-layout.js';
 
 export interface StatusBarProps {

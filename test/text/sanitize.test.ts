@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {escapeMarker, sanitize, sanitizeLine} from '../../source/terminal/sanitize.js';
+import {escapeMarker, sanitize, sanitizeLine} from '../../source/text/sanitize.js';
 
 // Anything at or below U+001F other than LF, DEL, C1 or an ESC must never survive.
 const unsafe = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;

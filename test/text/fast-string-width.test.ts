@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import stringWidth from 'string-width';
-import fastStringWidth, {simpleWidth} from '../../source/terminal/fast-string-width.js';
+import fastStringWidth, {simpleWidth} from '../../source/text/fast-string-width.js';
 
 describe('fast string width', () => {
 	it('agrees with string-width on every code point it answers itself', () => {
