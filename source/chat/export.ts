@@ -1,9 +1,9 @@
 // Conversations as Markdown (for people) and the writing of export files. The JSON exchange format and
 // every reader are in transfer.ts; markdown-import.ts reads back what toMarkdown writes.
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type {Conversation, Message} from '../domain/types.js';
+import {isDirectory, writeUnderFreeName} from '../store/new-file.js';
 
 export {toJson} from './transfer.js';
 
@@ -94,17 +94,8 @@ export interface ExportWritten {
  */
 export function exportMarkdown(conversation: Conversation, file?: string, cwd = process.cwd()): ExportWritten {
 	const asked = path.resolve(cwd, expandHome(file?.trim() || defaultExportName(conversation)));
-	const target = fs.existsSync(asked) && fs.statSync(asked).isDirectory() ? path.join(asked, defaultExportName(conversation)) : asked;
-	const text = toMarkdown(conversation);
+	const target = isDirectory(asked) ? path.join(asked, defaultExportName(conversation)) : asked;
 	const extension = path.extname(target);
-	const stem = target.slice(0, target.length - extension.length);
-	for (let attempt = 1; ; attempt++) {
-		const candidate = attempt === 1 ? target : `${stem}-${attempt}${extension}`;
-		try {
-			fs.writeFileSync(candidate, text, {mode: 0o600, flag: 'wx'});
-			return attempt === 1 ? {file: candidate} : {file: candidate, taken: target};
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 1000) throw error;
-		}
-	}
+	const written = writeUnderFreeName(target.slice(0, target.length - extension.length), extension, toMarkdown(conversation), 1000);
+	return written === target ? {file: written} : {file: written, taken: target};
 }
