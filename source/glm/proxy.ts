@@ -1,6 +1,6 @@
 // Which proxy, if any, a URL goes through, by the conventions of curl: lower-case variables win over upper-case,
 // https URLs use HTTPS_PROXY (not HTTP_PROXY), ALL_PROXY is the fallback, NO_PROXY lists exceptions.
-// Node's fetch ignores all of these, so the client applies them itself.
+// Node's HTTP stack ignores all of these, so http.ts applies them itself (a CONNECT tunnel through the proxy).
 
 type Env = Record<string, string | undefined>;
 
