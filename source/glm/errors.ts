@@ -1,5 +1,6 @@
 // Every failure of the GLM service becomes one GlmError: a kind the program branches on, a sentence a person can
-// act on, and whether sending the same request again may help. Codes and retry policy follow the error-code list in GLM's API documentation.
+// act on, and whether sending the same request again may help. Codes and retry policy follow the error-code list
+// in GLM's API documentation.
 
 export type GlmErrorKind =
 	| 'no-key'
