@@ -78,7 +78,7 @@ describe('the language of the command line', () => {
 			expect((await runCli(['list'], {cwd: home.home, env})).stdout).toBe('还没有对话。用 glm-tui 开始一个。\n');
 			const imported = await runCli(['import', file], {cwd: home.home, env});
 			expect(imported.stdout).toMatch(/^已导入 2 条消息到“chat”（第 1 个，id /);
-			expect((await runCli(['list'], {cwd: home.home, env})).stdout).toMatch(/^\s+1  chat  （.*，2 条消息，/);
+			expect((await runCli(['list'], {cwd: home.home, env})).stdout).toMatch(/^\s+1 {2}chat {2}（.*，2 条消息，/);
 			expect((await runCli(['export', 'nothing'], {cwd: home.home, env})).stderr).toContain('没有名为“nothing”的对话');
 		} finally {
 			home.remove();

@@ -1,7 +1,6 @@
 // Settings: one conf store, `<config>/config.json`, 0600 in a 0700 directory since it holds the API key.
 // Environment variables override what is stored but are never written to it.
 import {readFileSync} from 'node:fs';
-import Conf from 'conf';
 import {VerifiedConf} from './verified-conf.js';
 import type {Thinking} from '../domain/types.js';
 import {ensurePrivateDir, ensurePrivateFile, storePaths, type Env} from './paths.js';
