@@ -69,7 +69,7 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 						...(usage.reasoningTokens === undefined ? {} : {reasoning_tokens: usage.reasoningTokens}),
 					}
 				: null,
-			...(error ? {error: {kind: error.kind, message: error.message}} : {}),
+			...(error ? {error: {kind: error.kind, message: error.shellMessage}} : {}),
 		};
 		stdout.write(`${JSON.stringify(result)}\n`);
 	};
@@ -89,7 +89,7 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 	};
 	const fail = (error: GlmError) => {
 		saveTurn(error.kind === 'content-filter' ? 'filtered' : error.kind === 'interrupted' ? 'stopped' : 'failed', error);
-		note(error.message);
+		note(error.shellMessage);
 		report(error);
 		return exitCodes[error.kind];
 	};
@@ -191,7 +191,7 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 					unreadable += event.count;
 					break;
 				case 'retry':
-					if (options.verbose) note(`${event.error.message} ${oneShotText.retrying((event.delayMs / 1000).toFixed(1))}`);
+					if (options.verbose) note(`${event.error.shellMessage} ${oneShotText.retrying((event.delayMs / 1000).toFixed(1))}`);
 					break;
 			}
 		}

@@ -231,6 +231,14 @@ describe('glm-tui -p: the key', () => {
 });
 
 describe('glm-tui -p: failures and their exit codes', () => {
+	test.for(['1211', '1261', '1000', '1113', '1305'])('%s: stderr gives shell advice, no chat-screen keys', async (code, {glm, server, expect}) => {
+		server.enqueue(...Array.from({length: 8}, () => ({code})));
+		const run = await glm(['-p', 'hi']);
+		expect(run.code).not.toBe(0);
+		expect(run.stderr).toContain(code);
+		expect(run.stderr).not.toMatch(/Ctrl\+|\/model|\/key/);
+	});
+
 	test('1113 (no balance) exits 4 after exactly one request', async ({glm, server, expect}) => {
 		server.enqueue({code: '1113'});
 		const run = await glm(['-p', 'hi']);

@@ -96,6 +96,27 @@ export class GlmError extends Error {
 	get exitCode(): number {
 		return exitCodes[this.kind];
 	}
+
+	/** The message for a shell (`glm-tui -p`): chat-screen keys and slash commands become shell commands. */
+	get shellMessage(): string {
+		return toShellAdvice(this.message);
+	}
+}
+
+// Chat-screen advice and its shell form. One-shot errors must not send a script's user looking for keys that only
+// exist in the chat screen (issue 17).
+const SHELL_ADVICE: ReadonlyArray<readonly [string, string]> = [
+	['switch to another model with /model', 'switch to another model with `glm-tui -m NAME` (see `glm-tui models`)'],
+	['Pick another with /model', 'Pick another with `glm-tui -m NAME` (see `glm-tui models`)'],
+	['Remove earlier messages or start a new conversation (Ctrl+N)', 'Shorten the prompt or start a new conversation'],
+	['`glm-tui config set key` or /key', '`glm-tui config set key`'],
+	['`glm-tui config set key`, use /key,', '`glm-tui config set key`'],
+];
+
+export function toShellAdvice(message: string): string {
+	let text = message;
+	for (const [chat, shell] of SHELL_ADVICE) text = text.split(chat).join(shell);
+	return text;
 }
 
 export function isGlmError(value: unknown): value is GlmError {

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {
 	GlmError,
+	noKeyError,
 	ProxyRefusedError,
 	errorFromException,
 	errorFromFrame,
@@ -277,5 +278,20 @@ describe('exit codes', () => {
 			aborted: 130,
 		});
 		expect(new GlmError({kind: 'balance', message: 'x'}).exitCode).toBe(4);
+	});
+});
+
+describe('shell advice for the one-shot mode', () => {
+	const chatWords = /Ctrl\+|\/model|\/key/;
+	it('names shell commands instead of chat-screen keys for 1211, 1261, 1308, 401 and no key', () => {
+		for (const [status, code] of [[400, '1211'], [400, '1261'], [429, '1308'], [429, '1305'], [401, '1000'], [429, '1113']] as const) {
+			const error = errorFromResponse(status, body(code), new Headers(), CONTEXT);
+			expect(error.shellMessage).not.toMatch(chatWords);
+		}
+		expect(noKeyError().shellMessage).not.toMatch(chatWords);
+		expect(errorFromResponse(400, body('1211'), new Headers(), CONTEXT).shellMessage).toContain('glm-tui -m NAME');
+	});
+	it('keeps the chat-screen advice in the chat message', () => {
+		expect(errorFromResponse(400, body('1211'), new Headers(), CONTEXT).message).toContain('/model');
 	});
 });
