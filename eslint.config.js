@@ -6,7 +6,17 @@ import tseslint from 'typescript-eslint';
 const layer = (folder, forbidden) => ({
 	files: [`source/${folder}/**`],
 	rules: {
-		'no-restricted-imports': ['error', {patterns: [{regex: `^\\.{1,2}/(\\.\\./)*(${forbidden.join('|')})/`, message: `source/${folder} must not import ${forbidden.join(', ')}: the layers go ui -> chat -> glm, store, terminal -> domain, text, i18n.`}]}],
+		'no-restricted-imports': [
+			'error',
+			{
+				patterns: [
+					{
+						regex: `^\\.{1,2}/(\\.\\./)*(${forbidden.join('|')})/`,
+						message: `source/${folder} must not import ${forbidden.join(', ')}: the layers go ui -> chat -> glm, store, terminal -> domain, text, i18n.`,
+					},
+				],
+			},
+		],
 	},
 });
 
@@ -15,7 +25,29 @@ export default tseslint.config(
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
-		languageOptions: {globals: {process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', clearImmediate: 'readonly', URL: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', queueMicrotask: 'readonly', structuredClone: 'readonly', performance: 'readonly', Intl: 'readonly', NodeJS: 'readonly'}},
+		languageOptions: {
+			globals: {
+				process: 'readonly',
+				console: 'readonly',
+				Buffer: 'readonly',
+				setTimeout: 'readonly',
+				clearTimeout: 'readonly',
+				setInterval: 'readonly',
+				clearInterval: 'readonly',
+				setImmediate: 'readonly',
+				clearImmediate: 'readonly',
+				URL: 'readonly',
+				TextDecoder: 'readonly',
+				TextEncoder: 'readonly',
+				AbortController: 'readonly',
+				AbortSignal: 'readonly',
+				queueMicrotask: 'readonly',
+				structuredClone: 'readonly',
+				performance: 'readonly',
+				Intl: 'readonly',
+				NodeJS: 'readonly',
+			},
+		},
 		rules: {
 			// Terminal programs handle control characters on purpose (sanitizing, escape sequences).
 			'no-control-regex': 'off',

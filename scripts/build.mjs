@@ -66,7 +66,8 @@ const decodeYogaDirectly = {
 	setup(esbuild) {
 		esbuild.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async (args) => {
 			const source = await readFile(args.path, 'utf8');
-			if (!yogaLoader.test(source)) throw new Error(`${args.path}: the wasm loader has changed; see decodeYogaDirectly in scripts/build.mjs`);
+			if (!yogaLoader.test(source))
+				throw new Error(`${args.path}: the wasm loader has changed; see decodeYogaDirectly in scripts/build.mjs`);
 			replaced.add('yoga-layout loader');
 			return {contents: source.replace(yogaLoader, 'true?Promise.resolve()'), loader: 'js'};
 		});
@@ -83,7 +84,8 @@ const inkWritesThroughTheWriter = {
 	setup(esbuild) {
 		esbuild.onLoad({filter: /[\\/]ink[\\/]build[\\/]ink\.js$/}, async (args) => {
 			const source = await readFile(args.path, 'utf8');
-			if (!source.includes(inkRawWrite)) throw new Error(`${args.path}: ink's full-screen clear has changed; see inkWritesThroughTheWriter in scripts/build.mjs`);
+			if (!source.includes(inkRawWrite))
+				throw new Error(`${args.path}: ink's full-screen clear has changed; see inkWritesThroughTheWriter in scripts/build.mjs`);
 			replaced.add('ink raw frame');
 			return {contents: source.replace(inkRawWrite, 'this.log.clear();'), loader: 'js'};
 		});
@@ -144,7 +146,10 @@ function thirdPartyNotices({inputs}) {
 			const manifest = JSON.parse(readFileSync(path.join(directory, 'package.json'), 'utf8'));
 			const licenceFile = readdirSync(directory).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
 			const text = licenceFile ? readFileSync(path.join(directory, licenceFile), 'utf8').trim() : licencesNotShipped[manifest.name];
-			if (!text) throw new Error(`${manifest.name}: bundled, but it has no licence file to carry; add it to licencesNotShipped in scripts/build.mjs`);
+			if (!text)
+				throw new Error(
+					`${manifest.name}: bundled, but it has no licence file to carry; add it to licencesNotShipped in scripts/build.mjs`,
+				);
 			return {name: manifest.name, heading: `${manifest.name} ${manifest.version} (${manifest.license ?? 'see below'})`, text};
 		})
 		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -191,7 +196,14 @@ const {metafile} = await build({
 	logLevel: 'warning',
 });
 
-const missed = [...Object.keys(inkModules), 'string-width', 'yoga-layout loader', 'ink raw frame', 'ajv/dist/2020.js', 'ajv-formats'].filter((each) => !replaced.has(each));
+const missed = [
+	...Object.keys(inkModules),
+	'string-width',
+	'yoga-layout loader',
+	'ink raw frame',
+	'ajv/dist/2020.js',
+	'ajv-formats',
+].filter((each) => !replaced.has(each));
 if (missed.length > 0) {
 	rmSync(staging, {recursive: true, force: true});
 	throw new Error(`ink's ${missed.join(', ')} were not replaced: has ink's layout changed?`);

@@ -27,7 +27,9 @@ function run(command, args, environment = process.env) {
 
 if (!canBuild()) {
 	// The outer `npm install -g` passes its own settings through the environment: this install is the clone's.
-	const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_(global|prefix|location)$/i.test(name)));
+	const environment = Object.fromEntries(
+		Object.entries(process.env).filter(([name]) => !/^npm_config_(global|prefix|location)$/i.test(name)),
+	);
 	console.error('glm-tui: installing the build tools into this clone (npm ci --include=dev) ...');
 	run('npm', ['ci', '--include=dev', '--ignore-scripts', '--no-audit', '--no-fund'], environment);
 }

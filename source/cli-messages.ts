@@ -13,7 +13,8 @@ export const cliText = defineMessages(
 		continueOrNew: '-c continues a conversation, --new starts one: give one of them.',
 		newNeedsName: '--new needs a name.',
 		savedBaseUrl: 'the saved base-url (glm-tui config set base-url)',
-		badBaseUrl: (from: string, url: string) => `${from} "${url}" is not an http(s) URL. Give the whole address with its scheme, e.g. https://api.z.ai/api/paas/v4`,
+		badBaseUrl: (from: string, url: string) =>
+			`${from} "${url}" is not an http(s) URL. Give the whole address with its scheme, e.g. https://api.z.ai/api/paas/v4`,
 		badTemperature: (value: string) => `--temperature must be a number in (0, 1], got "${value}".`,
 		badThinking: (value: string) => `--thinking takes on or off, got "${value}".`,
 	},
@@ -27,7 +28,8 @@ export const cliText = defineMessages(
 		continueOrNew: '-c 续写已有对话，--new 新建对话：二者只能选一个。',
 		newNeedsName: '--new 需要一个名字。',
 		savedBaseUrl: '已保存的 base-url（glm-tui config set base-url）',
-		badBaseUrl: (from: string, url: string) => `${from}“${url}”不是 http(s) 地址。请写出带协议的完整地址，例如 https://open.bigmodel.cn/api/paas/v4`,
+		badBaseUrl: (from: string, url: string) =>
+			`${from}“${url}”不是 http(s) 地址。请写出带协议的完整地址，例如 https://open.bigmodel.cn/api/paas/v4`,
 		badTemperature: (value: string) => `--temperature 必须是 (0, 1] 之间的数，收到的是“${value}”。`,
 		badThinking: (value: string) => `--thinking 只接受 on 或 off，收到的是“${value}”。`,
 	},
@@ -36,7 +38,8 @@ export const cliText = defineMessages(
 export const configText = defineMessages(
 	'config',
 	{
-		usage: 'Usage: glm-tui config set key | set NAME VALUE (base-url, model, system, temperature, thinking, idle-timeout, detached-limit, theme, language) | get [NAME] | unset NAME | path',
+		usage:
+			'Usage: glm-tui config set key | set NAME VALUE (base-url, model, system, temperature, thinking, idle-timeout, detached-limit, theme, language) | get [NAME] | unset NAME | path',
 		unknownSetting: (name: string, usage: string) => `Unknown setting "${name}". ${usage}`,
 		notSet: 'not set',
 		notSetValue: '(not set)',
@@ -44,7 +47,8 @@ export const configText = defineMessages(
 		sourceDefault: 'default',
 		sourceLocale: 'locale',
 		removed: (name: string, file: string) => `${name} removed from ${file}`,
-		keyOnCommandLine: 'Refusing to take the key from the command line (it would stay in your shell history). Run `glm-tui config set key` and paste it, or pipe it in.',
+		keyOnCommandLine:
+			'Refusing to take the key from the command line (it would stay in your shell history). Run `glm-tui config set key` and paste it, or pipe it in.',
 		pasteKey: 'Paste your GLM API key (id.secret): ',
 		savedKey: (masked: string, file: string) => `Saved key ${masked} to ${file} (mode 600).`,
 		needsValue: (name: string, usage: string) => `config set ${name} needs a value. ${usage}`,
@@ -58,7 +62,8 @@ export const configText = defineMessages(
 		cancelled: 'Cancelled.',
 	},
 	{
-		usage: '用法：glm-tui config set key | set 名称 值（base-url、model、system、temperature、thinking、idle-timeout、detached-limit、theme、language）| get [名称] | unset 名称 | path',
+		usage:
+			'用法：glm-tui config set key | set 名称 值（base-url、model、system、temperature、thinking、idle-timeout、detached-limit、theme、language）| get [名称] | unset 名称 | path',
 		unknownSetting: (name: string, usage: string) => `没有设置项“${name}”。${usage}`,
 		notSet: '未设置',
 		notSetValue: '（未设置）',
@@ -85,24 +90,28 @@ export const conversationText = defineMessages(
 	'conversations',
 	{
 		none: 'No conversations yet. Start one with: glm-tui\n',
-		row: (number: string, name: string, id: string, count: number, time: string) => `${number}  ${name}  (${id}, ${plural(count, 'message')}, ${time})\n`,
+		row: (number: string, name: string, id: string, count: number, time: string) =>
+			`${number}  ${name}  (${id}, ${plural(count, 'message')}, ${time})\n`,
 		exportUsage: 'Usage: glm-tui export NAME|NUMBER [--json] [-o FILE]',
 		notFound: (query: string) => `No conversation named "${query}". glm-tui list shows them.`,
 		wrote: (file: string) => `Wrote ${file}\n`,
 		importUsage: 'Usage: glm-tui import FILE [--name NAME]',
 		cannotRead: (file: string, reason: string) => `Cannot read ${file}: ${reason}.`,
-		imported: (count: number, name: string, number: number, id: string) => `Imported ${plural(count, 'message')} into "${name}" (number ${number}, id ${id}).\n`,
+		imported: (count: number, name: string, number: number, id: string) =>
+			`Imported ${plural(count, 'message')} into "${name}" (number ${number}, id ${id}).\n`,
 		renamed: (wanted: string, name: string) => `Another conversation is named "${wanted}": this one is "${name}".\n`,
 	},
 	{
 		none: '还没有对话。用 glm-tui 开始一个。\n',
-		row: (number: string, name: string, id: string, count: number, time: string) => `${number}  ${name}  （${id}，${count} 条消息，${time}）\n`,
+		row: (number: string, name: string, id: string, count: number, time: string) =>
+			`${number}  ${name}  （${id}，${count} 条消息，${time}）\n`,
 		exportUsage: '用法：glm-tui export 名字|编号 [--json] [-o 文件]',
 		notFound: (query: string) => `没有名为“${query}”的对话。glm-tui list 可以列出全部对话。`,
 		wrote: (file: string) => `已写入 ${file}\n`,
 		importUsage: '用法：glm-tui import 文件 [--name 名字]',
 		cannotRead: (file: string, reason: string) => `无法读取 ${file}：${reason}。`,
-		imported: (count: number, name: string, number: number, id: string) => `已导入 ${count} 条消息到“${name}”（第 ${number} 个，id ${id}）。\n`,
+		imported: (count: number, name: string, number: number, id: string) =>
+			`已导入 ${count} 条消息到“${name}”（第 ${number} 个，id ${id}）。\n`,
 		renamed: (wanted: string, name: string) => `已有对话叫“${wanted}”：这个改名为“${name}”。\n`,
 	},
 );
@@ -110,7 +119,8 @@ export const conversationText = defineMessages(
 export const oneShotText = defineMessages(
 	'oneshot',
 	{
-		noKey: 'No API key. Set ZHIPUAI_API_KEY, or save one with `glm-tui config set key` (reads it from stdin). Get a key at https://open.bigmodel.cn/usercenter/apikeys',
+		noKey:
+			'No API key. Set ZHIPUAI_API_KEY, or save one with `glm-tui config set key` (reads it from stdin). Get a key at https://open.bigmodel.cn/usercenter/apikeys',
 		retrying: (seconds: string) => `Retrying in ${seconds} s…`,
 		tokens: (prompt: number, completion: number, total: number) => `tokens: ${prompt} prompt + ${completion} completion = ${total}\n`,
 		cutOff: 'the answer was cut off at the token limit (finish_reason: length).',
@@ -121,7 +131,8 @@ export const oneShotText = defineMessages(
 		otherFinish: (reason: string) => `the answer ended with finish_reason "${reason}".`,
 	},
 	{
-		noKey: '没有 API 密钥。请设置 ZHIPUAI_API_KEY，或用 `glm-tui config set key` 保存（从标准输入读取）。密钥在 https://open.bigmodel.cn/usercenter/apikeys 获取',
+		noKey:
+			'没有 API 密钥。请设置 ZHIPUAI_API_KEY，或用 `glm-tui config set key` 保存（从标准输入读取）。密钥在 https://open.bigmodel.cn/usercenter/apikeys 获取',
 		retrying: (seconds: string) => `${seconds} 秒后重试…`,
 		tokens: (prompt: number, completion: number, total: number) => `token：提问 ${prompt} + 回答 ${completion} = ${total}\n`,
 		cutOff: '回答达到 token 上限被截断（finish_reason: length）。',

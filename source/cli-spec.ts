@@ -19,20 +19,70 @@ export interface OptionSpec {
 }
 
 export const OPTIONS: readonly OptionSpec[] = [
-	{long: 'prompt', short: 'p', value: 'TEXT', help: 'the question (one-shot mode); "-" or nothing reads it from stdin', zh: '问题（单次提问模式）；写 "-" 或不写则从标准输入读取'},
-	{long: 'file', short: 'f', value: 'PATH', multiple: true, file: true, help: 'attach a text file (repeatable; up to 256 KB each)', zh: '附加一个文本文件（可重复；每个最多 256 KB）'},
-	{long: 'continue', short: 'c', value: 'NAME|N', help: 'ask inside a saved conversation (its history and settings), saving the turn', zh: '在已保存的对话里提问（沿用其历史和设置），并保存这一轮'},
+	{
+		long: 'prompt',
+		short: 'p',
+		value: 'TEXT',
+		help: 'the question (one-shot mode); "-" or nothing reads it from stdin',
+		zh: '问题（单次提问模式）；写 "-" 或不写则从标准输入读取',
+	},
+	{
+		long: 'file',
+		short: 'f',
+		value: 'PATH',
+		multiple: true,
+		file: true,
+		help: 'attach a text file (repeatable; up to 256 KB each)',
+		zh: '附加一个文本文件（可重复；每个最多 256 KB）',
+	},
+	{
+		long: 'continue',
+		short: 'c',
+		value: 'NAME|N',
+		help: 'ask inside a saved conversation (its history and settings), saving the turn',
+		zh: '在已保存的对话里提问（沿用其历史和设置），并保存这一轮',
+	},
 	{long: 'new', value: 'NAME', help: 'start a saved conversation with this question', zh: '用这个问题新建一个已保存的对话'},
-	{long: 'model', short: 'm', value: 'NAME', help: 'model, e.g. glm-4.6, glm-4.5-air, glm-4-flash (glm-tui models)', zh: '模型，例如 glm-4.6、glm-4.5-air、glm-4-flash（见 glm-tui models）'},
+	{
+		long: 'model',
+		short: 'm',
+		value: 'NAME',
+		help: 'model, e.g. glm-4.6, glm-4.5-air, glm-4-flash (glm-tui models)',
+		zh: '模型，例如 glm-4.6、glm-4.5-air、glm-4-flash（见 glm-tui models）',
+	},
 	{long: 'system', short: 's', value: 'TEXT', help: 'system prompt', zh: '系统提示词'},
 	{long: 'temperature', short: 't', value: 'X', help: '0.01 .. 1', zh: '0.01 .. 1'},
-	{long: 'thinking', value: 'on|off', choices: ['on', 'off'], help: 'ask GLM-4.5+ to think first (or not)', zh: '让 GLM-4.5 及以上先思考（或不思考）'},
-	{long: 'no-reasoning', help: 'do not print the model\'s reasoning (one-shot prints it dimmed on stderr)', zh: '不输出模型的思考过程（单次提问时默认以暗色输出到 stderr）'},
-	{long: 'json', help: 'with -p: one JSON object (answer, reasoning, usage, finish_reason); with list/export/trash: JSON', zh: '与 -p 一起：输出一个 JSON 对象（answer、reasoning、usage、finish_reason）；与 list/export/trash 一起：输出 JSON'},
-	{long: 'base-url', value: 'URL', help: 'API base, e.g. https://api.z.ai/api/paas/v4', zh: 'API 地址，例如 https://open.bigmodel.cn/api/paas/v4'},
-	{long: 'idle-timeout', value: 'S', help: 'give up an answer after S seconds of silence (default 30, 0: never)', zh: '回答沉默 S 秒后放弃（默认 30，0 表示不限）'},
+	{
+		long: 'thinking',
+		value: 'on|off',
+		choices: ['on', 'off'],
+		help: 'ask GLM-4.5+ to think first (or not)',
+		zh: '让 GLM-4.5 及以上先思考（或不思考）',
+	},
+	{
+		long: 'no-reasoning',
+		help: "do not print the model's reasoning (one-shot prints it dimmed on stderr)",
+		zh: '不输出模型的思考过程（单次提问时默认以暗色输出到 stderr）',
+	},
+	{
+		long: 'json',
+		help: 'with -p: one JSON object (answer, reasoning, usage, finish_reason); with list/export/trash: JSON',
+		zh: '与 -p 一起：输出一个 JSON 对象（answer、reasoning、usage、finish_reason）；与 list/export/trash 一起：输出 JSON',
+	},
+	{
+		long: 'base-url',
+		value: 'URL',
+		help: 'API base, e.g. https://api.z.ai/api/paas/v4',
+		zh: 'API 地址，例如 https://open.bigmodel.cn/api/paas/v4',
+	},
+	{
+		long: 'idle-timeout',
+		value: 'S',
+		help: 'give up an answer after S seconds of silence (default 30, 0: never)',
+		zh: '回答沉默 S 秒后放弃（默认 30，0 表示不限）',
+	},
 	{long: 'output', short: 'o', value: 'FILE', file: true, help: 'with export: write to FILE', zh: '与 export 一起：写入 FILE'},
-	{long: 'name', value: 'NAME', help: 'with import: the conversation\'s name', zh: '与 import 一起：对话的名字'},
+	{long: 'name', value: 'NAME', help: "with import: the conversation's name", zh: '与 import 一起：对话的名字'},
 	{long: 'verbose', short: 'v', help: 'print token usage and retries on stderr', zh: '在 stderr 输出 token 用量和重试信息'},
 	{long: 'help', short: 'h', help: 'this help; glm-tui help COMMAND for one command', zh: '本帮助；glm-tui help 命令 查看单个命令'},
 	{long: 'version', short: 'V', help: 'version', zh: '版本号'},
@@ -58,7 +108,8 @@ export const COMMANDS: readonly CommandSpec[] = [
 			'config unset NAME              back to the default',
 			'config path                    where settings are stored',
 		],
-		help: 'Settings for every conversation and one-shot question. Environment variables and flags win over them.', zh: {
+		help: 'Settings for every conversation and one-shot question. Environment variables and flags win over them.',
+		zh: {
 			usage: [
 				'config set key                 保存 API 密钥（从标准输入读取，绝不从命令行读取）',
 				'config set 名称 值             base-url、model、system、temperature、thinking、language、theme、detached-limit',
@@ -70,16 +121,23 @@ export const COMMANDS: readonly CommandSpec[] = [
 		},
 		words: ['set', 'get', 'unset', 'path'],
 	},
-	{name: 'list', usage: ['list [--json]'], help: 'The saved conversations, numbered as in the chat screen (Alt+1..9, /open N).', zh: {help: '已保存的对话，编号与聊天界面一致（Alt+1..9、/open N）。'}},
+	{
+		name: 'list',
+		usage: ['list [--json]'],
+		help: 'The saved conversations, numbered as in the chat screen (Alt+1..9, /open N).',
+		zh: {help: '已保存的对话，编号与聊天界面一致（Alt+1..9、/open N）。'},
+	},
 	{
 		name: 'export',
 		usage: ['export NAME|N [--json] [-o FILE]'],
-		help: 'A conversation as Markdown (or, with --json, the whole conversation in the format import reads back).', zh: {help: '把一个对话导出为 Markdown（加 --json 则是完整对话，可被 import 读回）。'},
+		help: 'A conversation as Markdown (or, with --json, the whole conversation in the format import reads back).',
+		zh: {help: '把一个对话导出为 Markdown（加 --json 则是完整对话，可被 import 读回）。'},
 	},
 	{
 		name: 'import',
 		usage: ['import FILE [--name NAME]'],
-		help: 'Bring a conversation back from an export (JSON or Markdown), a rescue file, or an OpenAI-style message list.', zh: {help: '从导出文件（JSON 或 Markdown）、抢救文件或 OpenAI 格式的消息列表恢复一个对话。'},
+		help: 'Bring a conversation back from an export (JSON or Markdown), a rescue file, or an OpenAI-style message list.',
+		zh: {help: '从导出文件（JSON 或 Markdown）、抢救文件或 OpenAI 格式的消息列表恢复一个对话。'},
 	},
 	{
 		name: 'trash',
@@ -99,9 +157,20 @@ export const COMMANDS: readonly CommandSpec[] = [
 		},
 		words: ['restore', 'empty'],
 	},
-	{name: 'models', usage: ['models'], help: 'The known GLM models and their context windows (any other name works too).', zh: {help: '已知的 GLM 模型及其上下文窗口（其他模型名也可以用）。'}},
-	{name: 'completion', usage: ['completion bash|zsh|fish'], help: 'A shell completion script, e.g. glm-tui completion bash > /etc/bash_completion.d/glm-tui', zh: {help: 'shell 补全脚本，例如 glm-tui completion bash > /etc/bash_completion.d/glm-tui'}, words: ['bash', 'zsh', 'fish']},
-	{name: 'help', usage: ['help [COMMAND]'], help: 'This help, or one command\'s.', zh: {help: '本帮助，或某个命令的帮助。'}},
+	{
+		name: 'models',
+		usage: ['models'],
+		help: 'The known GLM models and their context windows (any other name works too).',
+		zh: {help: '已知的 GLM 模型及其上下文窗口（其他模型名也可以用）。'},
+	},
+	{
+		name: 'completion',
+		usage: ['completion bash|zsh|fish'],
+		help: 'A shell completion script, e.g. glm-tui completion bash > /etc/bash_completion.d/glm-tui',
+		zh: {help: 'shell 补全脚本，例如 glm-tui completion bash > /etc/bash_completion.d/glm-tui'},
+		words: ['bash', 'zsh', 'fish'],
+	},
+	{name: 'help', usage: ['help [COMMAND]'], help: "This help, or one command's.", zh: {help: '本帮助，或某个命令的帮助。'}},
 ];
 
 export const parseArgsOptions = Object.fromEntries(
@@ -187,7 +256,9 @@ export function commandHelp(name: string): string | undefined {
 	const command = COMMANDS.find((each) => each.name === name);
 	if (!command) return undefined;
 	const zh = currentLanguage() === 'zh';
-	return `${zh ? '用法' : 'Usage'}\n${usageOf(command).map((line) => `  glm-tui ${line}`).join('\n')}\n\n${zh ? command.zh.help : command.help}\n`;
+	return `${zh ? '用法' : 'Usage'}\n${usageOf(command)
+		.map((line) => `  glm-tui ${line}`)
+		.join('\n')}\n\n${zh ? command.zh.help : command.help}\n`;
 }
 
 /** A completion script for bash, zsh or fish; undefined for another shell. */
@@ -195,7 +266,10 @@ export function completionScript(shell: string): string | undefined {
 	const longs = OPTIONS.map((option) => `--${option.long}`);
 	const shorts = OPTIONS.flatMap((option) => (option.short ? [`-${option.short}`] : []));
 	const names = COMMANDS.map((command) => command.name);
-	const fileOptions = OPTIONS.filter((option) => option.file).flatMap((option) => [`--${option.long}`, ...(option.short ? [`-${option.short}`] : [])]);
+	const fileOptions = OPTIONS.filter((option) => option.file).flatMap((option) => [
+		`--${option.long}`,
+		...(option.short ? [`-${option.short}`] : []),
+	]);
 	switch (shell) {
 		case 'bash':
 			return `# glm-tui completion for bash: source it, or save it as /etc/bash_completion.d/glm-tui
@@ -203,8 +277,12 @@ _glm_tui() {
 	local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]}
 	case "$prev" in
 		${fileOptions.join('|')}) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-${OPTIONS.filter((option) => option.choices).map((option) => `\t\t--${option.long}) COMPREPLY=($(compgen -W "${option.choices?.join(' ')}" -- "$cur")); return ;;`).join('\n')}
-${COMMANDS.filter((command) => command.words).map((command) => `\t\t${command.name}) COMPREPLY=($(compgen -W "${command.words?.join(' ')}" -- "$cur")); return ;;`).join('\n')}
+${OPTIONS.filter((option) => option.choices)
+	.map((option) => `\t\t--${option.long}) COMPREPLY=($(compgen -W "${option.choices?.join(' ')}" -- "$cur")); return ;;`)
+	.join('\n')}
+${COMMANDS.filter((command) => command.words)
+	.map((command) => `\t\t${command.name}) COMPREPLY=($(compgen -W "${command.words?.join(' ')}" -- "$cur")); return ;;`)
+	.join('\n')}
 		import) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	esac
 	if [[ $cur == -* ]]; then
@@ -240,7 +318,9 @@ ${OPTIONS.map(
 	(option) =>
 		`complete -c glm-tui${option.short ? ` -s ${option.short}` : ''} -l ${option.long}${option.value ? (option.file ? ' -r -F' : ' -r') : ''}${option.choices ? ` -a ${fishQuote(option.choices.join(' '))}` : ''} -d ${fishQuote(option.help)}`,
 ).join('\n')}
-${COMMANDS.filter((command) => command.words).map((command) => `complete -c glm-tui -n '__fish_seen_subcommand_from ${command.name}' -a ${fishQuote(command.words?.join(' ') ?? '')}`).join('\n')}
+${COMMANDS.filter((command) => command.words)
+	.map((command) => `complete -c glm-tui -n '__fish_seen_subcommand_from ${command.name}' -a ${fishQuote(command.words?.join(' ') ?? '')}`)
+	.join('\n')}
 complete -c glm-tui -n '__fish_seen_subcommand_from import' -F
 `;
 		default:

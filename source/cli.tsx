@@ -93,7 +93,12 @@ async function main(argv: string[]): Promise<number> {
 		if (command === 'config') return runConfig(rest);
 		if (command === 'list' || command === 'export' || command === 'import') {
 			const {runConversationCommand} = await import('./conversation-commands.js');
-			return runConversationCommand(command, rest, {json: values.json ?? false, output: values.output, name: values.name, stdoutIsTerminal: process.stdout.isTTY === true});
+			return runConversationCommand(command, rest, {
+				json: values.json ?? false,
+				output: values.output,
+				name: values.name,
+				stdoutIsTerminal: process.stdout.isTTY === true,
+			});
 		}
 		if (command === 'trash') {
 			const {runTrashCommand} = await import('./trash-command.js');
@@ -134,11 +139,17 @@ async function main(argv: string[]): Promise<number> {
 			baseUrl: config.baseUrl,
 			idleTimeoutMs: config.idleTimeoutMs,
 			model: config.model,
-			...definedOnly({system: values.system ?? config.system, temperature: temperature ?? config.temperature, thinking: thinking ?? config.thinking}),
+			...definedOnly({
+				system: values.system ?? config.system,
+				temperature: temperature ?? config.temperature,
+				thinking: thinking ?? config.thinking,
+			}),
 			showReasoning: !values['no-reasoning'],
 			verbose: values.verbose ?? false,
 			json: values.json ?? false,
-			...(values.continue !== undefined || values.new !== undefined ? {openTurn: await turnOpener(values, question, config, {temperature, thinking})} : {}),
+			...(values.continue !== undefined || values.new !== undefined
+				? {openTurn: await turnOpener(values, question, config, {temperature, thinking})}
+				: {}),
 			stdout: process.stdout,
 			stderr: process.stderr,
 			signal: controller.signal,
@@ -155,7 +166,9 @@ async function main(argv: string[]): Promise<number> {
 	const terminal = terminalCapabilities(process.env['TERM']);
 	if (!terminal.fullScreen) {
 		const term = process.env['TERM'] ? `TERM=${sanitizeLine(process.env['TERM'])}` : 'TERM is not set';
-		throw new UsageError(`the chat needs a full-screen terminal (${term}). Set TERM (e.g. xterm-256color), or ask one question with: glm-tui -p "question"`);
+		throw new UsageError(
+			`the chat needs a full-screen terminal (${term}). Set TERM (e.g. xterm-256color), or ask one question with: glm-tui -p "question"`,
+		);
 	}
 	setCapabilities(terminal);
 	const {resolveColorMode, setColorMode} = await import('./terminal/palette.js');
@@ -211,7 +224,10 @@ async function turnOpener(
 				question,
 				...definedOnly({continue: values.continue, newName: values.new}),
 				overrides: definedOnly({model: values.model, system: values.system, temperature: parsed.temperature, thinking: parsed.thinking}),
-				defaults: {model: config.model, ...definedOnly({system: config.system, temperature: config.temperature, thinking: config.thinking})},
+				defaults: {
+					model: config.model,
+					...definedOnly({system: config.system, temperature: config.temperature, thinking: config.thinking}),
+				},
 			});
 		} catch (error) {
 			if (error instanceof ConversationNotFound) throw new UsageError(error.message);
@@ -245,7 +261,9 @@ function checkBaseUrl(baseUrl: string, source: string): void {
 }
 
 function definedOnly<T extends object>(values: T): {[K in keyof T]?: Exclude<T[K], undefined>} {
-	return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {[K in keyof T]?: Exclude<T[K], undefined>};
+	return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {
+		[K in keyof T]?: Exclude<T[K], undefined>;
+	};
 }
 
 function parseTemperature(value: string | undefined): number | undefined {

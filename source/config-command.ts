@@ -1,5 +1,12 @@
 // `glm-tui config ...`: save settings without the key ever appearing in shell history or on screen.
-import {DEFAULT_DETACHED_LIMIT_MINUTES, MAX_IDLE_TIMEOUT_S, openSettings, parseIdleTimeout, resolveConfig, type ConfigSource} from './store/settings.js';
+import {
+	DEFAULT_DETACHED_LIMIT_MINUTES,
+	MAX_IDLE_TIMEOUT_S,
+	openSettings,
+	parseIdleTimeout,
+	resolveConfig,
+	type ConfigSource,
+} from './store/settings.js';
 import {maskKey, parseApiKey} from './glm/api-key.js';
 import {GlmError} from './glm/errors.js';
 import {sanitizeLine} from './text/sanitize.js';
@@ -21,7 +28,6 @@ const NAMES = {
 } as const;
 type Name = keyof typeof NAMES;
 
-
 /** A value as typed on the command line, as the settings file keeps it; an Error says what is wrong. */
 function parseValue(name: Exclude<Name, 'key'>, raw: string): string | number {
 	const value = raw.trim();
@@ -36,12 +42,14 @@ function parseValue(name: Exclude<Name, 'key'>, raw: string): string | number {
 		}
 		case 'temperature': {
 			const number = Number(value);
-			if (value === '' || !Number.isFinite(number) || number <= 0 || number > 1) throw new Error(configText.badTemperature(sanitizeLine(value)));
+			if (value === '' || !Number.isFinite(number) || number <= 0 || number > 1)
+				throw new Error(configText.badTemperature(sanitizeLine(value)));
 			return number;
 		}
 		case 'idle-timeout': {
 			const seconds = parseIdleTimeout(value);
-			if (seconds === undefined) throw new Error(`idle-timeout takes a number of seconds from 0 (no limit) to ${MAX_IDLE_TIMEOUT_S}, got "${sanitizeLine(value)}".`);
+			if (seconds === undefined)
+				throw new Error(`idle-timeout takes a number of seconds from 0 (no limit) to ${MAX_IDLE_TIMEOUT_S}, got "${sanitizeLine(value)}".`);
 			return seconds;
 		}
 		case 'thinking':
@@ -70,7 +78,15 @@ function parseValue(name: Exclude<Name, 'key'>, raw: string): string | number {
 }
 
 const describeSource = (source: ConfigSource | 'locale' | undefined) =>
-	source === undefined ? configText.notSet : source === 'settings' ? configText.sourceFile : source === 'default' ? configText.sourceDefault : source === 'locale' ? configText.sourceLocale : source;
+	source === undefined
+		? configText.notSet
+		: source === 'settings'
+			? configText.sourceFile
+			: source === 'default'
+				? configText.sourceDefault
+				: source === 'locale'
+					? configText.sourceLocale
+					: source;
 
 export async function runConfigCommand(args: string[]): Promise<number> {
 	const [action, rawName, value] = args;
@@ -98,7 +114,10 @@ export async function runConfigCommand(args: string[]): Promise<number> {
 				model: {value: config.model, source: config.sources.model},
 				system: {value: config.system, source: config.sources.system},
 				temperature: {value: config.temperature === undefined ? undefined : String(config.temperature), source: config.sources.temperature},
-				thinking: {value: config.thinking === undefined ? undefined : config.thinking === 'enabled' ? 'on' : 'off', source: config.sources.thinking},
+				thinking: {
+					value: config.thinking === undefined ? undefined : config.thinking === 'enabled' ? 'on' : 'off',
+					source: config.sources.thinking,
+				},
 				'detached-limit': detachedLimit(settings.get('detachedLimitMinutes')),
 				theme: {value: settings.get('theme'), source: settings.get('theme') === undefined ? undefined : 'settings'},
 				'idle-timeout': {value: String(config.idleTimeoutMs / 1000), source: config.sources.idleTimeout},
@@ -111,7 +130,8 @@ export async function runConfigCommand(args: string[]): Promise<number> {
 			const width = Math.max(...Object.keys(NAMES).map((each) => each.length)) + 1;
 			for (const each of Object.keys(NAMES) as Name[]) {
 				const {value, source} = effective[each];
-				const shown = value === undefined ? configText.notSetValue : sanitizeLine(value.split('\n')[0] ?? '') + (value.includes('\n') ? ' …' : '');
+				const shown =
+					value === undefined ? configText.notSetValue : sanitizeLine(value.split('\n')[0] ?? '') + (value.includes('\n') ? ' …' : '');
 				out(`${`${each}:`.padEnd(width)} ${shown}  [${describeSource(source)}]`);
 			}
 			out(`(${settings.path})`);
@@ -150,7 +170,13 @@ export async function runConfigCommand(args: string[]): Promise<number> {
 			}
 			settings.set(NAMES[name], parsed as never);
 			const shownValue = sanitizeLine(String(parsed));
-			out(name === 'idle-timeout' ? configText.saved(name, `${shownValue} s`) : name === 'base-url' || name === 'model' || name === 'detached-limit' || name === 'theme' || name === 'language' ? configText.saved(name, shownValue) : configText.savedDefault(name, shownValue));
+			out(
+				name === 'idle-timeout'
+					? configText.saved(name, `${shownValue} s`)
+					: name === 'base-url' || name === 'model' || name === 'detached-limit' || name === 'theme' || name === 'language'
+						? configText.saved(name, shownValue)
+						: configText.savedDefault(name, shownValue),
+			);
 			return 0;
 		}
 		default:
@@ -165,7 +191,9 @@ function languageInEffect(stored: 'en' | 'zh' | 'auto' | undefined): {value: str
 }
 
 function detachedLimit(stored: number | undefined): {value: string; source: ConfigSource} {
-	return stored === undefined ? {value: String(DEFAULT_DETACHED_LIMIT_MINUTES), source: 'default'} : {value: String(stored), source: 'settings'};
+	return stored === undefined
+		? {value: String(DEFAULT_DETACHED_LIMIT_MINUTES), source: 'default'}
+		: {value: String(stored), source: 'settings'};
 }
 
 /** Reads one line without echo on a terminal, or all of stdin from a pipe. */

@@ -21,7 +21,11 @@ export interface ConversationCommandOptions {
 	stdoutIsTerminal?: boolean;
 }
 
-export async function runConversationCommand(command: 'list' | 'export' | 'import', args: string[], options: ConversationCommandOptions): Promise<number> {
+export async function runConversationCommand(
+	command: 'list' | 'export' | 'import',
+	args: string[],
+	options: ConversationCommandOptions,
+): Promise<number> {
 	const store = openConversationStore();
 	const out = (text: string) => process.stdout.write(text);
 	// Every message may quote a file name, a name or a file's content: none of it reaches the terminal raw.
@@ -43,7 +47,15 @@ export async function runConversationCommand(command: 'list' | 'export' | 'impor
 			return 0;
 		}
 		list.forEach((each, index) => {
-			out(conversationText.row(String(index + 1).padStart(3), sanitizeLine(each.name), each.id, each.messageCount, each.updatedAt.slice(0, 16).replace('T', ' ')));
+			out(
+				conversationText.row(
+					String(index + 1).padStart(3),
+					sanitizeLine(each.name),
+					each.id,
+					each.messageCount,
+					each.updatedAt.slice(0, 16).replace('T', ' '),
+				),
+			);
 		});
 		return 0;
 	}
@@ -78,7 +90,8 @@ export async function runConversationCommand(command: 'list' | 'export' | 'impor
 		return fail(`${file}: ${(error as Error).message}`);
 	}
 	const settings = openSettings();
-	const wanted = options.name?.trim() || usableName(read.conversation.name) || usableName(path.basename(file).replace(/\.[^.]+$/, '')) || 'imported';
+	const wanted =
+		options.name?.trim() || usableName(read.conversation.name) || usableName(path.basename(file).replace(/\.[^.]+$/, '')) || 'imported';
 	let imported: Conversation;
 	try {
 		imported = store.importConversation({

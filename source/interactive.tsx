@@ -65,7 +65,11 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 
 	const defaults: ConversationSettings = {
 		model: flags.model ?? config.model,
-		...definedOnly({system: flags.system ?? config.system, temperature: flags.temperature ?? config.temperature, thinking: flags.thinking ?? config.thinking}),
+		...definedOnly({
+			system: flags.system ?? config.system,
+			temperature: flags.temperature ?? config.temperature,
+			thinking: flags.thinking ?? config.thinking,
+		}),
 	};
 	const initialClient = makeClient(config.apiKey);
 	const controller = new ChatController({
@@ -200,7 +204,9 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 					settings.set('apiKey', key);
 				} catch (error) {
 					// The App says "Key saved" next; this notice must win, so it comes after.
-					setImmediate(() => controller.say(`The key is used for this session but could not be saved: ${describeFileError(error)}.`, 'error'));
+					setImmediate(() =>
+						controller.say(`The key is used for this session but could not be saved: ${describeFileError(error)}.`, 'error'),
+					);
 				}
 			}}
 			onRepaint={repaint}

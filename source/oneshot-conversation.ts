@@ -37,7 +37,9 @@ function conversationId(store: ConversationStore, query: string): string {
 	if (found.type === 'found') return found.conversation.id;
 	if (found.type === 'ambiguous') throw new ConversationNotFound(describeCandidates(query, found.candidates));
 	if (/^\d+$/.test(query.trim())) {
-		throw new ConversationNotFound(list.length === 0 ? questionText.noNumberNone(query.trim()) : questionText.noNumber(query.trim(), list.length));
+		throw new ConversationNotFound(
+			list.length === 0 ? questionText.noNumberNone(query.trim()) : questionText.noNumber(query.trim(), list.length),
+		);
 	}
 	throw new ConversationNotFound(conversationText.notFound(sanitizeLine(query)));
 }

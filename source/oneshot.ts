@@ -103,8 +103,7 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 		return fail(
 			new GlmError({
 				kind: 'no-key',
-				message:
-					oneShotText.noKey,
+				message: oneShotText.noKey,
 			}),
 		);
 	}
@@ -216,9 +215,7 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 	if (wroteContent && !endsWithNewline) stdout.write('\n');
 	sayUnreadable();
 	if (options.verbose && usage) {
-		stderr.write(
-			dim(oneShotText.tokens(usage.promptTokens, usage.completionTokens, usage.totalTokens), stderr.isTTY),
-		);
+		stderr.write(dim(oneShotText.tokens(usage.promptTokens, usage.completionTokens, usage.totalTokens), stderr.isTTY));
 	}
 
 	switch (finish ?? 'stop') {

@@ -16,7 +16,13 @@ export function runTrashCommand(args: string[], options: {json: boolean}): numbe
 	if (action === undefined || action === 'list') {
 		const entries = store.trash();
 		if (options.json) {
-			out(`${JSON.stringify(entries.map(({file, id, name, messageCount, deletedAt}) => ({id, name, messageCount, deletedAt: deletedAt.toISOString(), file})), null, '\t')}\n`);
+			out(
+				`${JSON.stringify(
+					entries.map(({file, id, name, messageCount, deletedAt}) => ({id, name, messageCount, deletedAt: deletedAt.toISOString(), file})),
+					null,
+					'\t',
+				)}\n`,
+			);
 			return 0;
 		}
 		if (entries.length === 0) {
@@ -24,7 +30,9 @@ export function runTrashCommand(args: string[], options: {json: boolean}): numbe
 			return 0;
 		}
 		entries.forEach((entry, index) => out(`${String(index + 1).padStart(3)}  ${describe(entry)}\n`));
-		out(`Kept ${TRASH_DAYS} days after deletion. glm-tui trash restore N|NAME brings one back; glm-tui trash empty removes them for good.\n`);
+		out(
+			`Kept ${TRASH_DAYS} days after deletion. glm-tui trash restore N|NAME brings one back; glm-tui trash empty removes them for good.\n`,
+		);
 		return 0;
 	}
 

@@ -7,7 +7,9 @@ import {cliHome, runCli} from './support/cli.js';
 
 const zh = {LANG: 'zh_CN.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined};
 
-async function inHome<T>(run: (glm: (args: string[], env?: Record<string, string | undefined>) => ReturnType<typeof runCli>) => Promise<T>): Promise<T> {
+async function inHome<T>(
+	run: (glm: (args: string[], env?: Record<string, string | undefined>) => ReturnType<typeof runCli>) => Promise<T>,
+): Promise<T> {
 	const home = cliHome();
 	try {
 		return await run((args, env = {}) => runCli(args, {cwd: home.home, env: {...home.env, ...env}}));
@@ -73,7 +75,13 @@ describe('the language of the command line', () => {
 		const home = cliHome();
 		try {
 			const file = path.join(home.home, 'chat.json');
-			writeFileSync(file, JSON.stringify([{role: 'user', content: '你好'}, {role: 'assistant', content: '你好！'}]));
+			writeFileSync(
+				file,
+				JSON.stringify([
+					{role: 'user', content: '你好'},
+					{role: 'assistant', content: '你好！'},
+				]),
+			);
 			const env = {...home.env, ...zh};
 			expect((await runCli(['list'], {cwd: home.home, env})).stdout).toBe('还没有对话。用 glm-tui 开始一个。\n');
 			const imported = await runCli(['import', file], {cwd: home.home, env});

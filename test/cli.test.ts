@@ -74,9 +74,28 @@ function seedStore(home: CliHome, specs: SeedSpec[], more?: (store: Conversation
 		const at = (seconds: number) => new Date(day + seconds * 1000).toISOString();
 		conversation.messages = [
 			{id: `${n}a`, role: 'user', content: 'Q 一 \u001B[31mred\u001B[0m\ttab', state: 'complete', time: at(1)},
-			{id: `${n}b`, role: 'assistant', content: 'A stopped', reasoning: 'thinking…\nline 2', state: 'stopped', time: at(2), updatedAt: at(3), model: 'glm-4.6', usage: {promptTokens: 5, completionTokens: 6, totalTokens: 11, reasoningTokens: 2}},
+			{
+				id: `${n}b`,
+				role: 'assistant',
+				content: 'A stopped',
+				reasoning: 'thinking…\nline 2',
+				state: 'stopped',
+				time: at(2),
+				updatedAt: at(3),
+				model: 'glm-4.6',
+				usage: {promptTokens: 5, completionTokens: 6, totalTokens: 11, reasoningTokens: 2},
+			},
 			{id: `${n}c`, role: 'user', content: 'Q 二', state: 'complete', time: at(4)},
-			{id: `${n}d`, role: 'assistant', content: '', state: 'failed', error: 'The network dropped.', finishReason: 'network_error', time: at(5), model: 'glm-4.6'},
+			{
+				id: `${n}d`,
+				role: 'assistant',
+				content: '',
+				state: 'failed',
+				error: 'The network dropped.',
+				finishReason: 'network_error',
+				time: at(5),
+				model: 'glm-4.6',
+			},
 		];
 		return store.save(conversation);
 	});
@@ -120,14 +139,17 @@ describe('glm-tui config', () => {
 		expect(savedSettings(home)?.['apiKey']).toBeUndefined();
 	});
 
-	test.for(['abc', 'a.b.c', 'some id.secret', ''])('set key refuses the malformed key %j from stdin and saves nothing', async (key, {glm, home, expect}) => {
-		const run = await glm(['config', 'set', 'key'], {stdin: `${key}\n`});
-		expect(run.code).toBe(2);
-		expect(run.stdout).toBe('');
-		expect(run.stderr.trim().split('\n')).toHaveLength(1);
-		expect(run.stderr).toMatch(/^glm-tui: .*key/i);
-		expect(savedSettings(home)?.['apiKey']).toBeUndefined();
-	});
+	test.for(['abc', 'a.b.c', 'some id.secret', ''])(
+		'set key refuses the malformed key %j from stdin and saves nothing',
+		async (key, {glm, home, expect}) => {
+			const run = await glm(['config', 'set', 'key'], {stdin: `${key}\n`});
+			expect(run.code).toBe(2);
+			expect(run.stdout).toBe('');
+			expect(run.stderr.trim().split('\n')).toHaveLength(1);
+			expect(run.stderr).toMatch(/^glm-tui: .*key/i);
+			expect(savedSettings(home)?.['apiKey']).toBeUndefined();
+		},
+	);
 
 	test('a malformed key does not replace the saved one', async ({glm, home, expect}) => {
 		saveSettings(home, {apiKey: TEST_KEY});
@@ -140,7 +162,9 @@ describe('glm-tui config', () => {
 		const run = await glm(['config', 'get']);
 		expect(run.code).toBe(0);
 		// What is in effect, and where it comes from: here the defaults.
-		expect(run.stdout).toMatch(/^key: +\(not set\) +\[not set\]\nbase-url: +https:\/\/open\.bigmodel\.cn\/api\/paas\/v4 +\[default\]\nmodel: +glm-4\.6 +\[default\]\n/);
+		expect(run.stdout).toMatch(
+			/^key: +\(not set\) +\[not set\]\nbase-url: +https:\/\/open\.bigmodel\.cn\/api\/paas\/v4 +\[default\]\nmodel: +glm-4\.6 +\[default\]\n/,
+		);
 		expect(run.stdout).toMatch(/\nidle-timeout: +30 +\[default\]\n/);
 	});
 
@@ -276,14 +300,22 @@ describe('the key and base URL a one-shot run uses', () => {
 // The seed blog's history.json: JSON objects separated by commas, no brackets, a trailing comma.
 const SEED_MESSAGES = [
 	{role: 'user', content: '你好，GLM！请解释一下 "CAP 定理"。'},
-	{role: 'assistant', content: 'CAP 定理说：\n1. 一致性 (Consistency)\n2. 可用性 (Availability)\n\n```python\nprint("hello, 世界")\n```\nA backslash \\ and a tab\there.'},
-	{role: 'user', content: "Thanks — and 'single' \"double\" quotes too.\n第二行"},
+	{
+		role: 'assistant',
+		content:
+			'CAP 定理说：\n1. 一致性 (Consistency)\n2. 可用性 (Availability)\n\n```python\nprint("hello, 世界")\n```\nA backslash \\ and a tab\there.',
+	},
+	{role: 'user', content: 'Thanks — and \'single\' "double" quotes too.\n第二行'},
 	{role: 'assistant', content: '不客气！😀'},
 ];
 const SEED_FILE = `${SEED_MESSAGES.map((message) => JSON.stringify(message)).join(',\n')},\n`;
 
 describe('glm-tui trash', () => {
-	test('lists deleted conversations, restores by number or name (another name when taken, said), empties and says what went', async ({glm, home, expect}) => {
+	test('lists deleted conversations, restores by number or name (another name when taken, said), empties and says what went', async ({
+		glm,
+		home,
+		expect,
+	}) => {
 		const empty = await glm(['trash']);
 		expect(empty.code).toBe(0);
 		expect(empty.stdout).toMatch(/^The trash is empty\. Deleted conversations stay there for 30 days\./);
@@ -324,7 +356,9 @@ describe('glm-tui trash', () => {
 		seed('运维 notes', ['new one']);
 		const restored = await glm(['trash', 'restore', '运维 notes']);
 		expect(restored.code).toBe(0);
-		expect(restored.stdout).toMatch(/^Restored "运维 notes" as "运维 notes \(2\)" \(a conversation of that name exists\): .*, 4 messages\.$/m);
+		expect(restored.stdout).toMatch(
+			/^Restored "运维 notes" as "运维 notes \(2\)" \(a conversation of that name exists\): .*, 4 messages\.$/m,
+		);
 		const back = store.list().find((each) => each.name === '运维 notes (2)')!;
 		expect(store.load(back.id).messages.map((m) => m.content)).toEqual(['磁盘满了', 'du -sh', 'thanks', 'ok']);
 		expect(store.list().find((each) => each.name === '运维 notes')!.messageCount).toBe(1);
@@ -402,17 +436,20 @@ describe('glm-tui list / import / export', () => {
 		['a wrong role', '[{"role":"robot","content":"hi"}]', /Message 1: role must be user, assistant or system/],
 		['a missing content', '{"role":"user"},', /Message 1: content must be text/],
 		['nothing', '   \n', /empty/],
-	] as const)('import of %s exits 2 with a message naming the problem, and imports nothing', async ([, text, problem], {glm, home, expect}) => {
-		const file = path.join(home.home, 'bad.json');
-		writeFileSync(file, text);
-		const run = await glm(['import', file]);
-		expect(run.code).toBe(2);
-		expect(run.stdout).toBe('');
-		expect(run.stderr).toMatch(problem);
-		expect(run.stderr).toContain('bad.json');
-		const list = await glm(['list']);
-		expect(list.stdout).toMatch(/^No conversations yet/);
-	});
+	] as const)(
+		'import of %s exits 2 with a message naming the problem, and imports nothing',
+		async ([, text, problem], {glm, home, expect}) => {
+			const file = path.join(home.home, 'bad.json');
+			writeFileSync(file, text);
+			const run = await glm(['import', file]);
+			expect(run.code).toBe(2);
+			expect(run.stdout).toBe('');
+			expect(run.stderr).toMatch(problem);
+			expect(run.stderr).toContain('bad.json');
+			const list = await glm(['list']);
+			expect(list.stdout).toMatch(/^No conversations yet/);
+		},
+	);
 
 	test('import of a missing file exits 2 naming it', async ({glm, expect}) => {
 		const run = await glm(['import', 'no-such-file.json']);
@@ -427,8 +464,14 @@ describe('glm-tui list / import / export', () => {
 		expect(run.stderr).toMatch(/No conversation named "nothing-here"/);
 	});
 
-	test('export --json → import in another home is the identity: name, settings, states, reasoning, usage, times, ids', async ({glm, home, expect}) => {
-		const seeded = seedStore(home, [{name: '论文润色 ✍', system: 'Be brief.\nSecond line', temperature: 0.3, thinking: 'disabled', draft: 'unsent 草稿'}]);
+	test('export --json → import in another home is the identity: name, settings, states, reasoning, usage, times, ids', async ({
+		glm,
+		home,
+		expect,
+	}) => {
+		const seeded = seedStore(home, [
+			{name: '论文润色 ✍', system: 'Be brief.\nSecond line', temperature: 0.3, thinking: 'disabled', draft: 'unsent 草稿'},
+		]);
 		const exported = await glm(['export', '1', '--json']);
 		expect(exported.code).toBe(0);
 		const other = cliHome();
@@ -462,7 +505,8 @@ describe('glm-tui list / import / export', () => {
 		const back = JSON.parse((await glm(['export', 'md back', '--json'])).stdout) as Record<string, unknown>;
 		const original = JSON.parse((await glm(['export', 'md', '--json'])).stdout) as Record<string, unknown>;
 		for (const key of ['model', 'system', 'temperature', 'thinking', 'createdAt']) expect(back[key], key).toEqual(original[key]);
-		const strip = (doc: Record<string, unknown>) => (doc['messages'] as Array<Record<string, unknown>>).map(({role, content, state, reasoning}) => ({role, content, state, reasoning}));
+		const strip = (doc: Record<string, unknown>) =>
+			(doc['messages'] as Array<Record<string, unknown>>).map(({role, content, state, reasoning}) => ({role, content, state, reasoning}));
 		expect(strip(back)).toEqual(strip(original));
 	});
 
@@ -498,7 +542,7 @@ describe('glm-tui list / import / export', () => {
 		expect((await glm(['export', 'deploy plan'])).stdout).toMatch(/^# deploy plan\n/);
 	});
 
-	test('an import error never carries the file\'s control characters to the terminal', async ({glm, home, expect}) => {
+	test("an import error never carries the file's control characters to the terminal", async ({glm, home, expect}) => {
 		const evil = '\u001B]2;PWN\u0007\u001B[2J';
 		for (const [name, text] of [
 			['raw.json', evil],
@@ -519,7 +563,18 @@ describe('glm-tui list / import / export', () => {
 
 	test('a name glm-tui would not make (control characters, too long) is imported cleaned, not refused', async ({glm, home, expect}) => {
 		const file = path.join(home.home, 'odd.json');
-		writeFileSync(file, JSON.stringify({format: 'glm-tui conversation', version: 1, name: `bad\u001B[2Jname\t${'x'.repeat(300)}`, model: 'glm-4.6', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', messages: [{role: 'user', content: 'q'}]}));
+		writeFileSync(
+			file,
+			JSON.stringify({
+				format: 'glm-tui conversation',
+				version: 1,
+				name: `bad\u001B[2Jname\t${'x'.repeat(300)}`,
+				model: 'glm-4.6',
+				createdAt: '2025-01-01T00:00:00.000Z',
+				updatedAt: '2025-01-01T00:00:00.000Z',
+				messages: [{role: 'user', content: 'q'}],
+			}),
+		);
 		const run = await glm(['import', file]);
 		expect(run.code).toBe(0);
 		const [listed] = JSON.parse((await glm(['list', '--json'])).stdout) as Array<{name: string}>;
@@ -533,7 +588,13 @@ describe('glm-tui list / import / export', () => {
 			file,
 			JSON.stringify({
 				messages: [
-					{role: 'user', content: [{type: 'text', text: 'hello'}, {type: 'image_url', image_url: {url: 'x'}}]},
+					{
+						role: 'user',
+						content: [
+							{type: 'text', text: 'hello'},
+							{type: 'image_url', image_url: {url: 'x'}},
+						],
+					},
 					{role: 'assistant', content: null, tool_calls: [{id: '1'}]},
 					{role: 'tool', tool_call_id: '1', content: '42'},
 					{role: 'assistant', content: 'It is 42.'},

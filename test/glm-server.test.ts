@@ -4,7 +4,11 @@ import {MODELS, SERVER_SEED, TEST_KEY, startGlmServer, type GlmServer} from './s
 
 const [ID, SECRET] = TEST_KEY.split('.') as [string, string];
 
-function sign(payload: Record<string, unknown> = {}, header: Record<string, unknown> = {alg: 'HS256', sign_type: 'SIGN'}, secret = SECRET): string {
+function sign(
+	payload: Record<string, unknown> = {},
+	header: Record<string, unknown> = {alg: 'HS256', sign_type: 'SIGN'},
+	secret = SECRET,
+): string {
 	const now = Date.now();
 	return jwt.sign({api_key: ID, exp: now + 60_000, timestamp: now, ...payload}, secret, {
 		header: header as unknown as jwt.JwtHeader,
@@ -26,7 +30,10 @@ beforeEach(() => {
 
 const user = (content: string) => [{role: 'user', content}];
 
-function post(body: unknown, init: {token?: string | null; headers?: Record<string, string>; signal?: AbortSignal} = {}): Promise<Response> {
+function post(
+	body: unknown,
+	init: {token?: string | null; headers?: Record<string, string>; signal?: AbortSignal} = {},
+): Promise<Response> {
 	const headers: Record<string, string> = {'Content-Type': 'application/json', ...init.headers};
 	if (init.token !== null) headers['Authorization'] = `Bearer ${init.token ?? sign()}`;
 	return fetch(`${server.baseUrl}/chat/completions`, {
@@ -42,7 +49,12 @@ function events(text: string): string[] {
 	return text
 		.split(/\r?\n\r?\n/)
 		.filter((block) => block.trim() && !block.startsWith(':'))
-		.map((block) => block.split(/\r?\n/).map((line) => line.replace(/^data: ?/, '')).join('\n'));
+		.map((block) =>
+			block
+				.split(/\r?\n/)
+				.map((line) => line.replace(/^data: ?/, ''))
+				.join('\n'),
+		);
 }
 
 async function readAll(response: Response): Promise<{text: string; reads: number; error?: unknown}> {
@@ -258,7 +270,10 @@ describe('streaming', () => {
 			headers: {Authorization: `Bearer ${sign()}`},
 			body: JSON.stringify({model: 'glm-4.6', stream: true, messages: user('hi')}),
 		});
-		const outcome = pending.then(() => 'answered', () => 'failed');
+		const outcome = pending.then(
+			() => 'answered',
+			() => 'failed',
+		);
 		await new Promise((r) => setTimeout(r, 200));
 		expect(own.requests).toHaveLength(1);
 		await own.close();
@@ -372,11 +387,14 @@ describe('validation', () => {
 		await expectError(await post({model: 'glm-4.6', messages: user('hi'), thinking: {type: 'auto'}}), 400, '1210');
 	});
 
-	it.each(['gpt-4', 'glm-9-imaginary', 'glm-4.6-turbo'])('rejects the unknown model %s with 400/1211 and the service\'s own text', async (model) => {
-		const body = await expectError(await post({model, messages: user('hi')}), 400, '1211');
-		expect(body.error.message).toBe('模型不存在，请检查模型代码。');
-		expect(server.requests[0]!.note).toBe('invalid 1211');
-	});
+	it.each(['gpt-4', 'glm-9-imaginary', 'glm-4.6-turbo'])(
+		"rejects the unknown model %s with 400/1211 and the service's own text",
+		async (model) => {
+			const body = await expectError(await post({model, messages: user('hi')}), 400, '1211');
+			expect(body.error.message).toBe('模型不存在，请检查模型代码。');
+			expect(server.requests[0]!.note).toBe('invalid 1211');
+		},
+	);
 
 	it('serves every model of glm-api.md', async () => {
 		for (const model of MODELS) expect((await post({model, messages: user('hi')})).status, model).toBe(200);
@@ -401,13 +419,19 @@ describe('injected errors', () => {
 
 	it('answers in English with Accept-Language en', async () => {
 		server.enqueue({code: '1113'});
-		const body = await expectError(await post({model: 'glm-4.6', messages: user('hi')}, {headers: {'Accept-Language': 'en-US,en'}}), 429, '1113');
+		const body = await expectError(
+			await post({model: 'glm-4.6', messages: user('hi')}, {headers: {'Accept-Language': 'en-US,en'}}),
+			429,
+			'1113',
+		);
 		expect(body.error.message).toMatch(/^[\x20-\x7e]+$/);
 	});
 
 	it('adds contentFilter to 1301 and maps statuses from the table', async () => {
 		server.enqueue({code: '1301'}, {status: 500}, {status: 401, code: '1003'});
-		expect((await expectError(await post({model: 'glm-4.6', messages: user('hi')}), 400, '1301')).contentFilter).toEqual([{role: 'user', level: 1}]);
+		expect((await expectError(await post({model: 'glm-4.6', messages: user('hi')}), 400, '1301')).contentFilter).toEqual([
+			{role: 'user', level: 1},
+		]);
 		await expectError(await post({model: 'glm-4.6', messages: user('hi')}), 500, '500');
 		await expectError(await post({model: 'glm-4.6', messages: user('hi')}), 401, '1003');
 	});
@@ -449,7 +473,15 @@ describe('magic words', () => {
 				fetch(`${magic.baseUrl}/chat/completions`, {
 					method: 'POST',
 					headers: {Authorization: `Bearer ${sign()}`},
-					body: JSON.stringify({model: 'glm-4.6', stream: true, messages: [{role: 'user', content: 'glm:tokens=3 glm:finish=length'}, {role: 'assistant', content: 'x'}, {role: 'user', content}]}),
+					body: JSON.stringify({
+						model: 'glm-4.6',
+						stream: true,
+						messages: [
+							{role: 'user', content: 'glm:tokens=3 glm:finish=length'},
+							{role: 'assistant', content: 'x'},
+							{role: 'user', content},
+						],
+					}),
 				});
 			expect((await call('glm:error=1113')).status).toBe(429);
 			const data = events((await readAll(await call('glm:tokens=7 glm:finish=network_error'))).text);

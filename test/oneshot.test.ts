@@ -106,7 +106,19 @@ describe('glm-tui -p: the answer', () => {
 	});
 
 	test('--system, --model, --temperature and --thinking on reach the wire', async ({glm, server, expect}) => {
-		const run = await glm(['-p', 'hi', '--system', 'Answer in one line.', '--model', 'glm-4.5-air', '--temperature', '0.3', '--thinking', 'on', '--no-reasoning']);
+		const run = await glm([
+			'-p',
+			'hi',
+			'--system',
+			'Answer in one line.',
+			'--model',
+			'glm-4.5-air',
+			'--temperature',
+			'0.3',
+			'--thinking',
+			'on',
+			'--no-reasoning',
+		]);
 		expect(run.code).toBe(0);
 		expect(server.requests).toHaveLength(1);
 		expect(server.requests[0]?.body).toMatchObject({
@@ -126,7 +138,10 @@ describe('glm-tui -p: the answer', () => {
 		expect(server.requests[0]?.body).toMatchObject({
 			model: 'glm-4-flash',
 			thinking: {type: 'disabled'},
-			messages: [{role: 'system', content: 'sys'}, {role: 'user', content: 'hi'}],
+			messages: [
+				{role: 'system', content: 'sys'},
+				{role: 'user', content: 'hi'},
+			],
 		});
 		// GLM's range is (0, 1]; 1 itself is sent as a value GLM accepts.
 		const temperature = server.requests[0]?.body.temperature as number;
@@ -231,13 +246,16 @@ describe('glm-tui -p: the key', () => {
 });
 
 describe('glm-tui -p: failures and their exit codes', () => {
-	test.for(['1211', '1261', '1000', '1113', '1305'])('%s: stderr gives shell advice, no chat-screen keys', async (code, {glm, server, expect}) => {
-		server.enqueue(...Array.from({length: 8}, () => ({code})));
-		const run = await glm(['-p', 'hi']);
-		expect(run.code).not.toBe(0);
-		expect(run.stderr).toContain(code);
-		expect(run.stderr).not.toMatch(/Ctrl\+|\/model|\/key/);
-	});
+	test.for(['1211', '1261', '1000', '1113', '1305'])(
+		'%s: stderr gives shell advice, no chat-screen keys',
+		async (code, {glm, server, expect}) => {
+			server.enqueue(...Array.from({length: 8}, () => ({code})));
+			const run = await glm(['-p', 'hi']);
+			expect(run.code).not.toBe(0);
+			expect(run.stderr).toContain(code);
+			expect(run.stderr).not.toMatch(/Ctrl\+|\/model|\/key/);
+		},
+	);
 
 	test('1113 (no balance) exits 4 after exactly one request', async ({glm, server, expect}) => {
 		server.enqueue({code: '1113'});
@@ -366,7 +384,11 @@ describe('glm-tui -p: failures and their exit codes', () => {
 		expect(server.requests).toHaveLength(0);
 	});
 
-	test('headers then silence: GLM_TUI_IDLE_TIMEOUT gives up soon, once retried, saying nothing arrived (exit 6)', async ({glm, server, expect}) => {
+	test('headers then silence: GLM_TUI_IDLE_TIMEOUT gives up soon, once retried, saying nothing arrived (exit 6)', async ({
+		glm,
+		server,
+		expect,
+	}) => {
 		server.setDefault({stallAfter: 0});
 		const run = await glm(['-p', 'hi'], {env: {GLM_TUI_IDLE_TIMEOUT: '0.3'}});
 		expect(run.code).toBe(6);
@@ -416,7 +438,12 @@ describe('glm-tui -p: failures and their exit codes', () => {
 	});
 
 	test('a GLM message with escape sequences reaches stderr neutralized', async ({glm, server, expect}) => {
-		server.enqueue({status: 500, code: '500', message: 'boom\u001b]2;PWN\u0007\u001b[2J\u009b31m \u202eevil', headers: {'x-should-retry': 'false'}});
+		server.enqueue({
+			status: 500,
+			code: '500',
+			message: 'boom\u001b]2;PWN\u0007\u001b[2J\u009b31m \u202eevil',
+			headers: {'x-should-retry': 'false'},
+		});
 		const run = await glm(['-p', 'hi']);
 		expect(run.code).toBe(8);
 		expect(run.stderr).toContain('boom');
@@ -428,12 +455,19 @@ describe('glm-tui -p: failures and their exit codes', () => {
 		// A non-loopback address of this machine: "not local" by its address, and still reachable here.
 		const own = await startGlmServer({host: '0.0.0.0'});
 		try {
-			const lan = Object.values(os.networkInterfaces()).flat().find((each) => each && each.family === 'IPv4' && !each.internal)?.address ?? '0.0.0.0';
+			const lan =
+				Object.values(os.networkInterfaces())
+					.flat()
+					.find((each) => each && each.family === 'IPv4' && !each.internal)?.address ?? '0.0.0.0';
 			const baseUrl = own.baseUrl.replace('0.0.0.0', lan);
 			const run = await glm(['-p', 'hi'], {env: {ZHIPUAI_BASE_URL: baseUrl}});
 			expect(run.code).toBe(0);
 			expect(lines(run.stderr)).toHaveLength(1);
-			expect(run.stderr).toMatch(new RegExp(`^glm-tui: warning: the base URL http://${lan.replaceAll('.', '\\.')}:\\d+ is plain http: .*token and the conversation .*unencrypted`));
+			expect(run.stderr).toMatch(
+				new RegExp(
+					`^glm-tui: warning: the base URL http://${lan.replaceAll('.', '\\.')}:\\d+ is plain http: .*token and the conversation .*unencrypted`,
+				),
+			);
 			expect(own.requests).toHaveLength(1);
 			const local = await glm(['-p', 'hi'], {env: {ZHIPUAI_BASE_URL: own.baseUrl.replace('0.0.0.0', 'localhost')}});
 			expect(local.stderr).toBe('');
@@ -573,13 +607,16 @@ describe('glm-tui: arguments', () => {
 		expect(server.requests).toHaveLength(0);
 	});
 
-	test.for(['--temperature 5', '-t 0', '--temperature=-0.5', '-t warm', '--temperature -0.5'])('%s exits 2 and sends nothing', async (flag, {glm, server, expect}) => {
-		const run = await glm(['-p', 'hi', ...flag.split(' ')]);
-		expect(run.code).toBe(2);
-		expect(lines(run.stderr)).toHaveLength(1);
-		expect(run.stderr).toMatch(/temperature/);
-		expect(server.requests).toHaveLength(0);
-	});
+	test.for(['--temperature 5', '-t 0', '--temperature=-0.5', '-t warm', '--temperature -0.5'])(
+		'%s exits 2 and sends nothing',
+		async (flag, {glm, server, expect}) => {
+			const run = await glm(['-p', 'hi', ...flag.split(' ')]);
+			expect(run.code).toBe(2);
+			expect(lines(run.stderr)).toHaveLength(1);
+			expect(run.stderr).toMatch(/temperature/);
+			expect(server.requests).toHaveLength(0);
+		},
+	);
 
 	test('--thinking with a value other than on/off exits 2', async ({glm, server, expect}) => {
 		const run = await glm(['-p', 'hi', '--thinking', 'maybe']);

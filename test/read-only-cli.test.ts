@@ -31,14 +31,25 @@ describe.skipIf(refused !== undefined)(`glm-tui on a read-only HOME${refused ? `
 		const store = openConversationStore({env: home.env});
 		const notes = store.create({name: '学习 notes', model: 'glm-4.6'});
 		const time = '2026-01-01T00:00:00.000Z';
-		store.save({...notes, messages: [{id: 'u1', role: 'user', content: 'what is CAP?', state: 'complete', time}, {id: 'a1', role: 'assistant', content: 'Consistency, availability, partition tolerance.', state: 'complete', time}]});
+		store.save({
+			...notes,
+			messages: [
+				{id: 'u1', role: 'user', content: 'what is CAP?', state: 'complete', time},
+				{id: 'a1', role: 'assistant', content: 'Consistency, availability, partition tolerance.', state: 'complete', time},
+			],
+		});
 		// Changed behind the index's back: listing must read it, which used to need its lock file.
 		fs.appendFileSync(path.join(home.dataDir, 'conversations', `${notes.id}.json`), '\n');
 		openSettings(home.env).set('model', 'glm-4.5-air');
 		undo = makeReadOnly(home.home).undo;
 		return home;
 	};
-	const run = (args: string[], stdin?: string) => runCli(args, {cwd: '/', env: {...home.env, ZHIPUAI_BASE_URL: server.baseUrl, ZHIPUAI_API_KEY: server.key}, ...(stdin === undefined ? {} : {stdin})});
+	const run = (args: string[], stdin?: string) =>
+		runCli(args, {
+			cwd: '/',
+			env: {...home.env, ZHIPUAI_BASE_URL: server.baseUrl, ZHIPUAI_API_KEY: server.key},
+			...(stdin === undefined ? {} : {stdin}),
+		});
 
 	it('list and export read it; import says why it cannot, in one line', async () => {
 		readOnlyHome();

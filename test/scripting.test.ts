@@ -29,7 +29,11 @@ const test = base.extend<Fixtures>({
 	},
 	glm: async ({server, home}, use) => {
 		await use((args, options = {}) =>
-			runCli(args, {cwd: home.home, ...options, env: {...home.env, ZHIPUAI_BASE_URL: server.baseUrl, ZHIPUAI_API_KEY: TEST_KEY, ...options.env}}),
+			runCli(args, {
+				cwd: home.home,
+				...options,
+				env: {...home.env, ZHIPUAI_BASE_URL: server.baseUrl, ZHIPUAI_API_KEY: TEST_KEY, ...options.env},
+			}),
 		);
 	},
 });
@@ -56,12 +60,19 @@ describe('the question from stdin, -p and files', () => {
 		expect(lastUserMessage(server)).toBe('with a flag after');
 	});
 
-	test('-f attaches text files with their names; a binary or missing file is refused before any request', async ({glm, server, home, expect}) => {
+	test('-f attaches text files with their names; a binary or missing file is refused before any request', async ({
+		glm,
+		server,
+		home,
+		expect,
+	}) => {
 		writeFileSync(path.join(home.home, 'nginx.conf'), 'server {\n\tlisten 80;\n}\n');
 		writeFileSync(path.join(home.home, 'app.log'), '错误: disk full\n');
 		const run = await glm(['-f', 'nginx.conf', '--file', 'app.log', '-p', '哪里错了？']);
 		expect(run.code).toBe(0);
-		expect(lastUserMessage(server)).toBe('nginx.conf:\n```conf\nserver {\n\tlisten 80;\n}\n```\n\napp.log:\n```log\n错误: disk full\n```\n\n哪里错了？');
+		expect(lastUserMessage(server)).toBe(
+			'nginx.conf:\n```conf\nserver {\n\tlisten 80;\n}\n```\n\napp.log:\n```log\n错误: disk full\n```\n\n哪里错了？',
+		);
 
 		writeFileSync(path.join(home.home, 'core.bin'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]));
 		const binary = await glm(['-f', 'core.bin', '-p', 'x']);
@@ -91,7 +102,10 @@ describe('saved conversations from the shell', () => {
 		const folder = path.join(home.dataDir, 'conversations');
 		const files = readdirSync(folder).filter((name) => name.endsWith('.json'));
 		expect(files).toHaveLength(1);
-		const saved = JSON.parse(readFileSync(path.join(folder, files[0]!), 'utf8')) as {name: string; messages: Array<{role: string; state: string}>};
+		const saved = JSON.parse(readFileSync(path.join(folder, files[0]!), 'utf8')) as {
+			name: string;
+			messages: Array<{role: string; state: string}>;
+		};
 		expect(saved.name).toBe('运维 notes');
 		expect(saved.messages.map((each) => `${each.role}:${each.state}`)).toEqual([
 			'user:complete',
@@ -158,7 +172,11 @@ describe('--json', () => {
 });
 
 describe('defaults in the settings', () => {
-	test('config set system, temperature and thinking are sent with a one-shot question; config get says where each comes from', async ({glm, server, expect}) => {
+	test('config set system, temperature and thinking are sent with a one-shot question; config get says where each comes from', async ({
+		glm,
+		server,
+		expect,
+	}) => {
 		expect((await glm(['config', 'set', 'system', 'You are terse.'])).code).toBe(0);
 		expect((await glm(['config', 'set', 'temperature', '0.3'])).code).toBe(0);
 		expect((await glm(['config', 'set', 'thinking', 'off'])).code).toBe(0);
@@ -166,7 +184,10 @@ describe('defaults in the settings', () => {
 		expect(server.requests.at(-1)?.body).toMatchObject({
 			temperature: 0.3,
 			thinking: {type: 'disabled'},
-			messages: [{role: 'system', content: 'You are terse.'}, {role: 'user', content: 'q'}],
+			messages: [
+				{role: 'system', content: 'You are terse.'},
+				{role: 'user', content: 'q'},
+			],
 		});
 		expect((await glm(['-p', 'q', '-s', 'Flag wins', '-t', '0.9'])).code).toBe(0);
 		expect(server.requests.at(-1)?.body).toMatchObject({temperature: 0.9, messages: [{role: 'system', content: 'Flag wins'}, {}]});
@@ -185,7 +206,9 @@ describe('conventions', () => {
 	test('a base URL without a scheme is a usage error (exit 2) naming where it came from, with an example', async ({glm, expect}) => {
 		const fromEnv = await glm(['-p', 'hi'], {env: {ZHIPUAI_BASE_URL: '127.0.0.1:8080/api/paas/v4'}});
 		expect(fromEnv.code).toBe(2);
-		expect(fromEnv.stderr).toBe('glm-tui: ZHIPUAI_BASE_URL "127.0.0.1:8080/api/paas/v4" is not an http(s) URL. Give the whole address with its scheme, e.g. https://api.z.ai/api/paas/v4\n');
+		expect(fromEnv.stderr).toBe(
+			'glm-tui: ZHIPUAI_BASE_URL "127.0.0.1:8080/api/paas/v4" is not an http(s) URL. Give the whole address with its scheme, e.g. https://api.z.ai/api/paas/v4\n',
+		);
 		const fromFlag = await glm(['--base-url', 'not-a-url', '-p', 'hi']);
 		expect(fromFlag.code).toBe(2);
 		expect(fromFlag.stderr).toContain('--base-url "not-a-url"');
@@ -214,7 +237,9 @@ describe('conventions', () => {
 		}
 		// bash really completes with it.
 		const script = (await glm(['completion', 'bash'])).stdout;
-		const words = execFileSync('bash', ['-c', `${script}\nCOMP_WORDS=(glm-tui ex); COMP_CWORD=1; _glm_tui; echo "\${COMPREPLY[@]}"`]).toString().trim();
+		const words = execFileSync('bash', ['-c', `${script}\nCOMP_WORDS=(glm-tui ex); COMP_CWORD=1; _glm_tui; echo "\${COMPREPLY[@]}"`])
+			.toString()
+			.trim();
 		expect(words).toBe('export');
 		expect((await glm(['completion', 'tcsh'])).code).toBe(2);
 	});

@@ -24,7 +24,8 @@ export function expandHome(file: string, home = homedir()): string {
 }
 
 const KIB = 1024;
-const size = (bytes: number) => (bytes < KIB ? `${bytes} B` : bytes < KIB * KIB ? `${Math.round(bytes / KIB)} KB` : `${(bytes / KIB / KIB).toFixed(1)} MB`);
+const size = (bytes: number) =>
+	bytes < KIB ? `${bytes} B` : bytes < KIB * KIB ? `${Math.round(bytes / KIB)} KB` : `${(bytes / KIB / KIB).toFixed(1)} MB`;
 
 /** Reads a text file to attach; throws AttachmentError with a sentence saying why not. */
 export function readAttachment(name: string, cwd = process.cwd()): Attachment {
@@ -34,7 +35,9 @@ export function readAttachment(name: string, cwd = process.cwd()): Attachment {
 		const stats = statSync(file);
 		if (stats.isDirectory()) throw new AttachmentError(`${name} is a folder; attach the files in it one by one.`);
 		if (stats.size > MAX_ATTACHMENT_BYTES) {
-			throw new AttachmentError(`${name} is ${size(stats.size)}; files up to ${size(MAX_ATTACHMENT_BYTES)} can be attached (cut out the part that matters, e.g. with tail or grep).`);
+			throw new AttachmentError(
+				`${name} is ${size(stats.size)}; files up to ${size(MAX_ATTACHMENT_BYTES)} can be attached (cut out the part that matters, e.g. with tail or grep).`,
+			);
 		}
 		bytes = readFileSync(file);
 	} catch (error) {

@@ -225,7 +225,10 @@ export class ChatController {
 		const source = this.active;
 		if (!source) throw new Error('No conversation is open.');
 		const count = upTo === undefined ? source.messages.length : Math.max(0, Math.min(upTo, source.messages.length));
-		const settings: ConversationSettings = {model: source.model, ...pickDefined({system: source.system, temperature: source.temperature, thinking: source.thinking})};
+		const settings: ConversationSettings = {
+			model: source.model,
+			...pickDefined({system: source.system, temperature: source.temperature, thinking: source.thinking}),
+		};
 		const fork = this.store.create({name, ...settings}, 'suffix');
 		fork.messages = source.messages.slice(0, count).map((message) => {
 			const copy: Message = structuredClone(message);
@@ -258,7 +261,10 @@ export class ChatController {
 			this.store.remove(id);
 		} catch (error) {
 			// The store says why in a sentence of its own (a read-only folder); the trash's move failing is said here.
-			this.say(isStoreError(error) ? describe(error) : `Could not delete "${name}": ${describeFileError(error)}. It is still there.`, 'error');
+			this.say(
+				isStoreError(error) ? describe(error) : `Could not delete "${name}": ${describeFileError(error)}. It is still there.`,
+				'error',
+			);
 			return false;
 		}
 		this.streams.get(id)?.controller.abort();
@@ -389,7 +395,10 @@ export class ChatController {
 		// Names are unique: the store refuses one another conversation has, so the free one is asked for.
 		const taken = new Set(this.conversations.filter((each) => each.id !== conversation.id).map((each) => nameKey(each.name)));
 		try {
-			conversation.name = this.store.rename(conversation.id, uniqueName(name, (candidate) => taken.has(nameKey(candidate)))).name;
+			conversation.name = this.store.rename(
+				conversation.id,
+				uniqueName(name, (candidate) => taken.has(nameKey(candidate))),
+			).name;
 			this.refreshList();
 			this.markSeen(conversation.id);
 		} catch {
@@ -811,7 +820,9 @@ function sameList(a: readonly ConversationSummaryLike[], b: readonly Conversatio
 	if (a.length !== b.length) return false;
 	return a.every((each, index) => {
 		const other = b[index]!;
-		return each.id === other.id && each.name === other.name && each.messageCount === other.messageCount && each.updatedAt === other.updatedAt;
+		return (
+			each.id === other.id && each.name === other.name && each.messageCount === other.messageCount && each.updatedAt === other.updatedAt
+		);
 	});
 }
 

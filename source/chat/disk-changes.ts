@@ -25,7 +25,10 @@ export function adoptFromDisk(
 ): Adopted {
 	const {live} = options;
 	settleStreaming(disk, options.world);
-	const ours: Conversation = {...conversation, messages: live ? conversation.messages.filter((each) => each.id !== live.id) : conversation.messages};
+	const ours: Conversation = {
+		...conversation,
+		messages: live ? conversation.messages.filter((each) => each.id !== live.id) : conversation.messages,
+	};
 	// As base, our own fields: "unchanged here", so the file's win (a rename in the other window shows here).
 	const merged = mergeConversation(ours, disk, options.keepFields ? undefined : sharedFields(ours));
 	const before = conversation.messages;
@@ -34,8 +37,7 @@ export function adoptFromDisk(
 	const finishedDetached = messages.some((each) => each.finishedDetached && wasElsewhere.has(each.id));
 	const sameMessages = messages.length === before.length && messages.every((each, index) => each === before[index]);
 	const changed =
-		!sameMessages ||
-		(['name', 'model', 'system', 'temperature', 'thinking'] as const).some((key) => merged[key] !== conversation[key]);
+		!sameMessages || (['name', 'model', 'system', 'temperature', 'thinking'] as const).some((key) => merged[key] !== conversation[key]);
 	const draft = conversation.draft;
 	for (const key of Object.keys(conversation) as Array<keyof Conversation>) if (!(key in merged)) delete conversation[key];
 	// The same messages keep their array: a screen drawing from it goes on without being told.

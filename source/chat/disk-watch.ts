@@ -15,7 +15,11 @@ export interface DiskWatchOptions {
 }
 
 /** `onChange` takes in what changed and returns whether to look again in `pollMs` even without an event. */
-export function watchConversations(dir: string, onChange: () => boolean, {debounceMs = 150, pollMs = 2000}: DiskWatchOptions = {}): DiskWatch {
+export function watchConversations(
+	dir: string,
+	onChange: () => boolean,
+	{debounceMs = 150, pollMs = 2000}: DiskWatchOptions = {},
+): DiskWatch {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let closed = false;
 	const run = () => {

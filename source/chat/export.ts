@@ -60,7 +60,10 @@ function oneLine(text: string): string {
 
 /** Text as Markdown lines show it: line ends as LF, no leading blank lines, no trailing white space. */
 export function shownText(text: string): string {
-	return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/^\s*\n/, '').trimEnd();
+	return text
+		.replace(/\r\n?|[\u2028\u2029]/g, '\n')
+		.replace(/^\s*\n/, '')
+		.trimEnd();
 }
 
 /** A file name for the conversation: its name with what file systems and shells trip on replaced. */

@@ -4,7 +4,10 @@ import {sanitizeLine} from '../text/sanitize.js';
 
 type Listed = {id: string; name: string};
 
-export type Lookup<T> = {type: 'found'; conversation: T; position: number} | {type: 'ambiguous'; candidates: Array<{conversation: T; position: number}>} | {type: 'none'};
+export type Lookup<T> =
+	| {type: 'found'; conversation: T; position: number}
+	| {type: 'ambiguous'; candidates: Array<{conversation: T; position: number}>}
+	| {type: 'none'};
 
 /**
  * What `query` names in `list` (already in listOrder): a number is a position (1 is the first), never part
@@ -34,7 +37,11 @@ export function findConversation<T extends Listed>(list: readonly T[], query: st
 }
 
 /** "3 conversations match "notes": 2 Notes, 5 Notes old, 7 notes 2026. Give the number." — names neutralized. */
-export function describeCandidates<T extends Listed>(query: string, candidates: ReadonlyArray<{conversation: T; position: number}>, shown = 8): string {
+export function describeCandidates<T extends Listed>(
+	query: string,
+	candidates: ReadonlyArray<{conversation: T; position: number}>,
+	shown = 8,
+): string {
 	const listed = candidates.slice(0, shown).map(({conversation, position}) => `${position} ${sanitizeLine(conversation.name)}`);
 	const more = candidates.length > shown ? `, and ${candidates.length - shown} more` : '';
 	return `${candidates.length} conversations match "${sanitizeLine(query)}": ${listed.join(', ')}${more}. Give the number.`;

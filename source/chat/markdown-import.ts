@@ -25,7 +25,8 @@ export function fromMarkdown(text: string): ImportedConversation {
 		if (key === 'model' && value.trim()) conversation.model = value.trim();
 		else if (key === 'created' && !Number.isNaN(Date.parse(value))) conversation.createdAt = value.trim();
 		else if (key === 'temperature' && Number.isFinite(Number(value)) && value.trim()) conversation.temperature = Number(value);
-		else if (key === 'thinking' && (value === 'on' || value === 'off')) conversation.thinking = (value === 'on' ? 'enabled' : 'disabled') satisfies Thinking;
+		else if (key === 'thinking' && (value === 'on' || value === 'off'))
+			conversation.thinking = (value === 'on' ? 'enabled' : 'disabled') satisfies Thinking;
 		else if (key === 'system') {
 			const system = [value];
 			while (index + 1 < lines.length && lines[index + 1]!.startsWith('  ')) system.push(lines[++index]!.slice(2));
@@ -46,7 +47,13 @@ export function fromMarkdown(text: string): ImportedConversation {
 }
 
 function readMessage([, speaker = '', day, minute]: RegExpExecArray, body: string[]): Message {
-	const message: Message = {id: randomUUID().replaceAll('-', '').slice(0, 16), role: 'user', content: '', state: 'complete', time: `${day}T${minute}:00.000Z`};
+	const message: Message = {
+		id: randomUUID().replaceAll('-', '').slice(0, 16),
+		role: 'user',
+		content: '',
+		state: 'complete',
+		time: `${day}T${minute}:00.000Z`,
+	};
 	const model = /^GLM(?: \((.*)\))?$/.exec(speaker);
 	if (model) {
 		message.role = 'assistant';

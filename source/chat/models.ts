@@ -41,7 +41,9 @@ export function contextWindow(model: string): number {
 /** `glm-tui models`: the known models with their context windows, newest first. */
 export function modelTable(): string {
 	const width = Math.max(...KNOWN_MODELS.map((model) => model.length));
-	const rows = KNOWN_MODELS.map((model) => `${model.padEnd(width)}  ${formatWindow(contextWindow(model)).padStart(5)}${model === DEFAULT_MODEL ? '  (default)' : ''}`);
+	const rows = KNOWN_MODELS.map(
+		(model) => `${model.padEnd(width)}  ${formatWindow(contextWindow(model)).padStart(5)}${model === DEFAULT_MODEL ? '  (default)' : ''}`,
+	);
 	return `${'model'.padEnd(width)}  context\n${rows.join('\n')}\nAny other model name works too: glm-tui -m NAME, or /model NAME in the chat.\n`;
 }
 

@@ -21,7 +21,9 @@ export function describeSettings(settings: ConversationSettings): string {
 	const text = settings.system?.trim() ?? '';
 	const lines = text === '' ? [] : text.split('\n');
 	const system =
-		lines.length === 0 ? 'no system prompt' : `system prompt: ${lines[0]!.trim()}${lines.length > 1 ? ` \u2026 (${lines.length} lines)` : ''}`;
+		lines.length === 0
+			? 'no system prompt'
+			: `system prompt: ${lines[0]!.trim()}${lines.length > 1 ? ` \u2026 (${lines.length} lines)` : ''}`;
 	const temperature = settings.temperature === undefined ? 'temperature: model default' : `temperature ${settings.temperature}`;
 	const thinking = settings.thinking === undefined ? 'thinking: model default' : `thinking ${thinkingWord(settings.thinking)}`;
 	return `Model ${settings.model} · ${system} · ${temperature} · ${thinking}`;

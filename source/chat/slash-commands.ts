@@ -75,7 +75,8 @@ export function readSubmission(text: string, held?: string): Submission {
 
 /** The one-line hint shown for a held-back text. `shown` is the command word as typed, made safe by the caller. */
 export function holdHint(reason: 'unknown' | 'argument', shown: string): string {
-	const what = reason === 'unknown' ? `/${shown} is not a command` : shown === 'copy' ? '/copy takes N or code [N]' : `/${shown} takes no argument`;
+	const what =
+		reason === 'unknown' ? `/${shown} is not a command` : shown === 'copy' ? '/copy takes N or code [N]' : `/${shown} takes no argument`;
 	return `${what}: Enter again sends it as a message (or start it with //)`;
 }
 

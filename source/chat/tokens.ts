@@ -22,5 +22,10 @@ export function estimateTokens(text: string): number {
 
 /** CJK ideographs, kana, Hangul syllables, compatibility ideographs, full-width forms. */
 function isWide(code: number): boolean {
-	return (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef);
+	return (
+		(code >= 0x2e80 && code <= 0x9fff) ||
+		(code >= 0xac00 && code <= 0xd7af) ||
+		(code >= 0xf900 && code <= 0xfaff) ||
+		(code >= 0xff00 && code <= 0xffef)
+	);
 }

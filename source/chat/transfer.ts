@@ -65,9 +65,12 @@ export function readConversationText(text: string, fileName: string): ImportResu
 function readDocument(data: Record<string, unknown>, fileName: string): ImportResult {
 	if (data['format'] === EXCHANGE_FORMAT) {
 		const version = data['version'];
-		if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new Error(`The file's format version (${safe(String(version))}) is not one glm-tui writes.`);
+		if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+			throw new Error(`The file's format version (${safe(String(version))}) is not one glm-tui writes.`);
 		if (version > EXCHANGE_VERSION) {
-			throw new Error(`The file was written by a newer glm-tui (exchange format version ${version}); this one reads version ${EXCHANGE_VERSION}. Update glm-tui to import it.`);
+			throw new Error(
+				`The file was written by a newer glm-tui (exchange format version ${version}); this one reads version ${EXCHANGE_VERSION}. Update glm-tui to import it.`,
+			);
 		}
 	}
 	let document: Record<string, unknown> = {...data};
@@ -87,14 +90,16 @@ function readDocument(data: Record<string, unknown>, fileName: string): ImportRe
 	const read = messages.map((entry, index): Message => {
 		if (!isRecord(entry)) throw new Error(`Message ${index + 1} is not an object.`);
 		const message = {...entry} as Record<string, unknown>;
-		if (typeof message['role'] !== 'string' || message['role'] === '') throw new Error(`Message ${index + 1}: role must be a word such as user or assistant.`);
+		if (typeof message['role'] !== 'string' || message['role'] === '')
+			throw new Error(`Message ${index + 1}: role must be a word such as user or assistant.`);
 		message['content'] = contentText(message['content'], index, notes);
 		if (typeof message['id'] !== 'string' || message['id'] === '' || seen.has(message['id'])) {
 			if (typeof message['id'] === 'string' && message['id'] !== '') renumbered++;
 			message['id'] = newId();
 		}
 		seen.add(message['id'] as string);
-		if (typeof message['state'] !== 'string' || message['state'] === '') message['state'] = typeof message['error'] === 'string' ? 'failed' : 'complete';
+		if (typeof message['state'] !== 'string' || message['state'] === '')
+			message['state'] = typeof message['error'] === 'string' ? 'failed' : 'complete';
 		// An answer that was still arriving when it was copied ended there.
 		if (message['state'] === 'streaming') message['state'] = 'stopped';
 		if (typeof message['time'] !== 'string' || message['time'] === '') message['time'] = fallbackTime(document, index);
@@ -103,10 +108,12 @@ function readDocument(data: Record<string, unknown>, fileName: string): ImportRe
 	if (renumbered > 0) notes.push(`${count(renumbered, 'message')} had an id used twice and got a new one.`);
 	const conversation = {...document, messages: read} as ImportedConversation & Record<string, unknown>;
 	for (const key of ['id', 'name', 'model'] as const) {
-		if (conversation[key] !== undefined && (typeof conversation[key] !== 'string' || conversation[key].trim() === '')) delete conversation[key];
+		if (conversation[key] !== undefined && (typeof conversation[key] !== 'string' || conversation[key].trim() === ''))
+			delete conversation[key];
 	}
 	for (const key of ['createdAt', 'updatedAt'] as const) {
-		if (typeof conversation[key] !== 'string' || conversation[key] === '') conversation[key] = read[key === 'createdAt' ? 0 : read.length - 1]?.time ?? new Date().toISOString();
+		if (typeof conversation[key] !== 'string' || conversation[key] === '')
+			conversation[key] = read[key === 'createdAt' ? 0 : read.length - 1]?.time ?? new Date().toISOString();
 	}
 	if (conversation.temperature !== undefined && typeof conversation.temperature !== 'number') {
 		notes.push(`The temperature (${safe(String(conversation.temperature))}) is not a number: left at the model's default.`);
@@ -163,7 +170,11 @@ function readHistory(entries: unknown[]): ImportResult {
 	});
 	if (tools > 0) notes.push(`Left out ${count(tools, 'tool message')} (tool calls and their results): glm-tui does not call tools.`);
 	if (messages.length === 0 && system.length === 0) throw new Error('The file holds no messages.');
-	const conversation: ImportedConversation = {createdAt: messages[0]?.time ?? new Date().toISOString(), updatedAt: messages.at(-1)?.time ?? new Date().toISOString(), messages};
+	const conversation: ImportedConversation = {
+		createdAt: messages[0]?.time ?? new Date().toISOString(),
+		updatedAt: messages.at(-1)?.time ?? new Date().toISOString(),
+		messages,
+	};
 	if (system.length > 0) conversation.system = system.join('\n\n');
 	return {conversation, notes: mergeNotes(notes)};
 }

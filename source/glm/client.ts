@@ -92,9 +92,12 @@ async function firstLine(answer: Answer, start: Buffer): Promise<Buffer> {
 		let timer: NodeJS.Timeout | undefined;
 		// Left pending when the wait ends first; it settles when the request is released.
 		const next = answer.read().catch(() => undefined);
-		const chunk = await Promise.race([next, new Promise<undefined>((resolve) => {
-			timer = setTimeout(() => resolve(undefined), left);
-		})]);
+		const chunk = await Promise.race([
+			next,
+			new Promise<undefined>((resolve) => {
+				timer = setTimeout(() => resolve(undefined), left);
+			}),
+		]);
 		clearTimeout(timer);
 		if (!chunk) break;
 		have = Buffer.concat([have, chunk]);
@@ -243,7 +246,9 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 					});
 				}
 				// Said as it happened: whether any byte of an answer came, so nobody looks for a half answer.
-				const what = received ? `began the answer but sent no text, then nothing for ${silence}` : `accepted the request, then sent nothing for ${silence}`;
+				const what = received
+					? `began the answer but sent no text, then nothing for ${silence}`
+					: `accepted the request, then sent nothing for ${silence}`;
 				return new GlmError({
 					kind: 'timeout',
 					message: `${where}${via} ${what} (idle timeout). Try again; if GLM is only slow, raise the limit: glm-tui config set idle-timeout SECONDS.`,
@@ -310,19 +315,22 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 			if (idleTimeoutMs === undefined) return;
 			let seen = current.received;
 			let quiet = 0;
-			idleCheck = setInterval(() => {
-				if (current.received !== seen) {
-					seen = current.received;
-					quiet = 0;
-					return;
-				}
-				// A socket resting between paced reads is not silent: its rest ends within readPaceMs.
-				if (current.resting || ++quiet < IDLE_CHECKS - 1) return;
-				// A loop held up past the limit runs timers before it reads the socket: look again after the reads.
-				setImmediate(() => {
-					if (idleCheck !== undefined && current.received === seen) fire('idle');
-				});
-			}, Math.max(1, Math.floor(idleTimeoutMs / IDLE_CHECKS)));
+			idleCheck = setInterval(
+				() => {
+					if (current.received !== seen) {
+						seen = current.received;
+						quiet = 0;
+						return;
+					}
+					// A socket resting between paced reads is not silent: its rest ends within readPaceMs.
+					if (current.resting || ++quiet < IDLE_CHECKS - 1) return;
+					// A loop held up past the limit runs timers before it reads the socket: look again after the reads.
+					setImmediate(() => {
+						if (idleCheck !== undefined && current.received === seen) fire('idle');
+					});
+				},
+				Math.max(1, Math.floor(idleTimeoutMs / IDLE_CHECKS)),
+			);
 		};
 		const totalTimer = deadline === undefined ? undefined : setTimeout(fire, Math.max(0, deadline - now()), 'total');
 		let phase: 'connect' | 'body' = 'connect';
@@ -594,14 +602,16 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 		const running = run(request, {signal: stop.signal}, {}, (event) => {
 			queue.push(event);
 			wake?.();
-		}).then(
-			() => {
-				outcome = {error: undefined};
-			},
-			(error: unknown) => {
-				outcome = {error};
-			},
-		).finally(() => wake?.());
+		})
+			.then(
+				() => {
+					outcome = {error: undefined};
+				},
+				(error: unknown) => {
+					outcome = {error};
+				},
+			)
+			.finally(() => wake?.());
 		try {
 			for (;;) {
 				while (queue.length > 0) yield queue.shift()!;

@@ -276,7 +276,10 @@ function describe(
 		case '1000':
 		case '1002':
 		case '1004':
-			return {kind: 'auth', message: `GLM rejected the API key${ref}. Check that it is complete and still active in your GLM console. ${SET_KEY_HINT}.`};
+			return {
+				kind: 'auth',
+				message: `GLM rejected the API key${ref}. Check that it is complete and still active in your GLM console. ${SET_KEY_HINT}.`,
+			};
 		case '1003':
 			return {
 				kind: 'auth',
@@ -294,7 +297,10 @@ function describe(
 			};
 		case '1112':
 		case '1121':
-			return {kind: 'locked', message: `Your GLM account is locked${ref}. Contact Zhipu support to unlock it; retrying will not help.${quote(service)}`};
+			return {
+				kind: 'locked',
+				message: `Your GLM account is locked${ref}. Contact Zhipu support to unlock it; retrying will not help.${quote(service)}`,
+			};
 		case '1304':
 		case '1308':
 		case '1310': {
@@ -309,9 +315,14 @@ function describe(
 			return {kind: 'rate-limit', message: `GLM is limiting how fast you send requests${ref}. Wait a moment and try again.`};
 		case '1305':
 		case '1312':
-			return {kind: 'overloaded', message: `GLM is overloaded right now${ref}. Try again in a minute, or switch to another model with /model.`};
+			return {
+				kind: 'overloaded',
+				message: `GLM is overloaded right now${ref}. Try again in a minute, or switch to another model with /model.`,
+			};
 		case '1211': {
-			const others = SUGGESTED_MODELS.filter((name) => name !== context.model).slice(0, 2).join(' or ');
+			const others = SUGGESTED_MODELS.filter((name) => name !== context.model)
+				.slice(0, 2)
+				.join(' or ');
 			return {
 				kind: 'model-not-found',
 				message: `The model ${model} does not exist or your key cannot use it${ref}. Pick another with /model, e.g. ${others}.`,
@@ -365,11 +376,15 @@ function describe(
 		};
 	}
 	if (status === 413) {
-		return {kind: 'prompt-too-long', message: `The request is too large for GLM${ref}. Remove earlier messages or start a new conversation, then try again.`};
+		return {
+			kind: 'prompt-too-long',
+			message: `The request is too large for GLM${ref}. Remove earlier messages or start a new conversation, then try again.`,
+		};
 	}
 	if (status === 408) return {kind: 'timeout', message: `GLM timed out handling the request${ref}. Try again.`};
 	if (status === 429) return {kind: 'rate-limit', message: `GLM is limiting requests${ref}. Wait a moment and try again.${quote(service)}`};
-	if (status === 503) return {kind: 'overloaded', message: `GLM is unavailable or overloaded${ref}. Try again in a minute.${quote(service)}`};
+	if (status === 503)
+		return {kind: 'overloaded', message: `GLM is unavailable or overloaded${ref}. Try again in a minute.${quote(service)}`};
 	if (status !== undefined && status >= 500) {
 		return {kind: 'server', message: `GLM's server failed${ref}. Try again in a moment.${quote(service)}`};
 	}
@@ -379,12 +394,7 @@ function describe(
 	return {kind: 'unknown', message: `GLM returned an unexpected error${ref}.${quote(service)}`};
 }
 
-function fromParsed(
-	status: number | undefined,
-	body: ParsedBody,
-	headers: HeaderSource,
-	context: ErrorContext,
-): GlmError {
+function fromParsed(status: number | undefined, body: ParsedBody, headers: HeaderSource, context: ErrorContext): GlmError {
 	const serviceMessage = excerpt(body.message);
 	const {kind, message} = describe(status, body.code, serviceMessage, context, body, header(headers, 'location'));
 	const requestId = body.requestId ?? header(headers, 'x-request-id');
@@ -399,12 +409,7 @@ function fromParsed(
 }
 
 /** An HTTP error response. The body may be GLM's JSON, a proxy's HTML page, plain text or nothing. */
-export function errorFromResponse(
-	status: number,
-	bodyText: string,
-	headers?: HeaderSource,
-	context: ErrorContext = {},
-): GlmError {
+export function errorFromResponse(status: number, bodyText: string, headers?: HeaderSource, context: ErrorContext = {}): GlmError {
 	let body: ParsedBody = {};
 	try {
 		body = parseErrorObject(JSON.parse(bodyText));
@@ -476,7 +481,10 @@ export function errorFromException(e: unknown, context: ErrorContext = {}): GlmE
 	for (const item of chain) {
 		const code = typeof item['code'] === 'string' ? item['code'] : undefined;
 		if (item instanceof ProxyRefusedError) {
-			const why = item.status === 407 ? 'it wants credentials: put them in the proxy URL (http://user:pass@host:port)' : 'check HTTPS_PROXY / NO_PROXY';
+			const why =
+				item.status === 407
+					? 'it wants credentials: put them in the proxy URL (http://user:pass@host:port)'
+					: 'check HTTPS_PROXY / NO_PROXY';
 			return new GlmError({
 				kind: 'network',
 				message: `The proxy${context.proxy ? ` ${context.proxy}` : ''} refused to connect to ${where} (HTTP ${item.status}); ${why}.`,

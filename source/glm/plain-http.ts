@@ -17,7 +17,10 @@ export function plainHttpWarning(baseUrl: string): string | undefined {
 
 /** localhost (and *.localhost, RFC 6761), 127.0.0.0/8, ::1 and 127/8 mapped into IPv6. WHATWG URL has already normalized the forms. */
 export function isLoopback(hostname: string): boolean {
-	const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+	const host = hostname
+		.toLowerCase()
+		.replace(/^\[(.*)\]$/, '$1')
+		.replace(/\.$/, '');
 	if (host === 'localhost' || host.endsWith('.localhost')) return true;
 	if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true;
 	if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;

@@ -308,7 +308,11 @@ class FileConversationStore implements ConversationStore {
 
 	/** `name` if no other conversation (but `self`) has it; else refused or suffixed. */
 	#freeName(name: string, clash: NameClash, self?: string): string {
-		const taken = new Map(this.list().filter((each) => each.id !== self).map((each) => [nameKey(each.name), each]));
+		const taken = new Map(
+			this.list()
+				.filter((each) => each.id !== self)
+				.map((each) => [nameKey(each.name), each]),
+		);
 		const holder = taken.get(nameKey(name));
 		if (!holder) return name;
 		if (clash === 'refuse') {
@@ -557,7 +561,8 @@ class FileConversationStore implements ConversationStore {
 		try {
 			return withLock(path.join(this.dir, `${id}.lock`), run, this.#lock);
 		} catch (error) {
-			if (action === undefined || isStoreError(error) || typeof (error as NodeJS.ErrnoException | undefined)?.code !== 'string') throw error;
+			if (action === undefined || isStoreError(error) || typeof (error as NodeJS.ErrnoException | undefined)?.code !== 'string')
+				throw error;
 			throw new StoreError('unwritable', `Cannot ${action}: ${describeFileError(error)}.`, {file: this.#file(id), cause: error});
 		}
 	}

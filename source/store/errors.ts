@@ -44,10 +44,12 @@ export function isStoreError(error: unknown, code?: StoreErrorCode): error is St
 /** Schema violations, conf's migration errors and JSON.parse's SyntaxError, trimmed to the useful part. */
 export function describeInvalid(error: unknown): string {
 	const message = error instanceof Error ? error.message : String(error);
-	return message
-		// V8 quotes the text around a JSON syntax error; in config.json that can be part of the API key.
-		.replace(/, ".*" is not valid JSON$/s, ': not valid JSON')
-		.replace(/`` must have required property '([^']+)'/g, 'missing `$1`');
+	return (
+		message
+			// V8 quotes the text around a JSON syntax error; in config.json that can be part of the API key.
+			.replace(/, ".*" is not valid JSON$/s, ': not valid JSON')
+			.replace(/`` must have required property '([^']+)'/g, 'missing `$1`')
+	);
 }
 
 /** Errors that mean the file's content is bad, as opposed to I/O failures, which pass through. */

@@ -28,7 +28,10 @@ export function uniqueName(name: string, taken: (name: string) => boolean, maxLe
 	for (let n = 2; ; n++) {
 		const suffix = ` (${n})`;
 		const characters = [...name];
-		const candidate = `${characters.slice(0, Math.max(1, maxLength - suffix.length)).join('').trimEnd()}${suffix}`;
+		const candidate = `${characters
+			.slice(0, Math.max(1, maxLength - suffix.length))
+			.join('')
+			.trimEnd()}${suffix}`;
 		if (!taken(candidate)) return candidate;
 	}
 }

@@ -196,7 +196,15 @@ export interface ResolvedConfig {
 	system?: string;
 	temperature?: number;
 	thinking?: Thinking;
-	sources: {apiKey?: ConfigSource; baseUrl: ConfigSource; model: ConfigSource; system?: ConfigSource; temperature?: ConfigSource; thinking?: ConfigSource; idleTimeout: ConfigSource};
+	sources: {
+		apiKey?: ConfigSource;
+		baseUrl: ConfigSource;
+		model: ConfigSource;
+		system?: ConfigSource;
+		temperature?: ConfigSource;
+		thinking?: ConfigSource;
+		idleTimeout: ConfigSource;
+	};
 	/** Longest silence of an answer, in ms; 0: no limit. */
 	idleTimeoutMs: number;
 }
@@ -224,8 +232,17 @@ export function resolveConfig({
 	settings?: Settings | StoredSettings;
 }): ResolvedConfig {
 	const stored: StoredSettings = settings === undefined ? {} : isSettings(settings) ? settings.all() : settings;
-	const apiKey = pick(['env ZHIPUAI_API_KEY', env['ZHIPUAI_API_KEY']], ['env ZAI_API_KEY', env['ZAI_API_KEY']], ['settings', stored.apiKey]);
-	const baseUrl = pick(['flag', flags.baseUrl], ['env ZHIPUAI_BASE_URL', env['ZHIPUAI_BASE_URL']], ['env ZAI_BASE_URL', env['ZAI_BASE_URL']], ['settings', stored.baseUrl]);
+	const apiKey = pick(
+		['env ZHIPUAI_API_KEY', env['ZHIPUAI_API_KEY']],
+		['env ZAI_API_KEY', env['ZAI_API_KEY']],
+		['settings', stored.apiKey],
+	);
+	const baseUrl = pick(
+		['flag', flags.baseUrl],
+		['env ZHIPUAI_BASE_URL', env['ZHIPUAI_BASE_URL']],
+		['env ZAI_BASE_URL', env['ZAI_BASE_URL']],
+		['settings', stored.baseUrl],
+	);
 	const model = pick(['flag', flags.model], ['settings', stored.model]);
 	const idle = idleTimeout(flags.idleTimeout, env, stored.idleTimeout);
 	const config: ResolvedConfig = {
@@ -235,7 +252,12 @@ export function resolveConfig({
 		baseUrl: (baseUrl?.value ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
 		model: model?.value ?? DEFAULT_MODEL,
 		idleTimeoutMs: Math.round((idle?.value ?? DEFAULT_IDLE_TIMEOUT_S) * 1000),
-		sources: {baseUrl: baseUrl?.source ?? 'default', model: model?.source ?? 'default', idleTimeout: idle?.source ?? 'default', ...(apiKey ? {apiKey: apiKey.source} : {})},
+		sources: {
+			baseUrl: baseUrl?.source ?? 'default',
+			model: model?.source ?? 'default',
+			idleTimeout: idle?.source ?? 'default',
+			...(apiKey ? {apiKey: apiKey.source} : {}),
+		},
 	};
 	if (stored.system !== undefined) {
 		config.system = stored.system;
@@ -268,7 +290,10 @@ function idleTimeout(flag: number | undefined, env: Env, stored: number | undefi
 		const value = parseIdleTimeout(raw);
 		// The value is not quoted: an environment variable can hold anything.
 		if (value === undefined) {
-			throw new StoreError('invalid-value', `GLM_TUI_IDLE_TIMEOUT must be a number of seconds from 0 (no limit) to ${MAX_IDLE_TIMEOUT_S}, e.g. 30.`);
+			throw new StoreError(
+				'invalid-value',
+				`GLM_TUI_IDLE_TIMEOUT must be a number of seconds from 0 (no limit) to ${MAX_IDLE_TIMEOUT_S}, e.g. 30.`,
+			);
 		}
 		return {value, source: 'env GLM_TUI_IDLE_TIMEOUT'};
 	}

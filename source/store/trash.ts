@@ -75,7 +75,9 @@ function trashFiles(trashDir: string): Array<{file: string; id: string; deletedA
 	}
 	return names.flatMap((name) => {
 		const match = TRASH_FILE.exec(name);
-		return match ? [{file: path.join(trashDir, name), id: match[1]!, deletedAt: new Date(Number(match[2])), attempt: Number(match[3] ?? 1)}] : [];
+		return match
+			? [{file: path.join(trashDir, name), id: match[1]!, deletedAt: new Date(Number(match[2])), attempt: Number(match[3] ?? 1)}]
+			: [];
 	});
 }
 

@@ -27,7 +27,10 @@ export function moveTo(row: number, column: number): string {
  * there, plus the SGR state in force at that point and the OSC 8 hyperlink open there, if any (so the rest
  * can be written on its own).
  */
-export function firstDifference(previous: string, next: string): {offset: number; column: number; style: string; link?: string} | undefined {
+export function firstDifference(
+	previous: string,
+	next: string,
+): {offset: number; column: number; style: string; link?: string} | undefined {
 	if (previous === next) return undefined;
 	let i = 0;
 	let j = 0;
@@ -123,7 +126,18 @@ function slotOf(part: string): string {
 	const code = Number(part);
 	if ((code >= 30 && code <= 37) || (code >= 90 && code <= 97)) return 'fg';
 	if ((code >= 40 && code <= 47) || (code >= 100 && code <= 107)) return 'bg';
-	const names: Record<number, string> = {1: 'bold', 2: 'dim', 3: 'italic', 4: 'underline', 5: 'blink', 6: 'blink-fast', 7: 'inverse', 8: 'hidden', 9: 'strike', 53: 'overline'};
+	const names: Record<number, string> = {
+		1: 'bold',
+		2: 'dim',
+		3: 'italic',
+		4: 'underline',
+		5: 'blink',
+		6: 'blink-fast',
+		7: 'inverse',
+		8: 'hidden',
+		9: 'strike',
+		53: 'overline',
+	};
 	return names[code] ?? `code-${code}`;
 }
 

@@ -27,7 +27,27 @@ is translated to SGR by applying only the innermost styled scope to each text ru
 produce nested open/close pairs.
 */
 
-const languages = {bash, c, cpp, css, diff, dockerfile, go, ini, java, javascript, json, markdown, python, rust, shell, sql, typescript, xml, yaml};
+const languages = {
+	bash,
+	c,
+	cpp,
+	css,
+	diff,
+	dockerfile,
+	go,
+	ini,
+	java,
+	javascript,
+	json,
+	markdown,
+	python,
+	rust,
+	shell,
+	sql,
+	typescript,
+	xml,
+	yaml,
+};
 let registered = false;
 
 // Compiling the grammars takes tens of milliseconds: done at the first code block, not at start-up.
@@ -151,8 +171,8 @@ function htmlToAnsi(html: string, syntax: Readonly<Record<string, Style>>): stri
 // `hljs-title function_` is the scope `title.function`; try the full scope, then its prefixes.
 function styleFor(classes: string, syntax: Readonly<Record<string, Style>>): Style | undefined {
 	const parts = classes.split(' ');
-	const base = parts[0]?.startsWith('hljs-') ? parts[0].slice(5) : parts[0] ?? '';
-	let scope = [base, ...parts.slice(1).map(part => part.replace(/_+$/, ''))].join('.');
+	const base = parts[0]?.startsWith('hljs-') ? parts[0].slice(5) : (parts[0] ?? '');
+	let scope = [base, ...parts.slice(1).map((part) => part.replace(/_+$/, ''))].join('.');
 	for (;;) {
 		const style = syntax[scope];
 		if (style) {
@@ -171,5 +191,5 @@ function styleFor(classes: string, syntax: Readonly<Record<string, Style>>): Sty
 const entities: Record<string, string> = {'&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'", '&#39;': "'"};
 
 function unescapeHtml(text: string): string {
-	return text.includes('&') ? text.replace(/&(?:amp|lt|gt|quot|#x27|#39);/g, entity => entities[entity]!) : text;
+	return text.includes('&') ? text.replace(/&(?:amp|lt|gt|quot|#x27|#39);/g, (entity) => entities[entity]!) : text;
 }

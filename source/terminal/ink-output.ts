@@ -19,9 +19,7 @@ interface Clip {
 }
 
 type Operation =
-	| {type: 'write'; x: number; y: number; text: string; transformers: Transformer[]}
-	| {type: 'clip'; clip: Clip}
-	| {type: 'unclip'};
+	{type: 'write'; x: number; y: number; text: string; transformers: Transformer[]} | {type: 'clip'; clip: Clip} | {type: 'unclip'};
 
 const widths = new Memo<number>(20_000);
 const rows = new Memo<string>(4_000);

@@ -104,7 +104,7 @@ function renderBlock(token: Token, width: number, context: Context): string[] {
 
 			const bar = theme.quoteBar('│ ');
 			const emptyBar = theme.quoteBar('│');
-			return inner.map(line => (line === '' ? emptyBar : bar + line));
+			return inner.map((line) => (line === '' ? emptyBar : bar + line));
 		}
 
 		case 'list': {
@@ -121,7 +121,7 @@ function renderBlock(token: Token, width: number, context: Context): string[] {
 			return renderTable(
 				{
 					header: table.header.map(cell),
-					rows: table.rows.map(row => row.map(cell)),
+					rows: table.rows.map((row) => row.map(cell)),
 					align: table.align as Align[],
 				},
 				width,
@@ -140,7 +140,10 @@ function renderBlock(token: Token, width: number, context: Context): string[] {
 }
 
 function renderCode(token: Tokens.Code, width: number, theme: Theme): string[] {
-	const language = sanitizeLine(token.lang ?? '').trim().split(/\s+/)[0] ?? '';
+	const language =
+		sanitizeLine(token.lang ?? '')
+			.trim()
+			.split(/\s+/)[0] ?? '';
 	const label = language === '' ? '──' : `── ${language}`;
 	const lines = wrap(theme.codeLabel(label), width, {mode: 'char'});
 	const code = highlight(token.text, language.replace(/^\{?\.?/, '').replace(/\}$/, ''), theme);
@@ -155,10 +158,8 @@ function renderList(list: Tokens.List, width: number, context: Context): string[
 	const {theme} = context;
 	const start = typeof list.start === 'number' ? list.start : 1;
 	const bullets = ['•', '◦', '▪'];
-	const markers = list.items.map((_, index) =>
-		list.ordered ? `${start + index}.` : bullets[context.depth % bullets.length]!,
-	);
-	const markerWidth = Math.max(...markers.map(marker => cellWidth(marker))) + 1;
+	const markers = list.items.map((_, index) => (list.ordered ? `${start + index}.` : bullets[context.depth % bullets.length]!));
+	const markerWidth = Math.max(...markers.map((marker) => cellWidth(marker))) + 1;
 	const lines: string[] = [];
 	for (const [index, item] of list.items.entries()) {
 		if (index > 0 && list.loose) {
@@ -210,7 +211,7 @@ function hang(marker: string, markerWidth: number, text: string, width: number):
  */
 function prefixLines(lines: string[], first: string, rest: string, prefixWidth: number, width: number): string[] {
 	if (width - prefixWidth < 1) {
-		return lines.flatMap(line => wrap(line, width));
+		return lines.flatMap((line) => wrap(line, width));
 	}
 
 	const out: string[] = [];
@@ -307,6 +308,6 @@ const namedEntities: Record<string, string> = {
 
 // marked leaves named references for an HTML renderer and decodes numeric ones (possibly to controls).
 function clean(text: string): string {
-	const decoded = text.includes('&') ? text.replace(/&(?:amp|lt|gt|quot|apos|nbsp);/g, entity => namedEntities[entity]!) : text;
+	const decoded = text.includes('&') ? text.replace(/&(?:amp|lt|gt|quot|apos|nbsp);/g, (entity) => namedEntities[entity]!) : text;
 	return sanitize(decoded);
 }

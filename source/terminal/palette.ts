@@ -111,7 +111,16 @@ export function recolor(text: string, mode: ColorMode): string {
 // Light backgrounds: the 16-colour palette's yellow, cyan, green and white are pale; 256 colours have darker
 // shades of the same hue, 16 colours only other hues.
 const light16: Record<string, string> = {33: '35', 93: '35', 36: '34', 96: '34', 37: '30', 97: '90'};
-const light256: Record<string, string> = {33: '38;5;130', 93: '38;5;130', 36: '38;5;30', 96: '38;5;30', 32: '38;5;28', 92: '38;5;28', 37: '30', 97: '90'};
+const light256: Record<string, string> = {
+	33: '38;5;130',
+	93: '38;5;130',
+	36: '38;5;30',
+	96: '38;5;30',
+	32: '38;5;28',
+	92: '38;5;28',
+	37: '30',
+	97: '90',
+};
 
 function rewrite(parts: string[], mode: ColorMode): string[] {
 	const kept: string[] = [];
@@ -121,7 +130,13 @@ function rewrite(parts: string[], mode: ColorMode): string[] {
 		const extended = code === 38 || code === 48 || code === 58;
 		// 38;5;n and 38;2;r;g;b span several parameters; 38:5:n is one.
 		const span = extended && !part.includes(':') ? (parts[index + 1] === '5' ? 2 : parts[index + 1] === '2' ? 4 : 0) : 0;
-		const isColor = extended || (code >= 30 && code <= 39) || (code >= 40 && code <= 49) || (code >= 90 && code <= 97) || (code >= 100 && code <= 107) || code === 59;
+		const isColor =
+			extended ||
+			(code >= 30 && code <= 39) ||
+			(code >= 40 && code <= 49) ||
+			(code >= 90 && code <= 97) ||
+			(code >= 100 && code <= 107) ||
+			code === 59;
 		if (!isColor) {
 			kept.push(part);
 			continue;

@@ -33,16 +33,15 @@ export const restoreSequence = resetSgr + disableMouse + disableBracketedPaste +
  * A terminal without an alternate screen (linux console, vt100: terminal-type.ts) has the chat on its only
  * screen: it is cleared on the way out, so the shell's prompt comes back on an empty screen, not over the chat.
  */
-export const restoreSequenceWithoutAlternateScreen = resetSgr + '\u001B[r\u001B[H\u001B[2J' + disableMouse + disableBracketedPaste + showCursor + leaveAltScreen;
+export const restoreSequenceWithoutAlternateScreen =
+	resetSgr + '\u001B[r\u001B[H\u001B[2J' + disableMouse + disableBracketedPaste + showCursor + leaveAltScreen;
 
 export type RestoreStream = {
 	write(data: string): unknown;
 	fd?: number;
 };
 
-export type ExitCause =
-	| {kind: 'signal'; signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGQUIT'}
-	| {kind: 'error'; error: unknown};
+export type ExitCause = {kind: 'signal'; signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGQUIT'} | {kind: 'error'; error: unknown};
 
 /**
  * Calling it (or its `restore`) writes the restore sequence, once; later calls do nothing. The handlers
@@ -74,7 +73,11 @@ const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
  * the normal screen, where it stays visible), exit with 1. `onExit` must be synchronous; its errors are
  * ignored so they cannot prevent the exit.
  */
-export function installTerminalRestore(stdout: RestoreStream, onExit?: (cause: ExitCause) => void, options: RestoreOptions = {}): TerminalRestore {
+export function installTerminalRestore(
+	stdout: RestoreStream,
+	onExit?: (cause: ExitCause) => void,
+	options: RestoreOptions = {},
+): TerminalRestore {
 	let restored = false;
 	let leaving = false;
 	let abandoned = false;
@@ -110,7 +113,7 @@ export function installTerminalRestore(stdout: RestoreStream, onExit?: (cause: E
 		else process.exit(code);
 	};
 
-	const signalHandlers = signals.map(signal => {
+	const signalHandlers = signals.map((signal) => {
 		const handler = (): void => {
 			if (signal === 'SIGHUP' && options.onHangup) options.onHangup();
 			else leave({kind: 'signal', signal}, 128 + constants.signals[signal]);
@@ -197,7 +200,12 @@ export type Osc52Options = {
  * (sanitize), except that tabs stay tabs, since code pasted back must keep them.
  */
 export function clipboardText(text: string): string {
-	return text.includes('\t') ? text.split('\t').map((part) => sanitize(part)).join('\t') : sanitize(text);
+	return text.includes('\t')
+		? text
+				.split('\t')
+				.map((part) => sanitize(part))
+				.join('\t')
+		: sanitize(text);
 }
 
 /**

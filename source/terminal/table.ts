@@ -22,14 +22,14 @@ export type TableInput = {
 const minColumn = 6;
 
 export function renderTable(table: TableInput, width: number, theme: Theme): string[] {
-	const columns = Math.max(table.header.length, ...table.rows.map(row => row.length));
+	const columns = Math.max(table.header.length, ...table.rows.map((row) => row.length));
 	if (columns === 0) {
 		return [];
 	}
 
 	const cell = (row: string[], index: number): string => row[index] ?? '';
 	const natural = Array.from({length: columns}, (_, index) =>
-		Math.max(1, cellWidth(cell(table.header, index)), ...table.rows.map(row => cellWidth(cell(row, index)))),
+		Math.max(1, cellWidth(cell(table.header, index)), ...table.rows.map((row) => cellWidth(cell(row, index)))),
 	);
 	const frame = 3 * columns + 1;
 	const available = width - frame;
@@ -40,18 +40,16 @@ export function renderTable(table: TableInput, width: number, theme: Theme): str
 
 	const border = theme.tableBorder;
 	const rule = (left: string, middle: string, right: string): string =>
-		border(left + widths.map(size => '─'.repeat(size + 2)).join(middle) + right);
+		border(left + widths.map((size) => '─'.repeat(size + 2)).join(middle) + right);
 	const lines = [rule('┌', '┬', '┐')];
 	const addRow = (row: string[], header: boolean): void => {
 		const wrapped = widths.map((size, index) => {
 			const text = cell(row, index);
 			return wrap(header && text !== '' ? theme.tableHeader(text) : text, size);
 		});
-		const height = Math.max(...wrapped.map(cellLines => cellLines.length));
+		const height = Math.max(...wrapped.map((cellLines) => cellLines.length));
 		for (let line = 0; line < height; line++) {
-			const parts = wrapped.map((cellLines, index) =>
-				pad(cellLines[line] ?? '', widths[index]!, table.align[index] ?? null),
-			);
+			const parts = wrapped.map((cellLines, index) => pad(cellLines[line] ?? '', widths[index]!, table.align[index] ?? null));
 			lines.push(border('│ ') + parts.join(border(' │ ')) + border(' │'));
 		}
 	};
@@ -121,7 +119,7 @@ function renderRecords(table: TableInput, columns: number, width: number, theme:
 	};
 
 	if (table.rows.length === 0) {
-		add(table.header.map(name => theme.tableHeader(name)).join(theme.tableBorder(' │ ')));
+		add(table.header.map((name) => theme.tableHeader(name)).join(theme.tableBorder(' │ ')));
 		return lines;
 	}
 

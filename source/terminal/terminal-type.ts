@@ -30,7 +30,14 @@ export function terminalCapabilities(term: string | undefined): TerminalCapabili
 	if (name === '' || name === 'dumb' || name.startsWith('dumb-')) {
 		return {fullScreen: false, scrollRegions: false, synchronized: false, alternateScreen: false, colors: false};
 	}
-	if (name === 'linux' || name.startsWith('linux-') || name === 'ansi' || name.startsWith('ansi-') || name === 'cons25' || name === 'pcansi') {
+	if (
+		name === 'linux' ||
+		name.startsWith('linux-') ||
+		name === 'ansi' ||
+		name.startsWith('ansi-') ||
+		name === 'cons25' ||
+		name === 'pcansi'
+	) {
 		return {fullScreen: true, scrollRegions: false, synchronized: false, alternateScreen: false, colors: !name.endsWith('-m')};
 	}
 	if (/^vt(52|1\d\d|2\d\d|3\d\d|4\d\d)(-|$)/.test(name)) {

@@ -8,11 +8,17 @@ export interface ThemeSetting {
 	set(key: 'theme', value: 'dark' | 'light' | 'none' | undefined): void;
 }
 
-export function changeTheme(argument: string, settings: ThemeSetting, env: Record<string, string | undefined> = process.env): {text: string; error?: boolean} {
+export function changeTheme(
+	argument: string,
+	settings: ThemeSetting,
+	env: Record<string, string | undefined> = process.env,
+): {text: string; error?: boolean} {
 	const wanted = argument.trim().toLowerCase();
 	if (wanted === '') {
 		const stored = settings.get('theme');
-		return {text: `Theme: ${colorMode().palette}${stored ? '' : ' (not set: dark, or none under NO_COLOR)'}. Usage: /theme dark | light | none | default`};
+		return {
+			text: `Theme: ${colorMode().palette}${stored ? '' : ' (not set: dark, or none under NO_COLOR)'}. Usage: /theme dark | light | none | default`,
+		};
 	}
 	if (wanted !== 'default' && !isPalette(wanted)) return {text: 'Usage: /theme dark | light | none | default', error: true};
 	const theme = wanted === 'default' ? undefined : wanted;

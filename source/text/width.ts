@@ -110,36 +110,45 @@ export function* graphemes(text: string): Generator<string> {
 function isStandalone(code: number): boolean {
 	if (code < 0x3000) {
 		return (
-			(code >= 0x20 && code <= 0x7e)
-			|| (code >= 0xa0 && code <= 0x24f)
-			|| (code >= 0x370 && code <= 0x482)
-			|| (code >= 0x48a && code <= 0x52f)
-			|| (code >= 0x2010 && code <= 0x2027)
-			|| (code >= 0x2030 && code <= 0x205e)
+			(code >= 0x20 && code <= 0x7e) ||
+			(code >= 0xa0 && code <= 0x24f) ||
+			(code >= 0x370 && code <= 0x482) ||
+			(code >= 0x48a && code <= 0x52f) ||
+			(code >= 0x2010 && code <= 0x2027) ||
+			(code >= 0x2030 && code <= 0x205e)
 		);
 	}
 
 	return (
-		code <= 0x3029
-		|| (code >= 0x3030 && code <= 0x303f)
-		|| (code >= 0x3041 && code <= 0x3096)
-		|| (code >= 0x309b && code <= 0x30ff)
-		|| (code >= 0x3400 && code <= 0x4dbf)
-		|| (code >= 0x4e00 && code <= 0x9fff)
-		|| (code >= 0xac00 && code <= 0xd7a3)
-		|| (code >= 0xf900 && code <= 0xfaff)
-		|| (code >= 0xff01 && code <= 0xff9d)
+		code <= 0x3029 ||
+		(code >= 0x3030 && code <= 0x303f) ||
+		(code >= 0x3041 && code <= 0x3096) ||
+		(code >= 0x309b && code <= 0x30ff) ||
+		(code >= 0x3400 && code <= 0x4dbf) ||
+		(code >= 0x4e00 && code <= 0x9fff) ||
+		(code >= 0xac00 && code <= 0xd7a3) ||
+		(code >= 0xf900 && code <= 0xfaff) ||
+		(code >= 0xff01 && code <= 0xff9d)
 	);
 }
 
 // Joins what precedes it (Extend, SpacingMark, ZWJ, emoji modifiers, tags, Hangul V/T jamo).
 // eslint-disable-next-line no-misleading-character-class -- a set of single code points (joiners, selectors, jamo) on purpose
-const joinsPrevious = /^[\p{M}\p{Emoji_Modifier}\u200c\u200d\ufe00-\ufe0f\u{e0020}-\u{e007f}\u1160-\u11ff\ud7b0-\ud7ff\uff9e\uff9f\u0e33\u0eb3]/u;
+const joinsPrevious =
+	/^[\p{M}\p{Emoji_Modifier}\u200c\u200d\ufe00-\ufe0f\u{e0020}-\u{e007f}\u1160-\u11ff\ud7b0-\ud7ff\uff9e\uff9f\u0e33\u0eb3]/u;
 const viramas = new Set([0x94d, 0x9cd, 0xacd, 0xb4d, 0xc4d, 0xd4d]);
 const regionalIndicator = /^[\u{1f1e6}-\u{1f1ff}]/u;
 
 function isPrepend(code: number): boolean {
-	return (code >= 0x600 && code <= 0x605) || code === 0x6dd || code === 0x70f || code === 0x890 || code === 0x891 || code === 0x8e2 || code === 0xd4e;
+	return (
+		(code >= 0x600 && code <= 0x605) ||
+		code === 0x6dd ||
+		code === 0x70f ||
+		code === 0x890 ||
+		code === 0x891 ||
+		code === 0x8e2 ||
+		code === 0xd4e
+	);
 }
 
 /** Whether a grapheme boundary is certain between `text[index - 1]` and `text[index]`. */
@@ -147,12 +156,12 @@ function isSafeCut(text: string, index: number): boolean {
 	const code = text.charCodeAt(index);
 	const previous = text.charCodeAt(index - 1);
 	if (
-		previous === 0x200d
-		|| (code >= 0xdc00 && code <= 0xdfff)
-		|| (previous === 0x0d && code === 0x0a)
-		|| isPrepend(previous)
-		|| (previous >= 0x1100 && previous <= 0x115f)
-		|| (previous >= 0xa960 && previous <= 0xa97c)
+		previous === 0x200d ||
+		(code >= 0xdc00 && code <= 0xdfff) ||
+		(previous === 0x0d && code === 0x0a) ||
+		isPrepend(previous) ||
+		(previous >= 0x1100 && previous <= 0x115f) ||
+		(previous >= 0xa960 && previous <= 0xa97c)
 	) {
 		return false;
 	}

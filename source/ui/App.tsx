@@ -73,7 +73,20 @@ type Mode =
 /** Lines one wheel notch scrolls, as most terminals and pagers do. */
 const WHEEL_LINES = 3;
 
-export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, onSaveKey, onRepaint, writeRaw, startupProblems = [], onSuspend, onTheme}: AppProps) {
+export function App({
+	controller,
+	stdin,
+	mouse,
+	mouseOn,
+	onMouse,
+	apiKeySource,
+	onSaveKey,
+	onRepaint,
+	writeRaw,
+	startupProblems = [],
+	onSuspend,
+	onTheme,
+}: AppProps) {
 	useController(controller);
 	useHighlightAfterFirstFrame();
 	const {exit} = useApp();
@@ -131,8 +144,12 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 	const others = controller.conversations
 		.map((summary, index) => ({summary, position: index + 1}))
 		.filter(({summary}) => summary.id !== active.id && (controller.isStreaming(summary.id) || controller.unread.has(summary.id)))
-		.map(({summary, position: at}) => ({position: at, mark: controller.isStreaming(summary.id) ? ('streaming' as const) : ('unread' as const)}));
-	const noticeAbove = mode.type === 'chat' && controller.notice ? noticeLines(controller.notice.text, width, height, statusRight(tokens, others)) : [];
+		.map(({summary, position: at}) => ({
+			position: at,
+			mark: controller.isStreaming(summary.id) ? ('streaming' as const) : ('unread' as const),
+		}));
+	const noticeAbove =
+		mode.type === 'chat' && controller.notice ? noticeLines(controller.notice.text, width, height, statusRight(tokens, others)) : [];
 	const statusHeight = 1 + noticeAbove.length;
 	const separatorHeight = height >= 6 ? 1 : 0;
 	const composerMax = Math.max(1, Math.floor(height / 3));
@@ -225,10 +242,17 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 		const onPaste = (text: string) => {
 			const current = modeRef.current;
 			if (current.type === 'chat') composer.insert(text);
-			else if (current.type === 'key') setField(pasteInField(current.field, text, (head) => head.trim()), (field) => setMode({...current, field, error: undefined}));
-			else if (current.type === 'name') setField(pasteInField(current.field, text, sanitizeLine), (field) => setMode({...current, field, error: undefined}));
-			else if (current.type === 'picker') setField(pasteInField(current.field, text, sanitizeLine), (field) => setMode({...current, field, selected: 0}));
-			else if (current.type === 'find') setField(pasteInField(current.field, text, sanitizeLine), (field) => findAtRef.current(field, current.origin));
+			else if (current.type === 'key')
+				setField(
+					pasteInField(current.field, text, (head) => head.trim()),
+					(field) => setMode({...current, field, error: undefined}),
+				);
+			else if (current.type === 'name')
+				setField(pasteInField(current.field, text, sanitizeLine), (field) => setMode({...current, field, error: undefined}));
+			else if (current.type === 'picker')
+				setField(pasteInField(current.field, text, sanitizeLine), (field) => setMode({...current, field, selected: 0}));
+			else if (current.type === 'find')
+				setField(pasteInField(current.field, text, sanitizeLine), (field) => findAtRef.current(field, current.origin));
 		};
 		stdin.on('paste', onPaste);
 		return () => {
@@ -342,7 +366,15 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 				break;
 			}
 			case 'delete':
-				setMode({type: 'picker', field: emptyBuffer, selected: Math.max(0, controller.conversations.findIndex((each) => each.id === active.id)), confirmDelete: active.id});
+				setMode({
+					type: 'picker',
+					field: emptyBuffer,
+					selected: Math.max(
+						0,
+						controller.conversations.findIndex((each) => each.id === active.id),
+					),
+					confirmDelete: active.id,
+				});
 				break;
 			case 'find':
 				findAt(createBuffer(sanitizeLine(argument)), position);
@@ -354,7 +386,12 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 					switchTo(() => {
 						restored = controller.undoDelete();
 					});
-					if (!restored) fail(last ? `"${sanitizeLine(last.name)}" is no longer in the trash (glm-tui trash lists it).` : 'Nothing to undo: /undo brings back the conversation deleted last; glm-tui trash lists older ones.');
+					if (!restored)
+						fail(
+							last
+								? `"${sanitizeLine(last.name)}" is no longer in the trash (glm-tui trash lists it).`
+								: 'Nothing to undo: /undo brings back the conversation deleted last; glm-tui trash lists older ones.',
+						);
 					else {
 						const {conversation, renamedFrom} = restored;
 						const count = `${conversation.messages.length} message${conversation.messages.length === 1 ? '' : 's'}`;
@@ -447,11 +484,18 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 				const value = argument ? parseOnOff(argument) : undefined;
 				try {
 					if (!onMouse || !mouseOn) controller.say('The mouse setting needs the full-screen terminal.', 'error');
-					else if (!argument) controller.say(`Mouse: ${mouseOn() ? 'on (the wheel scrolls; Shift+drag selects)' : 'off (the terminal keeps the mouse)'}. Usage: /mouse on | off`);
+					else if (!argument)
+						controller.say(
+							`Mouse: ${mouseOn() ? 'on (the wheel scrolls; Shift+drag selects)' : 'off (the terminal keeps the mouse)'}. Usage: /mouse on | off`,
+						);
 					else if (value !== 'enabled' && value !== 'disabled') controller.say('Usage: /mouse on | off', 'error');
 					else {
 						onMouse(value === 'enabled');
-						controller.say(value === 'enabled' ? 'Mouse on: the wheel scrolls the transcript; hold Shift to select text.' : 'Mouse off: the terminal selects text; the wheel may not scroll.');
+						controller.say(
+							value === 'enabled'
+								? 'Mouse on: the wheel scrolls the transcript; hold Shift to select text.'
+								: 'Mouse off: the terminal selects text; the wheel may not scroll.',
+						);
 					}
 				} catch (error) {
 					// The settings file could not be read or written (see store/settings.ts): said, nothing else lost.
@@ -498,7 +542,13 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 			position: controller.conversations.indexOf(summary) + 1,
 			name: sanitizeLine(summary.name),
 			detail: `${summary.messageCount} msg · ${dateTime(summary.updatedAt)}`,
-			mark: controller.isStreaming(summary.id) ? 'streaming' : controller.unread.has(summary.id) ? 'unread' : summary.id === active.id ? 'active' : undefined,
+			mark: controller.isStreaming(summary.id)
+				? 'streaming'
+				: controller.unread.has(summary.id)
+					? 'unread'
+					: summary.id === active.id
+						? 'active'
+						: undefined,
 		}));
 
 	// ---- keys ----------------------------------------------------------------------------------
@@ -524,7 +574,14 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 				setMode({type: 'name', purpose: 'new', field: emptyBuffer});
 				return true;
 			case 'picker':
-				setMode({type: 'picker', field: emptyBuffer, selected: Math.max(0, controller.conversations.findIndex((each) => each.id === active.id))});
+				setMode({
+					type: 'picker',
+					field: emptyBuffer,
+					selected: Math.max(
+						0,
+						controller.conversations.findIndex((each) => each.id === active.id),
+					),
+				});
 				return true;
 			case 'prevConversation':
 				switchTo(() => controller.cycle(-1));
@@ -588,7 +645,8 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 	/** Applies an editing key to a prompt's field; undefined when the key is not an edit. */
 	const editField = (field: TextBuffer, input: string, key: Key): FieldEdit | undefined => {
 		const command = composerCommand(input, key, lastSequenceRef.current);
-		if (!command || command.type === 'submit' || command.type === 'newline' || command.type === 'up' || command.type === 'down') return undefined;
+		if (!command || command.type === 'submit' || command.type === 'newline' || command.type === 'up' || command.type === 'down')
+			return undefined;
 		if (command.type === 'insert') return command.text.includes('\n') ? {field, cut: false} : insertInField(field, command.text);
 		const next = applyComposerCommand(field, command, Number.MAX_SAFE_INTEGER);
 		return {field: next && !next.text.includes('\n') ? next : field, cut: false};
@@ -655,7 +713,8 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 			else if (key.pageDown || input === ' ') to(mode.offset + room);
 			else if (key.home) to(0);
 			else if (key.end) to(last);
-			else if (key.escape || input === 'q' || key.return || (key.ctrl && input === 'g') || lastSequenceRef.current === '\u001BOP') setMode({type: 'chat'});
+			else if (key.escape || input === 'q' || key.return || (key.ctrl && input === 'g') || lastSequenceRef.current === '\u001BOP')
+				setMode({type: 'chat'});
 			return;
 		}
 		if (mode.type === 'problems') {
@@ -729,7 +788,14 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 				setMode({type: 'chat'});
 			} else if (key.ctrl && input === 'r') {
 				const entry = entries[selected];
-				if (entry) setMode({type: 'name', purpose: 'rename', id: entry.id, field: createBuffer(controller.conversations.find((each) => each.id === entry.id)?.name ?? ''), back: mode});
+				if (entry)
+					setMode({
+						type: 'name',
+						purpose: 'rename',
+						id: entry.id,
+						field: createBuffer(controller.conversations.find((each) => each.id === entry.id)?.name ?? ''),
+						back: mode,
+					});
 			} else if (key.ctrl && input === 'x') {
 				const entry = entries[selected];
 				if (entry) setMode({...mode, selected, confirmDelete: entry.id});
@@ -809,7 +875,9 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 				<Text wrap="truncate-end">
 					<Text color="cyan">{'Find: '}</Text>
 					<LineInput field={mode.field} placeholder="text in this conversation" />
-					<Text color={total === 0 && mode.field.text !== '' ? 'red' : undefined} bold>{mode.field.text === '' ? '' : `  ${formatMatchCount(mode.current, total)}`}</Text>
+					<Text color={total === 0 && mode.field.text !== '' ? 'red' : undefined} bold>
+						{mode.field.text === '' ? '' : `  ${formatMatchCount(mode.current, total)}`}
+					</Text>
 					<Text dimColor>{'  Enter/↓ next · ↑ previous · Tab stays here · Esc goes back'}</Text>
 				</Text>
 			</>
@@ -854,7 +922,9 @@ export function App({controller, stdin, mouse, mouseOn, onMouse, apiKeySource, o
 
 /** What the screen shows besides the transcript's text that streamed text can change. */
 function shellSignature(controller: ChatController): string {
-	const marks = controller.conversations.map((each) => (controller.isStreaming(each.id) ? 's' : controller.unread.has(each.id) ? 'u' : '-')).join('');
+	const marks = controller.conversations
+		.map((each) => (controller.isStreaming(each.id) ? 's' : controller.unread.has(each.id) ? 'u' : '-'))
+		.join('');
 	return `${describeState(controller, controller.active.id).text}|${marks}`;
 }
 

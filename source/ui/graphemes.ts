@@ -288,7 +288,7 @@ export function prevBoundary(text: string, i: number): number {
 	let s = i - 1;
 	while (!isSafeBoundary(text, s)) s--;
 	let last = s;
-	eachGrapheme(text, s, i, start => {
+	eachGrapheme(text, s, i, (start) => {
 		last = start;
 	});
 	return last;

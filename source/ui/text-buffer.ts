@@ -281,7 +281,6 @@ export function historyNext(h: History): HistoryStep | null {
 
 /** After sending: remember the input (not twice in a row, not blank) and start a fresh draft. */
 export function historyPush(h: History, entry: string): History {
-	const entries =
-		entry.trim() === '' || h.entries[h.entries.length - 1] === entry ? h.entries : [...h.entries, entry];
+	const entries = entry.trim() === '' || h.entries[h.entries.length - 1] === entry ? h.entries : [...h.entries, entry];
 	return {entries, index: entries.length, draft: ''};
 }

@@ -94,7 +94,8 @@ function header(message: Message, width: number, number: number | undefined): st
 		return clip(chalk.bold.cyan('▌You') + chalk.dim(`  ${time}`) + failed, width);
 	}
 	// A role from an imported file (`tool`, ...): shown for what it is, never sent.
-	if (message.role !== 'assistant') return clip(chalk.bold.dim(`▌${sanitizeLine(String(message.role))}`) + chalk.dim(`  ${time}  not sent to GLM`), width);
+	if (message.role !== 'assistant')
+		return clip(chalk.bold.dim(`▌${sanitizeLine(String(message.role))}`) + chalk.dim(`  ${time}  not sent to GLM`), width);
 	const model = message.model ? `  ${sanitizeLine(message.model)}` : '';
 	return clip(chalk.bold.magenta('▌GLM') + chalk.dim(`${model}  ${time}`), width);
 }

@@ -82,7 +82,7 @@ function shown(source: ViewportSource, index: number, line: number, row: string)
 
 /** Rows after the viewport's last row, counted by walking forward from its top. */
 function countBelow(source: ViewportSource, top: {index: number; line: number}, height: number): number {
-	let remaining = -(height);
+	let remaining = -height;
 	let line = top.line;
 	for (let index = top.index; index < source.count; index++) {
 		remaining += block(source, index).length - line;

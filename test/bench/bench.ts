@@ -108,7 +108,10 @@ function seedHome(open: 'small' | 'big'): {home: string; ids: {small: string; bi
 	const env = homeEnv(home);
 	const store = openConversationStore({env});
 	const ids = {small: '', big: ''};
-	for (const [key, spec, seed] of [['small', SMALL, 1], ['big', BIG, 2]] as const) {
+	for (const [key, spec, seed] of [
+		['small', SMALL, 1],
+		['big', BIG, 2],
+	] as const) {
 		const conversation = store.create({name: spec.name, model: MODEL});
 		conversation.messages = seedMessages(spec.count, seed, MODEL, spec.marker);
 		store.save(conversation);
@@ -121,7 +124,8 @@ function seedHome(open: 'small' | 'big'): {home: string; ids: {small: string; bi
 function appEnv(home: string, server: GlmServer): Record<string, string> {
 	const env: Record<string, string> = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (value !== undefined && !/^(CI|CONTINUOUS_INTEGRATION|HTTPS?_PROXY|NO_PROXY|ALL_PROXY|NODE_OPTIONS)$|^(ZHIPUAI|ZAI)_/i.test(key)) env[key] = value;
+		if (value !== undefined && !/^(CI|CONTINUOUS_INTEGRATION|HTTPS?_PROXY|NO_PROXY|ALL_PROXY|NODE_OPTIONS)$|^(ZHIPUAI|ZAI)_/i.test(key))
+			env[key] = value;
 	}
 	return {
 		...env,
@@ -263,7 +267,9 @@ async function stream(app: PtyApp, server: GlmServer, behaviour: Behaviour, toke
 	const cpu1 = end.cpu ?? cpuMs(app.pid)!;
 	// Frame cost: chunks that arrived while the server was still sending (so neither the save before the
 	// request nor the one after the answer is counted), from the first to the last.
-	const window = app.chunks.slice(first, readyHit.index + 1).filter((c) => c.t > response.firstWriteAt! && c.t <= response.endAt! && c.cpu !== undefined);
+	const window = app.chunks
+		.slice(first, readyHit.index + 1)
+		.filter((c) => c.t > response.firstWriteAt! && c.t <= response.endAt! && c.cpu !== undefined);
 	const a = window[0];
 	const b = window.at(-1);
 	const streamFrames = a && b ? b.frames - a.frames : 0;
@@ -294,7 +300,9 @@ async function shortAnswerTails(app: PtyApp, server: GlmServer, rate: number): P
 		app.write(`short ${index}`);
 		const marker = nextMarker();
 		const tokens = shortAnswerTokens();
-		tails.push((await stream(app, server, {reply: answerText(tokens, marker), tokensPerSecond: rate, split: 'whole'}, tokens, marker)).tailMs);
+		tails.push(
+			(await stream(app, server, {reply: answerText(tokens, marker), tokensPerSecond: rate, split: 'whole'}, tokens, marker)).tailMs,
+		);
 	}
 	return tails;
 }
@@ -324,7 +332,14 @@ async function startUp(app: PtyApp, name: string): Promise<number> {
 }
 
 async function nodeBaseline(): Promise<number> {
-	const child = new PtyApp({file: process.execPath, args: ['-e', '0'], env: {PATH: process.env['PATH'] ?? '', TERM: 'xterm-256color'}, cwd: tempRoot, columns: COLUMNS, rows: ROWS});
+	const child = new PtyApp({
+		file: process.execPath,
+		args: ['-e', '0'],
+		env: {PATH: process.env['PATH'] ?? '', TERM: 'xterm-256color'},
+		cwd: tempRoot,
+		columns: COLUMNS,
+		rows: ROWS,
+	});
 	await child.exited;
 	child.term.dispose();
 	return child.exitedAt! - child.spawnedAt;
@@ -335,7 +350,9 @@ async function bareReader(server: GlmServer, behaviour: Behaviour, tokens: numbe
 	server.enqueue(behaviour);
 	const token = signToken(parseApiKey(server.key), Date.now(), 600_000);
 	const output = await new Promise<string>((resolve, reject) => {
-		execFile(process.execPath, [path.join(root, 'test/bench/bare-reader.mjs'), server.baseUrl, token], (error, stdout) => (error ? reject(error) : resolve(stdout)));
+		execFile(process.execPath, [path.join(root, 'test/bench/bare-reader.mjs'), server.baseUrl, token], (error, stdout) =>
+			error ? reject(error) : resolve(stdout),
+		);
 	});
 	const result = JSON.parse(output) as {cpuMs: number; status: number};
 	if (result.status !== 200) throw new Error(`the bare reader got HTTP ${result.status}`);
@@ -386,19 +403,41 @@ async function smallSession(server: GlmServer, run: Partial<Run>): Promise<void>
 		run.rssStartSmallKb = statusKb(app.pid, 'VmRSS') ?? NaN;
 		run.typing = await typeText(app, typedText(TYPED));
 		let marker = nextMarker();
-		run.long10 = await stream(app, server, {reply: answerText(LONG_TOKENS, marker), tokensPerSecond: LONG_RATE, split: 'whole'}, LONG_TOKENS, marker);
-		log(`  10 msgs, ${LONG_TOKENS} tokens at ${LONG_RATE}/s: ${run.long10.bytesPerToken.toFixed(1)} B/token, ${run.long10.frameCostMs.toFixed(2)} ms/frame`);
+		run.long10 = await stream(
+			app,
+			server,
+			{reply: answerText(LONG_TOKENS, marker), tokensPerSecond: LONG_RATE, split: 'whole'},
+			LONG_TOKENS,
+			marker,
+		);
+		log(
+			`  10 msgs, ${LONG_TOKENS} tokens at ${LONG_RATE}/s: ${run.long10.bytesPerToken.toFixed(1)} B/token, ${run.long10.frameCostMs.toFixed(2)} ms/frame`,
+		);
 
 		app.write('fast answer please');
 		marker = nextMarker();
 		run.fast10 = await stream(app, server, {reply: answerText(FAST_TOKENS, marker), split: 'whole'}, FAST_TOKENS, marker);
-		log(`  10 msgs, ${FAST_TOKENS} tokens unpaced: ${run.fast10.cpuPer1k.toFixed(0)} ms CPU/1k tokens, ${run.fast10.totalMs.toFixed(0)} ms`);
+		log(
+			`  10 msgs, ${FAST_TOKENS} tokens unpaced: ${run.fast10.cpuPer1k.toFixed(0)} ms CPU/1k tokens, ${run.fast10.totalMs.toFixed(0)} ms`,
+		);
 
 		app.write('a slower one');
 		marker = nextMarker();
-		run.slow10 = await stream(app, server, {reply: answerText(SLOW_TOKENS, marker), tokensPerSecond: SLOW_RATE, split: 'whole'}, SLOW_TOKENS, marker);
-		log(`  10 msgs, ${SLOW_TOKENS} tokens at ${SLOW_RATE}/s: ${run.slow10.cpuPer1k.toFixed(0)} ms CPU/1k tokens, tail ${run.slow10.tailMs.toFixed(0)} ms`);
-		run.bare50Per1k = await bareReader(server, {reply: answerText(BARE_TOKENS, nextMarker()), tokensPerSecond: SLOW_RATE, split: 'whole'}, BARE_TOKENS);
+		run.slow10 = await stream(
+			app,
+			server,
+			{reply: answerText(SLOW_TOKENS, marker), tokensPerSecond: SLOW_RATE, split: 'whole'},
+			SLOW_TOKENS,
+			marker,
+		);
+		log(
+			`  10 msgs, ${SLOW_TOKENS} tokens at ${SLOW_RATE}/s: ${run.slow10.cpuPer1k.toFixed(0)} ms CPU/1k tokens, tail ${run.slow10.tailMs.toFixed(0)} ms`,
+		);
+		run.bare50Per1k = await bareReader(
+			server,
+			{reply: answerText(BARE_TOKENS, nextMarker()), tokensPerSecond: SLOW_RATE, split: 'whole'},
+			BARE_TOKENS,
+		);
 		log(`  bare node:http reader, ${BARE_TOKENS} tokens at ${SLOW_RATE}/s: ${run.bare50Per1k.toFixed(0)} ms CPU/1k tokens`);
 		run.rssSmallKb = statusKb(app.pid, 'VmHWM') ?? NaN;
 		run.tails50 = [run.slow10.tailMs, ...(await shortAnswerTails(app, server, SLOW_RATE))];
@@ -424,9 +463,17 @@ async function bigSession(server: GlmServer, run: Partial<Run>): Promise<void> {
 		run.rssStartBigKb = statusKb(app.pid, 'VmRSS') ?? NaN;
 		app.write('Summarize our whole discussion 总结一下');
 		const marker = nextMarker();
-		run.long5000 = await stream(app, server, {reply: answerText(LONG_TOKENS, marker), tokensPerSecond: LONG_RATE, split: 'whole'}, LONG_TOKENS, marker);
+		run.long5000 = await stream(
+			app,
+			server,
+			{reply: answerText(LONG_TOKENS, marker), tokensPerSecond: LONG_RATE, split: 'whole'},
+			LONG_TOKENS,
+			marker,
+		);
 		run.rssBigKb = statusKb(app.pid, 'VmHWM') ?? NaN;
-		log(`  5,000 msgs, ${LONG_TOKENS} tokens at ${LONG_RATE}/s: ${run.long5000.bytesPerToken.toFixed(1)} B/token, ${run.long5000.frameCostMs.toFixed(2)} ms/frame, RSS ${(run.rssBigKb / 1024).toFixed(0)} MB`);
+		log(
+			`  5,000 msgs, ${LONG_TOKENS} tokens at ${LONG_RATE}/s: ${run.long5000.bytesPerToken.toFixed(1)} B/token, ${run.long5000.frameCostMs.toFixed(2)} ms/frame, RSS ${(run.rssBigKb / 1024).toFixed(0)} MB`,
+		);
 		run.tails5000 = [run.long5000.tailMs, ...(await shortAnswerTails(app, server, LONG_RATE))];
 		log(`  tail latency, 5,000 msgs at ${LONG_RATE}/s: ${run.tails5000.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 	} finally {
@@ -544,7 +591,9 @@ async function main(): Promise<void> {
 			await smallSession(server, run);
 			run.nodeMs!.push(await nodeBaseline());
 			await bigSession(server, run);
-			log(`  start-up: ${run.startSmallMs!.map((ms) => ms.toFixed(0)).join(', ')} ms (10 msgs), ${run.startBigMs!.toFixed(0)} ms (5,000 msgs); node -e 0: ${run.nodeMs!.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+			log(
+				`  start-up: ${run.startSmallMs!.map((ms) => ms.toFixed(0)).join(', ')} ms (10 msgs), ${run.startBigMs!.toFixed(0)} ms (5,000 msgs); node -e 0: ${run.nodeMs!.map((ms) => ms.toFixed(0)).join(', ')} ms`,
+			);
 			runs.push(run as Run);
 		}
 	} finally {
@@ -556,50 +605,350 @@ async function main(): Promise<void> {
 	const seconds = (now() - startedAt) / 1000;
 
 	const each = <T>(pick: (run: Run) => T) => runs.map(pick);
-	const metric = (key: string, label: string, values: number[], unit: string, digits: number, how: string, target?: number, stretch?: number): Metric => ({
-		key, label, value: median(values), unit, digits, runs: values, how, ...(target === undefined ? {} : {target}), ...(stretch === undefined ? {} : {stretch}),
+	const metric = (
+		key: string,
+		label: string,
+		values: number[],
+		unit: string,
+		digits: number,
+		how: string,
+		target?: number,
+		stretch?: number,
+	): Metric => ({
+		key,
+		label,
+		value: median(values),
+		unit,
+		digits,
+		runs: values,
+		how,
+		...(target === undefined ? {} : {target}),
+		...(stretch === undefined ? {} : {stretch}),
 	});
 	const metrics: Metric[] = [
-		metric('startup.app', 'start-up, glm-tui (10 msgs)', runs.flatMap((r) => r.startSmallMs), 'ms', 0, 'spawn -> first frame with "F1 help" + name', undefined, 300),
-		metric('startup.app5000', 'start-up, glm-tui (5,000 msgs)', each((r) => r.startBigMs), 'ms', 0, 'same, 5,000-message conversation open'),
-		metric('startup.node', 'start-up, node -e 0', runs.flatMap((r) => r.nodeMs), 'ms', 0, 'spawn -> exit, same pty, between the launches'),
-		metric('startup.ratio', 'start-up ratio', each((r) => median(r.startSmallMs) / median(r.nodeMs)), 'x', 2, 'glm-tui / node -e 0, medians within each run', 6),
-		metric('bytes.token10', `bytes/token, 10 msgs (${LONG_TOKENS} tok @${LONG_RATE}/s)`, each((r) => r.long10.bytesPerToken), 'B', 1, 'pty bytes Enter -> ready / tokens', 60, 40),
-		metric('bytes.token5000', `bytes/token, 5,000 msgs (${LONG_TOKENS} tok @${LONG_RATE}/s)`, each((r) => r.long5000.bytesPerToken), 'B', 1, 'same', 60, 40),
-		metric('bytes.tokenRatio', 'bytes/token ratio 5,000 / 10', each((r) => r.long5000.bytesPerToken / r.long10.bytesPerToken), 'x', 2, 'per run', 1.2),
-		metric('bytes.token10slow', `bytes/token, 10 msgs (${SLOW_TOKENS} tok @${SLOW_RATE}/s)`, each((r) => r.slow10.bytesPerToken), 'B', 1, 'same, realistic rate', 60, 40),
-		metric('bytes.keystroke', `bytes/keystroke (${TYPED} chars)`, each((r) => r.typing.bytes / r.typing.keys), 'B', 1, 'pty bytes / keys, each key waits for its frame', 120),
-		metric('frame.cost10', 'frame cost, 10 msgs', each((r) => r.long10.frameCostMs), 'ms', 2, 'CPU (/proc utime+stime) / frames (BSU count) while server sends'),
-		metric('frame.cost5000', 'frame cost, 5,000 msgs', each((r) => r.long5000.frameCostMs), 'ms', 2, 'same'),
-		metric('frame.ratio', 'frame cost ratio 5,000 / 10', each((r) => r.long5000.frameCostMs / r.long10.frameCostMs), 'x', 2, 'per run', 1.3),
-		metric('frame.rate10', 'frames/s while streaming, 10 msgs', each((r) => r.long10.framesTotal / (r.long10.totalMs / 1000)), '/s', 1, 'BSU count / (Enter -> ready)'),
-		metric('switch.cold', 'switch to 5,000 msgs (first)', each((r) => r.switchColdMs), 'ms', 0, 'Alt+2 -> its last message + name on screen', 150),
-		metric('switch.warm', 'switch to 5,000 msgs (again)', each((r) => r.switchWarmMs), 'ms', 0, 'same, already loaded'),
-		metric('save.store', 'save, 5,000 msgs (store.save)', save.saveMs.slice(1), 'ms', 1, `one message more, ${SAVE_RUNS - 1} saves after one warm-up`, 40),
-		metric('save.fsync', '  of which fsync', save.fsMs.slice(1).map((m) => m['fsyncSync'] ?? 0), 'ms', 1, 'time in fs.fsyncSync during store.save'),
-		metric('save.write', '  of which open/write/close/rename', save.fsMs.slice(1).map((m) => (m['openSync'] ?? 0) + (m['writeSync'] ?? 0) + (m['writeFileSync'] ?? 0) + (m['closeSync'] ?? 0) + (m['renameSync'] ?? 0)), 'ms', 1, `the file is ${(save.fileBytes / 2 ** 20).toFixed(1)} MB`),
-		metric('save.read', '  of which read/stat', save.fsMs.slice(1).map((m) => (m['readFileSync'] ?? 0) + (m['statSync'] ?? 0)), 'ms', 1, 'reads and stats during store.save'),
-		metric('save.persist', 'save + list (the app\'s persist)', save.saveMs.slice(1).map((ms, i) => ms + save.listMs[i + 1]!), 'ms', 1, 'store.save + store.list, as ChatController.persist'),
-		metric('send.5000', 'send, 5,000 msgs (Enter -> request in)', each((r) => r.long5000.sendMs), 'ms', 0, 'persist + build request + sign + HTTP, to the request\'s last byte at the server'),
-		metric('send.first10', 'first send, 10 msgs (Enter -> request in)', each((r) => r.long10.sendMs), 'ms', 0, 'the session\'s first request (client loaded then)'),
-		metric('send.10', 'later sends, 10 msgs (Enter -> request in)', runs.flatMap((r) => [r.fast10.sendMs, r.slow10.sendMs]), 'ms', 0, 'second and third request'),
-		metric('rss.5000', 'peak RSS, 5,000 msgs open', each((r) => r.rssBigKb / 1024), 'MB', 0, 'VmHWM after the long answer', 150),
-		metric('rss.10', 'peak RSS, 10 msgs', each((r) => r.rssSmallKb / 1024), 'MB', 0, 'VmHWM after three answers'),
-		metric('rss.start5000', 'RSS after start-up, 5,000 msgs', each((r) => r.rssStartBigKb / 1024), 'MB', 0, 'VmRSS, idle after the first frame'),
-		metric('rss.start10', 'RSS after start-up, 10 msgs', each((r) => r.rssStartSmallKb / 1024), 'MB', 0, 'same'),
-		metric('tail.10', `tail latency, 10 msgs (@${SLOW_RATE}/s)`, runs.flatMap((r) => r.tails50), 'ms', 0, `server last byte -> last token on screen; ${SLOW_TOKENS}-token and 10-29-token answers`, 70),
-		metric('tail.10long', `tail latency, 10 msgs (@${LONG_RATE}/s)`, each((r) => r.long10.tailMs), 'ms', 0, 'one sample per run, too few for a target: the two rows around it pool more'),
-		metric('tail.5000', `tail latency, 5,000 msgs (@${LONG_RATE}/s)`, runs.flatMap((r) => r.tails5000), 'ms', 0, `${LONG_TOKENS}-token and 10-29-token answers`, 70),
-		metric('tail.fast', 'tail latency, 10 msgs (unpaced)', each((r) => r.fast10.tailMs), 'ms', 0, 'same'),
-		metric('cpu.fast', `CPU/1k tokens, unpaced (${FAST_TOKENS} tok)`, each((r) => r.fast10.cpuPer1k), 'ms', 0, 'app utime+stime Enter -> ready, per 1k'),
-		metric('cpu.slow', `CPU/1k tokens @${SLOW_RATE}/s (${SLOW_TOKENS} tok)`, each((r) => r.slow10.cpuPer1k), 'ms', 0, 'same', 600, 400),
-		metric('cpu.bare', `  bare node:http reader, same rate`, each((r) => r.bare50Per1k), 'ms', 0, `the floor: a process that only reads an answer (bare-reader.mjs), ${BARE_TOKENS} tokens`),
-		metric('cpu.bareRatio', `  glm-tui / bare reader`, each((r) => r.slow10.cpuPer1k / r.bare50Per1k), 'x', 2, 'per run'),
-		metric('cpu.long10', `CPU/1k tokens @${LONG_RATE}/s, 10 msgs`, each((r) => r.long10.cpuPer1k), 'ms', 0, 'same'),
-		metric('cpu.long5000', `CPU/1k tokens @${LONG_RATE}/s, 5,000 msgs`, each((r) => r.long5000.cpuPer1k), 'ms', 0, 'same'),
+		metric(
+			'startup.app',
+			'start-up, glm-tui (10 msgs)',
+			runs.flatMap((r) => r.startSmallMs),
+			'ms',
+			0,
+			'spawn -> first frame with "F1 help" + name',
+			undefined,
+			300,
+		),
+		metric(
+			'startup.app5000',
+			'start-up, glm-tui (5,000 msgs)',
+			each((r) => r.startBigMs),
+			'ms',
+			0,
+			'same, 5,000-message conversation open',
+		),
+		metric(
+			'startup.node',
+			'start-up, node -e 0',
+			runs.flatMap((r) => r.nodeMs),
+			'ms',
+			0,
+			'spawn -> exit, same pty, between the launches',
+		),
+		metric(
+			'startup.ratio',
+			'start-up ratio',
+			each((r) => median(r.startSmallMs) / median(r.nodeMs)),
+			'x',
+			2,
+			'glm-tui / node -e 0, medians within each run',
+			6,
+		),
+		metric(
+			'bytes.token10',
+			`bytes/token, 10 msgs (${LONG_TOKENS} tok @${LONG_RATE}/s)`,
+			each((r) => r.long10.bytesPerToken),
+			'B',
+			1,
+			'pty bytes Enter -> ready / tokens',
+			60,
+			40,
+		),
+		metric(
+			'bytes.token5000',
+			`bytes/token, 5,000 msgs (${LONG_TOKENS} tok @${LONG_RATE}/s)`,
+			each((r) => r.long5000.bytesPerToken),
+			'B',
+			1,
+			'same',
+			60,
+			40,
+		),
+		metric(
+			'bytes.tokenRatio',
+			'bytes/token ratio 5,000 / 10',
+			each((r) => r.long5000.bytesPerToken / r.long10.bytesPerToken),
+			'x',
+			2,
+			'per run',
+			1.2,
+		),
+		metric(
+			'bytes.token10slow',
+			`bytes/token, 10 msgs (${SLOW_TOKENS} tok @${SLOW_RATE}/s)`,
+			each((r) => r.slow10.bytesPerToken),
+			'B',
+			1,
+			'same, realistic rate',
+			60,
+			40,
+		),
+		metric(
+			'bytes.keystroke',
+			`bytes/keystroke (${TYPED} chars)`,
+			each((r) => r.typing.bytes / r.typing.keys),
+			'B',
+			1,
+			'pty bytes / keys, each key waits for its frame',
+			120,
+		),
+		metric(
+			'frame.cost10',
+			'frame cost, 10 msgs',
+			each((r) => r.long10.frameCostMs),
+			'ms',
+			2,
+			'CPU (/proc utime+stime) / frames (BSU count) while server sends',
+		),
+		metric(
+			'frame.cost5000',
+			'frame cost, 5,000 msgs',
+			each((r) => r.long5000.frameCostMs),
+			'ms',
+			2,
+			'same',
+		),
+		metric(
+			'frame.ratio',
+			'frame cost ratio 5,000 / 10',
+			each((r) => r.long5000.frameCostMs / r.long10.frameCostMs),
+			'x',
+			2,
+			'per run',
+			1.3,
+		),
+		metric(
+			'frame.rate10',
+			'frames/s while streaming, 10 msgs',
+			each((r) => r.long10.framesTotal / (r.long10.totalMs / 1000)),
+			'/s',
+			1,
+			'BSU count / (Enter -> ready)',
+		),
+		metric(
+			'switch.cold',
+			'switch to 5,000 msgs (first)',
+			each((r) => r.switchColdMs),
+			'ms',
+			0,
+			'Alt+2 -> its last message + name on screen',
+			150,
+		),
+		metric(
+			'switch.warm',
+			'switch to 5,000 msgs (again)',
+			each((r) => r.switchWarmMs),
+			'ms',
+			0,
+			'same, already loaded',
+		),
+		metric(
+			'save.store',
+			'save, 5,000 msgs (store.save)',
+			save.saveMs.slice(1),
+			'ms',
+			1,
+			`one message more, ${SAVE_RUNS - 1} saves after one warm-up`,
+			40,
+		),
+		metric(
+			'save.fsync',
+			'  of which fsync',
+			save.fsMs.slice(1).map((m) => m['fsyncSync'] ?? 0),
+			'ms',
+			1,
+			'time in fs.fsyncSync during store.save',
+		),
+		metric(
+			'save.write',
+			'  of which open/write/close/rename',
+			save.fsMs
+				.slice(1)
+				.map(
+					(m) => (m['openSync'] ?? 0) + (m['writeSync'] ?? 0) + (m['writeFileSync'] ?? 0) + (m['closeSync'] ?? 0) + (m['renameSync'] ?? 0),
+				),
+			'ms',
+			1,
+			`the file is ${(save.fileBytes / 2 ** 20).toFixed(1)} MB`,
+		),
+		metric(
+			'save.read',
+			'  of which read/stat',
+			save.fsMs.slice(1).map((m) => (m['readFileSync'] ?? 0) + (m['statSync'] ?? 0)),
+			'ms',
+			1,
+			'reads and stats during store.save',
+		),
+		metric(
+			'save.persist',
+			"save + list (the app's persist)",
+			save.saveMs.slice(1).map((ms, i) => ms + save.listMs[i + 1]!),
+			'ms',
+			1,
+			'store.save + store.list, as ChatController.persist',
+		),
+		metric(
+			'send.5000',
+			'send, 5,000 msgs (Enter -> request in)',
+			each((r) => r.long5000.sendMs),
+			'ms',
+			0,
+			"persist + build request + sign + HTTP, to the request's last byte at the server",
+		),
+		metric(
+			'send.first10',
+			'first send, 10 msgs (Enter -> request in)',
+			each((r) => r.long10.sendMs),
+			'ms',
+			0,
+			"the session's first request (client loaded then)",
+		),
+		metric(
+			'send.10',
+			'later sends, 10 msgs (Enter -> request in)',
+			runs.flatMap((r) => [r.fast10.sendMs, r.slow10.sendMs]),
+			'ms',
+			0,
+			'second and third request',
+		),
+		metric(
+			'rss.5000',
+			'peak RSS, 5,000 msgs open',
+			each((r) => r.rssBigKb / 1024),
+			'MB',
+			0,
+			'VmHWM after the long answer',
+			150,
+		),
+		metric(
+			'rss.10',
+			'peak RSS, 10 msgs',
+			each((r) => r.rssSmallKb / 1024),
+			'MB',
+			0,
+			'VmHWM after three answers',
+		),
+		metric(
+			'rss.start5000',
+			'RSS after start-up, 5,000 msgs',
+			each((r) => r.rssStartBigKb / 1024),
+			'MB',
+			0,
+			'VmRSS, idle after the first frame',
+		),
+		metric(
+			'rss.start10',
+			'RSS after start-up, 10 msgs',
+			each((r) => r.rssStartSmallKb / 1024),
+			'MB',
+			0,
+			'same',
+		),
+		metric(
+			'tail.10',
+			`tail latency, 10 msgs (@${SLOW_RATE}/s)`,
+			runs.flatMap((r) => r.tails50),
+			'ms',
+			0,
+			`server last byte -> last token on screen; ${SLOW_TOKENS}-token and 10-29-token answers`,
+			70,
+		),
+		metric(
+			'tail.10long',
+			`tail latency, 10 msgs (@${LONG_RATE}/s)`,
+			each((r) => r.long10.tailMs),
+			'ms',
+			0,
+			'one sample per run, too few for a target: the two rows around it pool more',
+		),
+		metric(
+			'tail.5000',
+			`tail latency, 5,000 msgs (@${LONG_RATE}/s)`,
+			runs.flatMap((r) => r.tails5000),
+			'ms',
+			0,
+			`${LONG_TOKENS}-token and 10-29-token answers`,
+			70,
+		),
+		metric(
+			'tail.fast',
+			'tail latency, 10 msgs (unpaced)',
+			each((r) => r.fast10.tailMs),
+			'ms',
+			0,
+			'same',
+		),
+		metric(
+			'cpu.fast',
+			`CPU/1k tokens, unpaced (${FAST_TOKENS} tok)`,
+			each((r) => r.fast10.cpuPer1k),
+			'ms',
+			0,
+			'app utime+stime Enter -> ready, per 1k',
+		),
+		metric(
+			'cpu.slow',
+			`CPU/1k tokens @${SLOW_RATE}/s (${SLOW_TOKENS} tok)`,
+			each((r) => r.slow10.cpuPer1k),
+			'ms',
+			0,
+			'same',
+			600,
+			400,
+		),
+		metric(
+			'cpu.bare',
+			`  bare node:http reader, same rate`,
+			each((r) => r.bare50Per1k),
+			'ms',
+			0,
+			`the floor: a process that only reads an answer (bare-reader.mjs), ${BARE_TOKENS} tokens`,
+		),
+		metric(
+			'cpu.bareRatio',
+			`  glm-tui / bare reader`,
+			each((r) => r.slow10.cpuPer1k / r.bare50Per1k),
+			'x',
+			2,
+			'per run',
+		),
+		metric(
+			'cpu.long10',
+			`CPU/1k tokens @${LONG_RATE}/s, 10 msgs`,
+			each((r) => r.long10.cpuPer1k),
+			'ms',
+			0,
+			'same',
+		),
+		metric(
+			'cpu.long5000',
+			`CPU/1k tokens @${LONG_RATE}/s, 5,000 msgs`,
+			each((r) => r.long5000.cpuPer1k),
+			'ms',
+			0,
+			'same',
+		),
 	];
 
-	const result = (value: number, limit: number | undefined) => (limit === undefined ? '' : !Number.isFinite(value) ? 'n/a' : value <= limit ? 'PASS' : 'MISS');
+	const result = (value: number, limit: number | undefined) =>
+		limit === undefined ? '' : !Number.isFinite(value) ? 'n/a' : value <= limit ? 'PASS' : 'MISS';
 	const rows = metrics.map((m) => [
 		m.label,
 		`${format(m.value, m.digits)} ${m.unit}`,
@@ -611,7 +960,11 @@ async function main(): Promise<void> {
 	]);
 	const header = ['metric', 'median', 'target', 'result', 'stretch', 'values (per run or pooled)', 'how'];
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-	const line = (cells: string[]) => cells.map((cell, column) => (column === 1 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd();
+	const line = (cells: string[]) =>
+		cells
+			.map((cell, column) => (column === 1 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+			.join('  ')
+			.trimEnd();
 	const git = (...args: string[]) => {
 		try {
 			return execFileSync('git', args, {cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}).trim();
@@ -642,7 +995,7 @@ async function main(): Promise<void> {
 		`CPU: /proc/<pid>/stat utime+stime at ${CLK_TCK} ticks/s, read as each chunk arrives; frames: count of ESC[?2026h (ink wraps every frame).`,
 		'Frame cost counts only chunks that arrived while the server was sending (saves before and after excluded).',
 		'Bytes: everything the app wrote to the pty from Enter to the frame showing the whole answer with "ready"; nothing subtracted.',
-		'Tail: from the test server\'s end() (the chunked terminator, the last byte) to the chunk that put the answer\'s last token on screen.',
+		"Tail: from the test server's end() (the chunked terminator, the last byte) to the chunk that put the answer's last token on screen.",
 		'Reference (brief): gemini-cli ~1.7 KB written and ~4 s CPU per 1,000 tokens at 50 tok/s, 1.3 s start.',
 	];
 	process.stdout.write(`${out.join('\n')}\n`);
@@ -653,7 +1006,19 @@ async function main(): Promise<void> {
 		sourceChanged: dirty,
 		durationSeconds: Math.round(seconds),
 		machine,
-		setup: {columns: COLUMNS, rows: ROWS, runs: done, longTokens: LONG_TOKENS, longRate: LONG_RATE, slowTokens: SLOW_TOKENS, slowRate: SLOW_RATE, fastTokens: FAST_TOKENS, typed: TYPED, quick: QUICK, nodeArgs: EXTRA_NODE_ARGS},
+		setup: {
+			columns: COLUMNS,
+			rows: ROWS,
+			runs: done,
+			longTokens: LONG_TOKENS,
+			longRate: LONG_RATE,
+			slowTokens: SLOW_TOKENS,
+			slowRate: SLOW_RATE,
+			fastTokens: FAST_TOKENS,
+			typed: TYPED,
+			quick: QUICK,
+			nodeArgs: EXTRA_NODE_ARGS,
+		},
 		metrics: Object.fromEntries(
 			metrics.map((m) => [
 				m.key,

@@ -4,7 +4,6 @@ import type {Message} from '../../source/domain/types.js';
 import {tokenize} from '../support/glm-server.js';
 import {mulberry32} from '../support/random.js';
 
-
 const ENGLISH = [
 	'The scheduler keeps one queue per core and steals work when a queue runs dry.',
 	'Use a read-write lock here: reads outnumber writes by two orders of magnitude.',
@@ -29,7 +28,14 @@ const CHINESE = [
 
 const CODE = [
 	['```ts', 'const total = items.reduce((sum, item) => sum + item.price * item.count, 0);', '```'],
-	['```python', 'def retry(fn, attempts=3):', '    for i in range(attempts):', '        try: return fn()', '        except TimeoutError: sleep(2 ** i)', '```'],
+	[
+		'```python',
+		'def retry(fn, attempts=3):',
+		'    for i in range(attempts):',
+		'        try: return fn()',
+		'        except TimeoutError: sleep(2 ** i)',
+		'```',
+	],
 	['```sh', 'grep -rn "timeout" /var/log/app | tail -20', '```'],
 	['```go', 'ctx, cancel := context.WithTimeout(ctx, 5*time.Second)', 'defer cancel()', '```'],
 ];

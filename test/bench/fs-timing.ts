@@ -7,7 +7,16 @@ import {performance} from 'node:perf_hooks';
 
 export const timing = {on: false, ms: {} as Record<string, number>};
 
-for (const name of ['fsyncSync', 'writeSync', 'writeFileSync', 'readFileSync', 'renameSync', 'openSync', 'closeSync', 'statSync'] as const) {
+for (const name of [
+	'fsyncSync',
+	'writeSync',
+	'writeFileSync',
+	'readFileSync',
+	'renameSync',
+	'openSync',
+	'closeSync',
+	'statSync',
+] as const) {
 	const original = fs[name] as (...args: unknown[]) => unknown;
 	(fs as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
 		if (!timing.on) return original.apply(this, args);

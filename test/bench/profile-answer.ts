@@ -54,7 +54,14 @@ const server = await startGlmServer({seed: 1});
 const app = new PtyApp({
 	file: process.execPath,
 	args: [...(process.env['NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean), process.env['BIN'] ?? 'bin/glm-tui.js'],
-	env: {...(process.env as Record<string, string>), ...env, TERM: 'xterm-256color', LANG: 'C.UTF-8', ZHIPUAI_API_KEY: server.key, ZHIPUAI_BASE_URL: server.baseUrl},
+	env: {
+		...(process.env as Record<string, string>),
+		...env,
+		TERM: 'xterm-256color',
+		LANG: 'C.UTF-8',
+		ZHIPUAI_API_KEY: server.key,
+		ZHIPUAI_BASE_URL: server.baseUrl,
+	},
 	cwd: process.cwd(),
 	columns: 100,
 	rows: 30,
@@ -67,7 +74,11 @@ try {
 		await app.idle(300);
 		server.enqueue({reply: answerText(count, marker), tokensPerSecond: perSecond, split: 'whole'});
 		app.write('\r');
-		await app.waitFor((screen) => screen.some((line) => line.includes(marker)) && app.statusLine(screen).includes('ready'), 120_000, marker);
+		await app.waitFor(
+			(screen) => screen.some((line) => line.includes(marker)) && app.statusLine(screen).includes('ready'),
+			120_000,
+			marker,
+		);
 	};
 	if (warm > 0) await answer('WARMEND', warm, 100);
 	await app.idle(500);
@@ -85,8 +96,10 @@ try {
 		total += used;
 		if (used >= 1) console.log(`  ${thread.padEnd(22)} ${used.toFixed(0).padStart(5)} ms`);
 	}
-	console.log(`${tokens} tokens at ${rate}/s: ${total.toFixed(0)} ms CPU = ${((total / tokens) * 1000).toFixed(0)} ms per 1,000 tokens; ` +
-		`${((app.bytes - bytes) / tokens).toFixed(1)} B/token; ${app.frames - frames} frames; ${sleeps} main-thread wake-ups`);
+	console.log(
+		`${tokens} tokens at ${rate}/s: ${total.toFixed(0)} ms CPU = ${((total / tokens) * 1000).toFixed(0)} ms per 1,000 tokens; ` +
+			`${((app.bytes - bytes) / tokens).toFixed(1)} B/token; ${app.frames - frames} frames; ${sleeps} main-thread wake-ups`,
+	);
 } finally {
 	await app.quit(2000);
 	await server.close();

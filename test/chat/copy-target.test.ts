@@ -2,7 +2,13 @@ import {describe, expect, it} from 'vitest';
 import {codeBlocks, copyTarget} from '../../source/chat/copy-target.js';
 import type {Message} from '../../source/domain/types.js';
 
-const message = (role: Message['role'], content: string, index: number): Message => ({id: `m${index}`, role, content, state: 'complete', time: '2025-01-01T00:00:00.000Z'});
+const message = (role: Message['role'], content: string, index: number): Message => ({
+	id: `m${index}`,
+	role,
+	content,
+	state: 'complete',
+	time: '2025-01-01T00:00:00.000Z',
+});
 
 const answer = [
 	'Two ways:',
@@ -22,11 +28,19 @@ const answer = [
 	'Done.',
 ].join('\n');
 
-const messages = [message('user', 'first question', 0), message('assistant', 'old answer', 1), message('user', 'second', 2), message('assistant', answer, 3)];
+const messages = [
+	message('user', 'first question', 0),
+	message('assistant', 'old answer', 1),
+	message('user', 'second', 2),
+	message('assistant', answer, 3),
+];
 
 describe('copyTarget', () => {
 	it('finds code blocks in order, nested ones too, exactly as written (tabs kept)', () => {
-		expect(codeBlocks(answer)).toEqual(['func main() {\n\tfmt.Println("a very long line that the screen has to break somewhere in the middle of it, 很长的一行")\n}', 'make all']);
+		expect(codeBlocks(answer)).toEqual([
+			'func main() {\n\tfmt.Println("a very long line that the screen has to break somewhere in the middle of it, 很长的一行")\n}',
+			'make all',
+		]);
 	});
 
 	it('/copy code copies the last block, /copy code N the Nth', () => {

@@ -8,7 +8,14 @@ const world: WriterWorld = {host: 'box', pid: 100, now, isAlive: (pid) => pid ==
 const at = (seconds: number) => new Date(now - 600_000 + seconds * 1000).toISOString();
 
 function message(id: string, extra: Partial<Message> = {}): Message {
-	return {id, role: id.startsWith('q') ? 'user' : 'assistant', content: `text of ${id}`, state: 'complete', time: at(Number(id.slice(1))), ...extra};
+	return {
+		id,
+		role: id.startsWith('q') ? 'user' : 'assistant',
+		content: `text of ${id}`,
+		state: 'complete',
+		time: at(Number(id.slice(1))),
+		...extra,
+	};
 }
 
 function conversation(messages: Message[], extra: Partial<Conversation> = {}): Conversation {
@@ -20,7 +27,11 @@ describe('adoptFromDisk', () => {
 		const q1 = message('q1');
 		const a2 = message('a2');
 		const ours = conversation([q1, a2], {draft: '我的草稿'});
-		const disk = conversation([{...q1}, {...a2}, message('q3'), message('a4')], {name: '新名字 renamed', model: 'glm-4.5-air', draft: 'theirs'});
+		const disk = conversation([{...q1}, {...a2}, message('q3'), message('a4')], {
+			name: '新名字 renamed',
+			model: 'glm-4.5-air',
+			draft: 'theirs',
+		});
 		const result = adoptFromDisk(ours, disk, {world});
 		expect(result).toEqual({changed: true, elsewhere: false, finishedDetached: false});
 		expect(ours.messages.map((m) => m.id)).toEqual(['q1', 'a2', 'q3', 'a4']);
@@ -29,7 +40,11 @@ describe('adoptFromDisk', () => {
 		expect(ours.name).toBe('新名字 renamed');
 		expect(ours.model).toBe('glm-4.5-air');
 		expect(ours.draft).toBe('我的草稿');
-		const again = adoptFromDisk(ours, conversation([...ours.messages.map((m) => ({...m}))], {name: '新名字 renamed', model: 'glm-4.5-air'}), {world});
+		const again = adoptFromDisk(
+			ours,
+			conversation([...ours.messages.map((m) => ({...m}))], {name: '新名字 renamed', model: 'glm-4.5-air'}),
+			{world},
+		);
 		expect(again.changed).toBe(false);
 	});
 
@@ -60,8 +75,16 @@ describe('adoptFromDisk', () => {
 		const ours = conversation([q1]);
 		const growing = (content: string, seconds: number) =>
 			message('a2', {state: 'streaming', content, writer: 'box:200', updatedAt: new Date(now - seconds * 1000).toISOString()});
-		expect(adoptFromDisk(ours, conversation([q1, growing('一', 6)]), {world})).toEqual({changed: true, elsewhere: true, finishedDetached: false});
-		expect(adoptFromDisk(ours, conversation([q1, growing('一二', 3)]), {world})).toEqual({changed: true, elsewhere: true, finishedDetached: false});
+		expect(adoptFromDisk(ours, conversation([q1, growing('一', 6)]), {world})).toEqual({
+			changed: true,
+			elsewhere: true,
+			finishedDetached: false,
+		});
+		expect(adoptFromDisk(ours, conversation([q1, growing('一二', 3)]), {world})).toEqual({
+			changed: true,
+			elsewhere: true,
+			finishedDetached: false,
+		});
 		expect(ours.messages[1]!.content).toBe('一二');
 		const done = message('a2', {content: '一二三', finishedDetached: true, updatedAt: new Date(now).toISOString()});
 		expect(adoptFromDisk(ours, conversation([q1, done]), {world})).toEqual({changed: true, elsewhere: false, finishedDetached: true});

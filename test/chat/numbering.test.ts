@@ -21,7 +21,9 @@ const NAMES = ['notes', 'Notes', '笔记', 'deploy', 'deploy plan', 'chat', 'cha
 
 /** What `glm-tui list` prints: the number and the id of each row, from a store opened afresh (another process). */
 function listed(): string[] {
-	return openConversationStore({env: home.env}).list().map((each, index) => `${index + 1} ${each.id}`);
+	return openConversationStore({env: home.env})
+		.list()
+		.map((each, index) => `${index + 1} ${each.id}`);
 }
 
 function controllerOn(store: ConversationStore): ChatController {
@@ -45,7 +47,14 @@ describe('numbers (seeded; GLM_TEST_SEED reproduces a run)', () => {
 				else if (op === 'import') {
 					// `glm-tui import` in another shell, of a conversation made any time: the running glm-tui sees it after a restart.
 					const createdAt = new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 2e11)).toISOString();
-					store.importConversation({id: pick(['', 'notes', 'x']), name: pick(NAMES), model: 'glm-4.6', createdAt, updatedAt: createdAt, messages: []});
+					store.importConversation({
+						id: pick(['', 'notes', 'x']),
+						name: pick(NAMES),
+						model: 'glm-4.6',
+						createdAt,
+						updatedAt: createdAt,
+						messages: [],
+					});
 					controller = controllerOn(store);
 				}
 			} catch (error) {

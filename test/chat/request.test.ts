@@ -25,7 +25,11 @@ const conversation = (messages: Message[], extra: Partial<Conversation> = {}): C
 describe('buildRequest', () => {
 	it('sends the system prompt first and the turns in order', () => {
 		const {request, firstIncluded} = buildRequest(
-			conversation([message('user', '你好'), message('assistant', '你好！'), message('user', 'next')], {system: 'be brief', temperature: 0.3, thinking: 'enabled'}),
+			conversation([message('user', '你好'), message('assistant', '你好！'), message('user', 'next')], {
+				system: 'be brief',
+				temperature: 0.3,
+				thinking: 'enabled',
+			}),
 		);
 		expect(request.messages).toEqual([
 			{role: 'system', content: 'be brief'},
@@ -65,7 +69,7 @@ describe('buildRequest', () => {
 	it('random conversations: no message of a failed turn is ever sent, every other finished one is (seeded)', () => {
 		const seed = Number(process.env['SEED'] ?? Date.now() % 100_000);
 		const random = mulberry32(seed);
-		const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+		const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 		for (let round = 0; round < 300; round++) {
 			const messages: Message[] = [];
 			const expected: string[] = [];
@@ -85,7 +89,10 @@ describe('buildRequest', () => {
 			messages.push(message('user', 'now'));
 			expected.push('now');
 			const {request} = buildRequest(conversation(messages));
-			expect(request.messages.map((each) => each.content), `seed ${seed}, round ${round}`).toEqual(expected);
+			expect(
+				request.messages.map((each) => each.content),
+				`seed ${seed}, round ${round}`,
+			).toEqual(expected);
 		}
 	});
 

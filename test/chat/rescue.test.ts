@@ -47,10 +47,20 @@ describe('rescueUnsaved', () => {
 		const directory = temporary();
 		const at = new Date('2026-12-04T10:02:03Z');
 		rescueUnsaved([{conversation, reason: 'x'}], directory, at);
-		const [second] = rescueUnsaved([{conversation: {...conversation, messages: conversation.messages.slice(0, 1)}, reason: 'x'}], directory, at);
+		const [second] = rescueUnsaved(
+			[{conversation: {...conversation, messages: conversation.messages.slice(0, 1)}, reason: 'x'}],
+			directory,
+			at,
+		);
 		expect(second).toContain('glm-tui-rescue-notes-20261204T100203-2.json');
-		expect(fs.readdirSync(directory).sort()).toEqual(['glm-tui-rescue-notes-20261204T100203-2.json', 'glm-tui-rescue-notes-20261204T100203.json']);
-		expect(readConversationText(fs.readFileSync(path.join(directory, 'glm-tui-rescue-notes-20261204T100203.json'), 'utf8'), 'x').conversation.messages).toHaveLength(2);
+		expect(fs.readdirSync(directory).sort()).toEqual([
+			'glm-tui-rescue-notes-20261204T100203-2.json',
+			'glm-tui-rescue-notes-20261204T100203.json',
+		]);
+		expect(
+			readConversationText(fs.readFileSync(path.join(directory, 'glm-tui-rescue-notes-20261204T100203.json'), 'utf8'), 'x').conversation
+				.messages,
+		).toHaveLength(2);
 	});
 
 	it('with nowhere to write, prints the newest message itself', () => {

@@ -6,7 +6,9 @@ describe('settings shown in words', () => {
 		expect(describeSettings({model: 'glm-4.6', system: '你是运维助手\n回答要简短', temperature: 0.3, thinking: 'enabled'})).toBe(
 			'Model glm-4.6 · system prompt: 你是运维助手 … (2 lines) · temperature 0.3 · thinking on',
 		);
-		expect(describeSettings({model: 'glm-4.5-air'})).toBe('Model glm-4.5-air · no system prompt · temperature: model default · thinking: model default');
+		expect(describeSettings({model: 'glm-4.5-air'})).toBe(
+			'Model glm-4.5-air · no system prompt · temperature: model default · thinking: model default',
+		);
 		expect(describeSettings({model: 'm', thinking: 'disabled', system: '   '})).toContain('no system prompt');
 		expect(describeSettings({model: 'm', thinking: 'disabled'})).toContain('thinking off');
 	});

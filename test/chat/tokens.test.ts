@@ -20,7 +20,35 @@ describe('estimateTokens', () => {
 	});
 
 	it('agrees with the regular-expression definition on random mixed text, lone surrogates included', () => {
-		const pieces = ['a', 'Z', ' ', '\n', 'é', '©', '®', '‼', '☀', '✂', '中', '文', 'ア', '한', '豈', 'Ａ', '🚀', '👍🏽', '𠀀', '𪜀', '\u{1F600}', '\uD800', '\uDC00', '\uFE0F', '\u200D', '·', '€'];
+		const pieces = [
+			'a',
+			'Z',
+			' ',
+			'\n',
+			'é',
+			'©',
+			'®',
+			'‼',
+			'☀',
+			'✂',
+			'中',
+			'文',
+			'ア',
+			'한',
+			'豈',
+			'Ａ',
+			'🚀',
+			'👍🏽',
+			'𠀀',
+			'𪜀',
+			'\u{1F600}',
+			'\uD800',
+			'\uDC00',
+			'\uFE0F',
+			'\u200D',
+			'·',
+			'€',
+		];
 		const random = mulberry32(11);
 		for (let run = 0; run < 2000; run++) {
 			let text = '';

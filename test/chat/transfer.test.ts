@@ -24,7 +24,35 @@ function temporary(): string {
 	return directory;
 }
 
-const PIECES = ['a', 'Z', ' ', '学', '习', '🎉', '👩‍💻', '👍🏽', 'é', 'e\u0301', '\t', '\n', '\r\n', '\r', '\u001B[2J', '\u001B]2;PWN\u0007', '\u009B', '\u0007', '"', '\\', '</details>', '## You', '_', '\u2028', '\u202E', '{', '}'];
+const PIECES = [
+	'a',
+	'Z',
+	' ',
+	'学',
+	'习',
+	'🎉',
+	'👩‍💻',
+	'👍🏽',
+	'é',
+	'e\u0301',
+	'\t',
+	'\n',
+	'\r\n',
+	'\r',
+	'\u001B[2J',
+	'\u001B]2;PWN\u0007',
+	'\u009B',
+	'\u0007',
+	'"',
+	'\\',
+	'</details>',
+	'## You',
+	'_',
+	'\u2028',
+	'\u202E',
+	'{',
+	'}',
+];
 const STATES: MessageState[] = ['complete', 'stopped', 'failed', 'filtered'];
 
 function randomText(random: () => number, max: number): string {
@@ -37,7 +65,8 @@ function randomText(random: () => number, max: number): string {
 function randomName(random: () => number): string {
 	const letters = ['笔记', 'notes', '🎉', 'deploy', 'é', '-', ' ', '论文'];
 	let name = '';
-	while (name.trim() === '') for (let index = 0; index < 1 + Math.floor(random() * 4); index++) name += letters[Math.floor(random() * letters.length)];
+	while (name.trim() === '')
+		for (let index = 0; index < 1 + Math.floor(random() * 4); index++) name += letters[Math.floor(random() * letters.length)];
 	return name.trim();
 }
 
@@ -61,7 +90,13 @@ export function randomConversation(random: () => number): Conversation {
 		if (reasoning !== undefined) message.reasoning = reasoning;
 		if (random() < 0.3) message.updatedAt = iso(index * 60_000 + 5_000);
 		if (random() < 0.4) message.model = 'glm-4.6';
-		if (random() < 0.3) message.usage = {promptTokens: Math.floor(random() * 100), completionTokens: 3, totalTokens: 103, ...(random() < 0.5 ? {reasoningTokens: 7} : {})};
+		if (random() < 0.3)
+			message.usage = {
+				promptTokens: Math.floor(random() * 100),
+				completionTokens: 3,
+				totalTokens: 103,
+				...(random() < 0.5 ? {reasoningTokens: 7} : {}),
+			};
 		if (random() < 0.3) message.finishReason = 'length';
 		if (random() < 0.3) message.error = randomText(random, 10);
 		// Fields a later glm-tui (or another engineer's branch) adds must survive unchanged.
@@ -105,7 +140,11 @@ describe('export → import is the identity (seeded; GLM_TEST_SEED reproduces a 
 		const directory = temporary();
 		for (let round = 0; round < 40; round++) {
 			const conversation = randomConversation(random);
-			const [line] = rescueUnsaved([{conversation, reason: 'the disk is full (ENOSPC)'}], directory, new Date(Date.UTC(2026, 0, 1, 0, 0, round)));
+			const [line] = rescueUnsaved(
+				[{conversation, reason: 'the disk is full (ENOSPC)'}],
+				directory,
+				new Date(Date.UTC(2026, 0, 1, 0, 0, round)),
+			);
 			const file = /A copy is in (\S+);/.exec(line!)?.[1];
 			expect(file, line).toBeDefined();
 			const read = readConversationText(fs.readFileSync(file!, 'utf8'), file!);
@@ -178,7 +217,13 @@ describe('older and foreign files', () => {
 			__internal__: {migrations: {version: '1.0.0'}},
 		};
 		const read = readConversationText(JSON.stringify(file), 'old-chat.json');
-		expect(read.conversation).toMatchObject({name: 'Old chat', model: 'glm-4', system: 'Be brief.', temperature: 0.3, createdAt: '2025-01-01T00:00:00.000Z'});
+		expect(read.conversation).toMatchObject({
+			name: 'Old chat',
+			model: 'glm-4',
+			system: 'Be brief.',
+			temperature: 0.3,
+			createdAt: '2025-01-01T00:00:00.000Z',
+		});
 		expect(read.conversation.messages.map((each) => each.state)).toEqual(['complete', 'failed']);
 		expect(read.conversation).not.toHaveProperty('__internal__');
 	});
@@ -186,7 +231,14 @@ describe('older and foreign files', () => {
 	it('OpenAI-style content-part arrays are joined as text; tool messages are skipped and counted', () => {
 		const text = JSON.stringify([
 			{role: 'system', content: [{type: 'text', text: 'Be brief.'}]},
-			{role: 'user', content: [{type: 'text', text: 'What is in'}, {type: 'image_url', image_url: {url: 'data:...'}}, {type: 'text', text: 'this picture?'}]},
+			{
+				role: 'user',
+				content: [
+					{type: 'text', text: 'What is in'},
+					{type: 'image_url', image_url: {url: 'data:...'}},
+					{type: 'text', text: 'this picture?'},
+				],
+			},
 			{role: 'assistant', content: null, tool_calls: [{id: 't1', type: 'function', function: {name: 'look', arguments: '{}'}}]},
 			{role: 'tool', tool_call_id: 't1', content: 'a cat'},
 			{role: 'assistant', content: 'A cat.'},
@@ -202,7 +254,17 @@ describe('older and foreign files', () => {
 	});
 
 	it('an OpenAI-style request body ({model, messages}) is a plain history: its system message is the system prompt', () => {
-		const read = readConversationText(JSON.stringify({model: 'gpt-4o', messages: [{role: 'system', content: 'S'}, {role: 'user', content: 'q'}, {role: 'tool', content: 't'}]}), 'body.json');
+		const read = readConversationText(
+			JSON.stringify({
+				model: 'gpt-4o',
+				messages: [
+					{role: 'system', content: 'S'},
+					{role: 'user', content: 'q'},
+					{role: 'tool', content: 't'},
+				],
+			}),
+			'body.json',
+		);
 		expect(read.conversation.system).toBe('S');
 		expect(read.conversation.messages.map((each) => each.role)).toEqual(['user']);
 		expect(read.notes.join(' ')).toMatch(/1 tool message\b/);
@@ -227,7 +289,12 @@ describe('older and foreign files', () => {
 	});
 
 	it('an error quoting the file never carries its control characters', () => {
-		for (const text of ['\u001B]2;PWN\u0007\u001B[2J', '[{"role":"\u001B]2;PWN\u0007\u009B2J","content":"x"}]', '{"a": "\u001B[2J', '[{"role":"user","content":"\u001B[2J"}, x\u001B[2J]']) {
+		for (const text of [
+			'\u001B]2;PWN\u0007\u001B[2J',
+			'[{"role":"\u001B]2;PWN\u0007\u009B2J","content":"x"}]',
+			'{"a": "\u001B[2J',
+			'[{"role":"user","content":"\u001B[2J"}, x\u001B[2J]',
+		]) {
 			let message = '';
 			try {
 				readConversationText(text, 'evil.json');
@@ -258,7 +325,12 @@ describe('the Markdown export imports back', () => {
 				read.messages.map(({role, content, state, reasoning}) => ({role, content, state, reasoning: reasoning || undefined})),
 				context,
 			).toEqual(
-				original.messages.map(({role, content, state, reasoning}) => ({role, content: shown(content), state, reasoning: shown(reasoning) || undefined})),
+				original.messages.map(({role, content, state, reasoning}) => ({
+					role,
+					content: shown(content),
+					state,
+					reasoning: shown(reasoning) || undefined,
+				})),
 			);
 		}
 	});
@@ -267,5 +339,8 @@ describe('the Markdown export imports back', () => {
 /** Markdown keeps text as lines: line ends become LF and the text's own leading and trailing blank lines go. */
 function shown(text: string | undefined): string | undefined {
 	if (text === undefined) return undefined;
-	return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/^\s*\n/, '').trimEnd();
+	return text
+		.replace(/\r\n?|[\u2028\u2029]/g, '\n')
+		.replace(/^\s*\n/, '')
+		.trimEnd();
 }

@@ -10,11 +10,23 @@ const message = (id: string, role: Message['role'], state: Message['state'] = 'c
 	time: '2026-11-25T10:00:00.000Z',
 });
 
-const conversation = (messages: Message[]): Conversation => ({id: 'c', name: 'c', model: 'glm-4.6', createdAt: '', updatedAt: '', messages});
+const conversation = (messages: Message[]): Conversation => ({
+	id: 'c',
+	name: 'c',
+	model: 'glm-4.6',
+	createdAt: '',
+	updatedAt: '',
+	messages,
+});
 
 describe('failed turns', () => {
 	it('failTurn marks the question the failed answer replied to, with a newer updatedAt so merges keep it', () => {
-		const c = conversation([message('q1', 'user'), message('a1', 'assistant'), message('q2', 'user'), message('a2', 'assistant', 'failed')]);
+		const c = conversation([
+			message('q1', 'user'),
+			message('a1', 'assistant'),
+			message('q2', 'user'),
+			message('a2', 'assistant', 'failed'),
+		]);
 		const before = c.messages[2];
 		failTurn(c, 'a2', '2026-11-25T10:00:05.000Z');
 		expect(c.messages.map((each) => each.state)).toEqual(['complete', 'complete', 'failed', 'failed']);

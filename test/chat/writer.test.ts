@@ -35,7 +35,14 @@ describe('settleStreaming', () => {
 	it('stops answers no one writes any more, keeping their text, and leaves live ones alone', () => {
 		const dead = answer({id: 'dead', writer: 'box:300', updatedAt: saved(1000)});
 		const live = answer({id: 'live', writer: 'box:200', updatedAt: saved(1000)});
-		const conversation: Conversation = {id: 'c', name: 'c', model: 'glm-4.6', createdAt: saved(0), updatedAt: saved(0), messages: [dead, live]};
+		const conversation: Conversation = {
+			id: 'c',
+			name: 'c',
+			model: 'glm-4.6',
+			createdAt: saved(0),
+			updatedAt: saved(0),
+			messages: [dead, live],
+		};
 		expect(settleStreaming(conversation, world)).toEqual({changed: true, elsewhere: true});
 		const {writer: _writer, ...rest} = dead;
 		expect(conversation.messages[0]).toEqual({...rest, state: 'stopped'});

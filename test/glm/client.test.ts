@@ -77,8 +77,7 @@ async function collect(stream: AsyncGenerator<StreamEvent>, onEvent?: (event: St
 		error = e as GlmError;
 		expect(error.message).not.toContain(SECRET);
 	}
-	const join = (type: 'content' | 'reasoning'): string =>
-		events.map((event) => (event.type === type ? event.text : '')).join('');
+	const join = (type: 'content' | 'reasoning'): string => events.map((event) => (event.type === type ? event.text : '')).join('');
 	return {events, content: join('content'), reasoning: join('reasoning'), ...(error ? {error} : {})};
 }
 
@@ -181,9 +180,7 @@ describe('streaming an answer', () => {
 	});
 
 	it('rejects a malformed key before any request', () => {
-		expect(() => createGlmClient({apiKey: 'no-dot-here', baseUrl: server.baseUrl})).toThrow(
-			expect.objectContaining({kind: 'key-format'}),
-		);
+		expect(() => createGlmClient({apiKey: 'no-dot-here', baseUrl: server.baseUrl})).toThrow(expect.objectContaining({kind: 'key-format'}));
 		expect(() => createGlmClient({apiKey: ' ', baseUrl: server.baseUrl})).toThrow(expect.objectContaining({kind: 'no-key'}));
 		expect(server.requests).toHaveLength(0);
 	});
@@ -511,17 +508,24 @@ describe('timeouts and abort', () => {
 
 describe('reading pace', () => {
 	/** When each content event arrived, via send(): the events of one socket read arrive together. */
-	async function arrivals(c: GlmClient, signal?: AbortSignal): Promise<{times: number[]; content: string; retries: number; error?: unknown}> {
+	async function arrivals(
+		c: GlmClient,
+		signal?: AbortSignal,
+	): Promise<{times: number[]; content: string; retries: number; error?: unknown}> {
 		const times: number[] = [];
 		let content = '';
 		let retries = 0;
 		try {
-			await c.send(REQUEST, (event) => {
-				if (event.type === 'retry') retries++;
-				if (event.type !== 'content') return;
-				times.push(performance.now());
-				content += event.text;
-			}, signal ? {signal} : {});
+			await c.send(
+				REQUEST,
+				(event) => {
+					if (event.type === 'retry') retries++;
+					if (event.type !== 'content') return;
+					times.push(performance.now());
+					content += event.text;
+				},
+				signal ? {signal} : {},
+			);
 		} catch (error) {
 			return {times, content, retries, error};
 		}
@@ -601,7 +605,8 @@ describe('reading pace', () => {
 		server.enqueue({tokens: 30, tokensPerSecond: 100, reasoning: '先想一想，再回答。', split: 'awkward', seed: 3});
 		const pushed: StreamEvent[] = [];
 		await client({readPaceMs: 50}).send(REQUEST, (event) => pushed.push(event));
-		const withoutIds = (events: StreamEvent[]) => events.map((event) => (event.type === 'finish' ? {...event, requestId: 'each request its own'} : event));
+		const withoutIds = (events: StreamEvent[]) =>
+			events.map((event) => (event.type === 'finish' ? {...event, requestId: 'each request its own'} : event));
 		expect(withoutIds(pushed)).toEqual(withoutIds(pulled.events));
 	});
 });
@@ -784,14 +789,19 @@ describe('proxy', () => {
 			const made = selfSignedCertificate('localhost');
 			fs.writeFileSync(path.join(dir, 'key.pem'), made.key);
 			fs.writeFileSync(path.join(dir, 'cert.pem'), made.cert);
-			tlsServer = https.createServer({key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem'))}, (req, res) => {
-				servernames.push((req.socket as import('node:tls').TLSSocket).servername);
-				req.resume();
-				req.on('end', () => {
-					res.writeHead(200, {'content-type': 'text/event-stream'});
-					res.end(`data: ${JSON.stringify({id: 'tls-1', choices: [{index: 0, delta: {content: 'over TLS'}, finish_reason: 'stop'}]})}\n\ndata: [DONE]\n\n`);
-				});
-			});
+			tlsServer = https.createServer(
+				{key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem'))},
+				(req, res) => {
+					servernames.push((req.socket as import('node:tls').TLSSocket).servername);
+					req.resume();
+					req.on('end', () => {
+						res.writeHead(200, {'content-type': 'text/event-stream'});
+						res.end(
+							`data: ${JSON.stringify({id: 'tls-1', choices: [{index: 0, delta: {content: 'over TLS'}, finish_reason: 'stop'}]})}\n\ndata: [DONE]\n\n`,
+						);
+					});
+				},
+			);
 			await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
 			baseUrl = `https://localhost:${(tlsServer.address() as net.AddressInfo).port}/api/paas/v4`;
 		});
@@ -908,7 +918,9 @@ describe('answers the GLM test server does not produce', () => {
 	}
 
 	// Plays one canned response per request, ending it cleanly (no dropped socket).
-	async function scripted(...scripts: Script[]): Promise<{baseUrl: string; count: () => number; connections: () => number; close(): Promise<void>}> {
+	async function scripted(
+		...scripts: Script[]
+	): Promise<{baseUrl: string; count: () => number; connections: () => number; close(): Promise<void>}> {
 		let count = 0;
 		let connections = 0;
 		const http1 = http.createServer((req, res) => {
@@ -1017,7 +1029,10 @@ describe('answers the GLM test server does not produce', () => {
 	});
 
 	it('reads SSE whatever the content type says, and counts unparseable frames', async () => {
-		const s = await scripted({headers: {'content-type': 'text/plain'}, body: `data: {broken\n\n${delta({content: 'ok'}, {finish_reason: 'stop'})}`});
+		const s = await scripted({
+			headers: {'content-type': 'text/plain'},
+			body: `data: {broken\n\n${delta({content: 'ok'}, {finish_reason: 'stop'})}`,
+		});
 		try {
 			const outcome = await collect(client({baseUrl: s.baseUrl}).stream(REQUEST));
 			expect(outcome.content).toBe('ok');
@@ -1029,7 +1044,10 @@ describe('answers the GLM test server does not produce', () => {
 	});
 
 	it('refuses a 200 that is not SSE at once, quoting its first bytes neutralized', async () => {
-		const s = await scripted({headers: {'content-type': 'application/octet-stream'}, body: `Hello\u001b]2;PWN\u0007\u001b[2J from a \u202eproxy\n${'x'.repeat(500)}`});
+		const s = await scripted({
+			headers: {'content-type': 'application/octet-stream'},
+			body: `Hello\u001b]2;PWN\u0007\u001b[2J from a \u202eproxy\n${'x'.repeat(500)}`,
+		});
 		try {
 			const outcome = await collect(client({baseUrl: s.baseUrl, maxRetries: 3}).stream(REQUEST));
 			expect(outcome.error).toMatchObject({kind: 'unknown', retryable: false});
@@ -1068,7 +1086,13 @@ describe('answers the GLM test server does not produce', () => {
 		});
 		try {
 			const completion = await client({baseUrl: s.baseUrl}).complete(REQUEST);
-			expect(completion).toMatchObject({content: '整段', reasoning: '想', finishReason: 'length', requestId: 'r1', usage: {totalTokens: 3}});
+			expect(completion).toMatchObject({
+				content: '整段',
+				reasoning: '想',
+				finishReason: 'length',
+				requestId: 'r1',
+				usage: {totalTokens: 3},
+			});
 		} finally {
 			await s.close();
 		}
@@ -1093,7 +1117,11 @@ describe('answers the GLM test server does not produce', () => {
 	});
 
 	it('reads an HTML error page from a proxy without quoting it', async () => {
-		const s = await scripted({status: 502, headers: {'content-type': 'text/html'}, body: '<!DOCTYPE html><html><h1>Bad Gateway</h1></html>'});
+		const s = await scripted({
+			status: 502,
+			headers: {'content-type': 'text/html'},
+			body: '<!DOCTYPE html><html><h1>Bad Gateway</h1></html>',
+		});
 		try {
 			const outcome = await collect(client({baseUrl: s.baseUrl, maxRetries: 1}).stream(REQUEST));
 			expect(outcome.error).toMatchObject({kind: 'server', status: 502});

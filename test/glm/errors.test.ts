@@ -28,12 +28,24 @@ interface Row {
 
 // The table of glm-api.md, one row per code, with what the message must tell a person to do.
 const TABLE: Row[] = [
-	...['1000', '1002', '1003', '1004'].map((code) => ({code, status: 401, kind: 'auth' as const, retryable: false, says: [/glm-tui config set key/, /\/key/]})),
+	...['1000', '1002', '1003', '1004'].map((code) => ({
+		code,
+		status: 401,
+		kind: 'auth' as const,
+		retryable: false,
+		says: [/glm-tui config set key/, /\/key/],
+	})),
 	{code: '1001', status: 401, kind: 'auth', retryable: false, says: [/Authorization/, /proxy/i]},
 	{code: '1113', status: 429, kind: 'balance', retryable: false, says: [/no balance/, /Top up/, /\(1113\)/]},
 	{code: '1112', status: 429, kind: 'locked', retryable: false, says: [/locked/, /support/]},
 	{code: '1121', status: 429, kind: 'locked', retryable: false, says: [/locked/]},
-	...['1210', '1213', '1214', '1215'].map((code) => ({code, status: 400, kind: 'bad-request' as const, retryable: false, says: [/parameter/, /\/temperature|\/thinking/]})),
+	...['1210', '1213', '1214', '1215'].map((code) => ({
+		code,
+		status: 400,
+		kind: 'bad-request' as const,
+		retryable: false,
+		says: [/parameter/, /\/temperature|\/thinking/],
+	})),
 	{code: '1211', status: 400, kind: 'model-not-found', retryable: false, says: [/"glm-9-imaginary"/, /\/model/, /glm-4\.6/, /glm-4-flash/]},
 	{code: '1261', status: 400, kind: 'prompt-too-long', retryable: false, says: [/too long/, /Remove earlier messages|new conversation/]},
 	{code: '1301', status: 400, kind: 'content-filter', retryable: false, says: [/unsafe or sensitive/, /Rephrase/]},
@@ -123,13 +135,20 @@ describe('errorFromResponse: bodies that are not GLM JSON', () => {
 	});
 
 	it('names where a redirect points instead of following it', () => {
-		const error = errorFromResponse(301, '', {location: 'https://open.bigmodel.cn/api/paas/v4/chat/completions'}, {host: 'open.bigmodel.cn'});
+		const error = errorFromResponse(
+			301,
+			'',
+			{location: 'https://open.bigmodel.cn/api/paas/v4/chat/completions'},
+			{host: 'open.bigmodel.cn'},
+		);
 		expect(error).toMatchObject({kind: 'bad-request', status: 301, retryable: false});
 		expect(error.message).toMatch(/redirects.*to https:\/\/open\.bigmodel\.cn\/api\/paas\/v4\/chat\/completions.*base URL/);
 	});
 
 	it('points a 404 at the base URL', () => {
-		expect(errorFromResponse(404, '', undefined, {host: 'example.test'}).message).toMatch(/base URL.*example\.test|example\.test.*base URL/);
+		expect(errorFromResponse(404, '', undefined, {host: 'example.test'}).message).toMatch(
+			/base URL.*example\.test|example\.test.*base URL/,
+		);
 	});
 
 	it('quotes short plain text, trimmed and bounded', () => {
@@ -284,7 +303,14 @@ describe('exit codes', () => {
 describe('shell advice for the one-shot mode', () => {
 	const chatWords = /Ctrl\+|\/model|\/key/;
 	it('names shell commands instead of chat-screen keys for 1211, 1261, 1308, 401 and no key', () => {
-		for (const [status, code] of [[400, '1211'], [400, '1261'], [429, '1308'], [429, '1305'], [401, '1000'], [429, '1113']] as const) {
+		for (const [status, code] of [
+			[400, '1211'],
+			[400, '1261'],
+			[429, '1308'],
+			[429, '1305'],
+			[401, '1000'],
+			[429, '1113'],
+		] as const) {
 			const error = errorFromResponse(status, body(code), new Headers(), CONTEXT);
 			expect(error.shellMessage).not.toMatch(chatWords);
 		}

@@ -44,7 +44,6 @@ function parseSplit(bytes: Uint8Array, cuts: number[]): SseEvent[] {
 	return events;
 }
 
-
 const RECORDED_BYTES = encoder.encode(RECORDED);
 const RECORDED_CRLF = encoder.encode(RECORDED.replace(/\n/g, '\r\n'));
 const RECORDED_CR = encoder.encode(RECORDED.replace(/\n/g, '\r'));
@@ -160,7 +159,12 @@ describe('SseParser framing rules', () => {
 	it('drops a byte order mark at the start of the stream, even one split across reads, and only there', () => {
 		const bytes = encoder.encode('\uFEFFdata: a\n\ndata: \uFEFFb\n\n');
 		const parser = new SseParser();
-		const events = [...parser.push(bytes.subarray(0, 1)), ...parser.push(bytes.subarray(1, 2)), ...parser.push(bytes.subarray(2)), ...parser.end()];
+		const events = [
+			...parser.push(bytes.subarray(0, 1)),
+			...parser.push(bytes.subarray(1, 2)),
+			...parser.push(bytes.subarray(2)),
+			...parser.end(),
+		];
 		expect(events).toEqual([{data: 'a'}, {data: '\uFEFFb'}]);
 	});
 
@@ -173,15 +177,18 @@ describe('SseParser framing rules', () => {
 
 describe('sniffSse: is a 200 an event stream?', () => {
 	it('waits for a first line that could still become a field', () => {
-		for (const start of ['', '\n\r\n', '\ufeff', 'd', 'da', 'dat', 'data', 'ev', 'retr', 'i']) expect(sniffSse(start), JSON.stringify(start)).toBe('undecided');
+		for (const start of ['', '\n\r\n', '\ufeff', 'd', 'da', 'dat', 'data', 'ev', 'retr', 'i'])
+			expect(sniffSse(start), JSON.stringify(start)).toBe('undecided');
 	});
 
 	it('knows a stream by its first line: a field or a comment', () => {
-		for (const start of ['data:', 'data: {"id"', ': keep-alive', 'event: x\n', 'id\n', '\ufeff\r\ndata:x', 'retry: 10']) expect(sniffSse(start), JSON.stringify(start)).toBe('sse');
+		for (const start of ['data:', 'data: {"id"', ': keep-alive', 'event: x\n', 'id\n', '\ufeff\r\ndata:x', 'retry: 10'])
+			expect(sniffSse(start), JSON.stringify(start)).toBe('sse');
 	});
 
 	it('refuses anything else as soon as it shows', () => {
-		for (const start of ['<', 'Hello', '{"error"', 'OK\n', 'data\u00e9', 'database', 'data \n']) expect(sniffSse(start), JSON.stringify(start)).toBe('not-sse');
+		for (const start of ['<', 'Hello', '{"error"', 'OK\n', 'data\u00e9', 'database', 'data \n'])
+			expect(sniffSse(start), JSON.stringify(start)).toBe('not-sse');
 	});
 
 	it('never refuses any prefix of a real stream (seeded)', () => {

@@ -106,7 +106,10 @@ describe('colours', () => {
 		await app.settle(300);
 		expect(colourCodes(app.output())).toEqual([]);
 		expect(styledRows(app.term).join('\n')).not.toMatch(/\{[^}]*(fg|bg)/);
-		const stored = execFileSync(process.execPath, [BIN, 'config', 'get', 'theme'], {env: {...process.env, ...xdgEnv(home)}, encoding: 'utf8'});
+		const stored = execFileSync(process.execPath, [BIN, 'config', 'get', 'theme'], {
+			env: {...process.env, ...xdgEnv(home)},
+			encoding: 'utf8',
+		});
 		expect(stored.trim()).toBe('none');
 
 		await app.type('/theme dark');
@@ -120,7 +123,11 @@ describe('colours', () => {
 		const home = h.home();
 		let failure: {status?: number; stderr?: string} = {};
 		try {
-			execFileSync(process.execPath, [BIN, 'config', 'set', 'theme', 'solarized'], {env: {...process.env, ...xdgEnv(home)}, encoding: 'utf8', stdio: 'pipe'});
+			execFileSync(process.execPath, [BIN, 'config', 'set', 'theme', 'solarized'], {
+				env: {...process.env, ...xdgEnv(home)},
+				encoding: 'utf8',
+				stdio: 'pipe',
+			});
 		} catch (error) {
 			failure = error as typeof failure;
 		}

@@ -165,7 +165,9 @@ describe('settings', () => {
 		await app.waitFor('Thinking: off');
 		await typeAndEnter(app, '/settings');
 		const shown = await app.waitFor((s) => /Model glm-4\.5-air/.test(screenText(s)));
-		expect(screenText(shown)).toContain('Model glm-4.5-air · system prompt: 你是运维助手 … (2 lines) · temperature: model default · thinking off');
+		expect(screenText(shown)).toContain(
+			'Model glm-4.5-air · system prompt: 你是运维助手 … (2 lines) · temperature: model default · thinking off',
+		);
 		expect(shown).not.toContain('second line');
 	});
 });

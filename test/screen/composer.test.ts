@@ -108,7 +108,11 @@ describe('composer', () => {
 		await app.waitFor((s) => s.includes('› ab你好'));
 		const row = composerRowIndex(app.screen());
 		// The real cursor is at the insertion point: prompt (2) + "ab" (2) + two wide characters (4).
-		await until(() => app.cursor().y === row && app.cursor().x === 8, `the cursor at 8,${row}, it is at ${JSON.stringify(app.cursor())}`, 3_000);
+		await until(
+			() => app.cursor().y === row && app.cursor().x === 8,
+			`the cursor at 8,${row}, it is at ${JSON.stringify(app.cursor())}`,
+			3_000,
+		);
 		app.write(keys.enter);
 		await until(() => server.requests.length === 1, 'the request');
 		expect(server.requests[0]!.body.messages.at(-1).content).toBe('ab你好');

@@ -9,16 +9,7 @@ import {openConversationStore} from '../../source/store/conversations.js';
 import type {AppTerminal} from '../support/terminal.js';
 import {xdgEnv} from '../support/terminal.js';
 import type {GlmServer} from '../support/glm-server.js';
-import {
-	ESC,
-	chatLayoutProblems,
-	conversationsDir,
-	keys,
-	readConversations,
-	statusLine,
-	until,
-	useHarness,
-} from '../support/screen-kit.js';
+import {ESC, chatLayoutProblems, conversationsDir, keys, readConversations, statusLine, until, useHarness} from '../support/screen-kit.js';
 
 const h = useHarness();
 
@@ -102,15 +93,13 @@ function seed(home: string, seeds: Seed[]): Conversation[] {
 		const conversation = store.create({name: spec.name, model: spec.model ?? 'glm-4.6'});
 		const day = Date.UTC(2025, 0, 1) + n * 86_400_000;
 		conversation.createdAt = new Date(day).toISOString();
-		conversation.messages = spec.messages.map(
-			(content, index): Message => ({
-				id: `s${n}m${String(index).padStart(6, '0')}`,
-				role: index % 2 === 0 ? 'user' : 'assistant',
-				content,
-				state: 'complete',
-				time: new Date(day + index * 1000).toISOString(),
-			}),
-		);
+		conversation.messages = spec.messages.map((content, index): Message => ({
+			id: `s${n}m${String(index).padStart(6, '0')}`,
+			role: index % 2 === 0 ? 'user' : 'assistant',
+			content,
+			state: 'complete',
+			time: new Date(day + index * 1000).toISOString(),
+		}));
 		return store.save(conversation);
 	});
 }
@@ -271,7 +260,8 @@ describe('forking', () => {
 		const forks = stored.filter((each) => each.id !== first!.id && each.name.includes('fork'));
 		expect(forks.map((each) => each.name).sort()).toHaveLength(2);
 		expect(new Set(forks.map((each) => each.name)).size).toBe(2);
-		for (const fork of forks) expect(fork.messages.map((m) => m.content)).toEqual(['请润色摘要 polish-request', '润色后的摘要 polished-abstract']);
+		for (const fork of forks)
+			expect(fork.messages.map((m) => m.content)).toEqual(['请润色摘要 polish-request', '润色后的摘要 polished-abstract']);
 		expect(byName(home, '分支 A')?.messages.map((m) => m.content)).toEqual(['请润色摘要 polish-request']);
 		// The original is untouched.
 		expect(readFile(home, first!.id).messages).toHaveLength(2);
@@ -285,7 +275,10 @@ describe('forking', () => {
 		await press(app, keys.enter);
 		await app.waitFor((s) => status(s).includes(':分支 A '));
 		await ask(app, server, 'follow-up', 'fork answered');
-		expect(server.requests.at(-1)!.body.messages.map((m: {content: string}) => m.content)).toEqual(['请润色摘要 polish-request', 'follow-up']);
+		expect(server.requests.at(-1)!.body.messages.map((m: {content: string}) => m.content)).toEqual([
+			'请润色摘要 polish-request',
+			'follow-up',
+		]);
 	});
 });
 
@@ -336,7 +329,11 @@ describe('switching', () => {
 
 		let picker = await openPicker(app);
 		expect(pickerCount(picker)).toBe(3);
-		expect(pickerRows(picker).map((row) => row.replace(/\s+\d+ msg.*$/, ''))).toEqual([`› 1 ◆ ${CJK_NAME}`, '  2   deploy-notes', '  3   chat 3']);
+		expect(pickerRows(picker).map((row) => row.replace(/\s+\d+ msg.*$/, ''))).toEqual([
+			`› 1 ◆ ${CJK_NAME}`,
+			'  2   deploy-notes',
+			'  3   chat 3',
+		]);
 
 		// A filter matching a name.
 		await app.type('deploy');
@@ -380,7 +377,10 @@ describe('many conversations', () => {
 		const home = h.home();
 		seed(
 			home,
-			Array.from({length: 40}, (_, index) => ({name: `topic ${String(index + 1).padStart(2, '0')}`, messages: [`q${index + 1}`, `answer number ${index + 1}`]})),
+			Array.from({length: 40}, (_, index) => ({
+				name: `topic ${String(index + 1).padStart(2, '0')}`,
+				messages: [`q${index + 1}`, `answer number ${index + 1}`],
+			})),
 		);
 		const {app} = await chatShowing(home, at(1, 'topic 01'));
 		await press(app, key.ctrlPgUp);
@@ -423,7 +423,10 @@ describe('keys arriving in one read', () => {
 		const home = h.home();
 		seed(
 			home,
-			Array.from({length: 12}, (_, index) => ({name: `topic ${String(index + 1).padStart(2, '0')}`, messages: [`q${index + 1}`, `a${index + 1}`]})),
+			Array.from({length: 12}, (_, index) => ({
+				name: `topic ${String(index + 1).padStart(2, '0')}`,
+				messages: [`q${index + 1}`, `a${index + 1}`],
+			})),
 		);
 		const {app} = await chatShowing(home, at(1, 'topic 01'));
 		await press(app, key.ctrlPgUp);
@@ -462,8 +465,16 @@ describe('keys arriving in one read', () => {
 		app.write(`${key.ctrlO}zebra\r`);
 		await app.waitFor((s) => /Conversations \(\d+\)/.test(s) || at(3, 'chat 3')(s) || /streaming|waiting/.test(status(s)));
 		await app.settle(800);
-		expect(server.requests.map((r) => r.body.messages.at(-1).content), 'requests sent to GLM').toEqual([]);
-		expect(readConversations(home).flatMap((each) => each.messages).some((m) => m.content === 'zebra'), 'zebra stored as a message').toBe(false);
+		expect(
+			server.requests.map((r) => r.body.messages.at(-1).content),
+			'requests sent to GLM',
+		).toEqual([]);
+		expect(
+			readConversations(home)
+				.flatMap((each) => each.messages)
+				.some((m) => m.content === 'zebra'),
+			'zebra stored as a message',
+		).toBe(false);
 		await app.waitFor((s) => at(3, 'chat 3')(s) && transcript(s).includes('lions eat zebras'), 3_000);
 	});
 
@@ -532,9 +543,12 @@ describe('renaming', () => {
 		expect(readFile(home, first!.id).name).toBe('论文 final ✅');
 
 		// Same ids, same files, no new ones; the messages are untouched.
-		expect(fs.readdirSync(conversationsDir(home)).filter((name) => name.endsWith('.json')).sort()).toEqual(
-			[first!.id, second!.id, readConversations(home).find((each) => each.name === 'chat 3')!.id].map((id) => `${id}.json`).sort(),
-		);
+		expect(
+			fs
+				.readdirSync(conversationsDir(home))
+				.filter((name) => name.endsWith('.json'))
+				.sort(),
+		).toEqual([first!.id, second!.id, readConversations(home).find((each) => each.name === 'chat 3')!.id].map((id) => `${id}.json`).sort());
 		expect(readFile(home, first!.id).messages.map((m) => m.content)).toEqual(THREE[0]!.messages);
 		expect(readFile(home, second!.id).id).toBe(second!.id);
 	});
@@ -603,7 +617,12 @@ describe('deleting', () => {
 		await app.waitFor((s) => pickerCount(s) === 1 && !pickerRows(s).join('\n').includes('chat 3'));
 		await until(() => !fs.existsSync(fileOf(home, third!.id)), 'the file removed');
 		await press(app, keys.esc);
-		await app.waitFor((s) => inChat(s) && s.includes('Deleted "chat 3" (in the trash for 30 days): /undo brings it back.') && transcript(s).includes('polished-abstract'));
+		await app.waitFor(
+			(s) =>
+				inChat(s) &&
+				s.includes('Deleted "chat 3" (in the trash for 30 days): /undo brings it back.') &&
+				transcript(s).includes('polished-abstract'),
+		);
 		await press(app, keys.ctrlL);
 		await app.waitFor((s) => at(1, CJK_NAME)(s) && transcript(s).includes('polished-abstract'));
 		expect(readConversations(home).map((each) => each.id)).toEqual([first!.id]);
@@ -834,19 +853,19 @@ describe('slash commands that switch conversations', () => {
 		await press(app, key.alt(1));
 		const back = await app.waitFor(at(1, 'alpha'));
 		// The composer of alpha is as it was before the command: empty.
-		expect(back, 'alpha\'s composer after /new beta').toContain('› Message GLM');
+		expect(back, "alpha's composer after /new beta").toContain('› Message GLM');
 		expect(back).not.toContain('› /new beta');
 
 		await enter(app, '/open beta');
 		await app.waitFor(at(2, 'beta'));
 		await press(app, key.alt(1));
 		const again = await app.waitFor(at(1, 'alpha'));
-		expect(again, 'alpha\'s composer after /open beta').not.toContain('› /open beta');
+		expect(again, "alpha's composer after /open beta").not.toContain('› /open beta');
 		await press(app, key.alt(2));
 		await app.waitFor(at(2, 'beta'));
 		await press(app, keys.ctrlD);
 		expect(await app.exited).toBe(0);
-		expect(readFile(home, first!.id).draft ?? '', 'alpha\'s draft on disk').toBe('');
+		expect(readFile(home, first!.id).draft ?? '', "alpha's draft on disk").toBe('');
 	});
 });
 
@@ -856,7 +875,10 @@ describe('names from the first question', () => {
 		await app.waitFor(at(1, 'chat'));
 		// Pasted: long, CJK, tabs and extra white space, two lines: the first line, collapsed and cut to fit.
 		server.enqueue({reply: '看 proxy_read_timeout'});
-		await press(app, `${keys.pasteStart}  为什么 \t  nginx 在高并发时返回 502 错误，日志里只有 upstream timed out 这一行\n第二行不算${keys.pasteEnd}`);
+		await press(
+			app,
+			`${keys.pasteStart}  为什么 \t  nginx 在高并发时返回 502 错误，日志里只有 upstream timed out 这一行\n第二行不算${keys.pasteEnd}`,
+		);
 		await app.waitFor('第二行不算');
 		await press(app, keys.enter);
 		await app.waitFor((s) => ready(s) && transcript(s).includes('proxy_read_timeout'), 10_000);
@@ -888,7 +910,9 @@ describe('names from the first question', () => {
 		await enter(app, '/rename my own name');
 		await app.waitFor(at(4, 'my own name'));
 		const names = await until(() => {
-			const all = readConversations(home).map((each) => each.name).sort();
+			const all = readConversations(home)
+				.map((each) => each.name)
+				.sort();
 			return all.includes('my own name') ? all : undefined;
 		}, 'the rename saved');
 		expect(names).toEqual(['disk full on /var', 'my own name', 'ops', '为什么 nginx 在高并发时返回 502 错误，…']);
@@ -1018,7 +1042,10 @@ describe('a corrupt conversation file', () => {
 
 		const picker = await openPicker(app);
 		expect(pickerCount(picker)).toBe(2);
-		expect(pickerRows(picker).map((row) => row.replace(/\s+\d+ msg.*$/, '').replace(/^[› ]\s*\d+ [◆●* ] /, ''))).toEqual(['alpha', 'gamma']);
+		expect(pickerRows(picker).map((row) => row.replace(/\s+\d+ msg.*$/, '').replace(/^[› ]\s*\d+ [◆●* ] /, ''))).toEqual([
+			'alpha',
+			'gamma',
+		]);
 		await press(app, keys.down);
 		await app.waitFor((s) => selectedRow(s)?.includes('gamma') ?? false);
 		await press(app, keys.enter);
@@ -1089,7 +1116,12 @@ describe('two processes on one conversation', () => {
 
 		const messages = readFile(home, shared!.id).messages;
 		expect(messages).toHaveLength(4);
-		expect(messages.filter((m) => m.role === 'user').map((m) => m.content).sort()).toEqual(['question from one', 'question from two']);
+		expect(
+			messages
+				.filter((m) => m.role === 'user')
+				.map((m) => m.content)
+				.sort(),
+		).toEqual(['question from one', 'question from two']);
 		const answers = messages.filter((m) => m.role === 'assistant');
 		expect(answers.every((m) => m.state === 'complete')).toBe(true);
 		expect(answers.map((m) => /«(.*)»/.exec(m.content)?.[1]).sort()).toEqual(['question from one', 'question from two']);
@@ -1151,10 +1183,14 @@ describe('the context window', () => {
 		expect(sent.length).toBeLessThan(61);
 		expect(sent[0]!.role).toBe('user');
 		expect(sent.map((m) => m.content)).toEqual(['short question 58', 'short answer 59', 'one more']);
-		const stored = await until(() => {
-			const messages = readFile(home, conversation!.id).messages;
-			return messages.length === 62 && messages[61]!.state === 'complete' ? messages : undefined;
-		}, 'all 62 messages on disk', 12_000);
+		const stored = await until(
+			() => {
+				const messages = readFile(home, conversation!.id).messages;
+				return messages.length === 62 && messages[61]!.state === 'complete' ? messages : undefined;
+			},
+			'all 62 messages on disk',
+			12_000,
+		);
 		expect(stored[0]!.content).toBe(texts[0]);
 		expect(stored[57]!.content).toBe(texts[57]);
 	});
@@ -1197,10 +1233,14 @@ describe('the context window, 60 messages of 12,000 characters', () => {
 		expect(rows.slice(markerRow + 1, markerRow + 5).join('\n')).toContain(`第${first}条。`);
 		expect(rows.slice(Math.max(0, markerRow - 3), markerRow).join('\n')).not.toContain(`第${first}条。`);
 
-		const stored = await until(() => {
-			const messages = readFile(home, conversation!.id).messages;
-			return messages.length === 62 && messages[61]!.state === 'complete' ? messages : undefined;
-		}, 'all 62 messages on disk', 12_000);
+		const stored = await until(
+			() => {
+				const messages = readFile(home, conversation!.id).messages;
+				return messages.length === 62 && messages[61]!.state === 'complete' ? messages : undefined;
+			},
+			'all 62 messages on disk',
+			12_000,
+		);
 		expect(stored.slice(0, 60).map((m) => m.content)).toEqual(texts);
 	});
 });

@@ -4,7 +4,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {composerRowIndex, conversationsDir, keys, readConversations, seedConversation, statusLine, until, useHarness} from '../support/screen-kit.js';
+import {
+	composerRowIndex,
+	conversationsDir,
+	keys,
+	readConversations,
+	seedConversation,
+	statusLine,
+	until,
+	useHarness,
+} from '../support/screen-kit.js';
 import {makeReadOnly, mountRefused, mountSmallDisk, warnSkipped, type SmallDisk} from '../support/mounts.js';
 
 const refused = mountRefused();
@@ -43,7 +52,7 @@ describe.skipIf(refused !== undefined)(`disk faults in the chat${refused ? ` —
 		disk.fill(0);
 		const said = await app.waitFor((s) => ready(s) && /Could not save/.test(s), 15_000);
 		// The conversation is named after its first question (saved before the disk filled).
-	expect(oneLine(said)).toMatch(/Could not save "(chat|fill the disk please)": the disk is full \(ENOSPC\)\./);
+		expect(oneLine(said)).toMatch(/Could not save "(chat|fill the disk please)": the disk is full \(ENOSPC\)\./);
 		expect(said).toContain('the answer that did not fit');
 		// The file holds what was saved before, whole.
 		const file = path.join(conversationsDir(home), 'chat.json');
@@ -64,7 +73,9 @@ describe.skipIf(refused !== undefined)(`disk faults in the chat${refused ? ` —
 		expect(rescued).toHaveLength(1);
 		const copy = JSON.parse(fs.readFileSync(path.join(rescueDir, rescued[0]!), 'utf8'));
 		expect(copy.messages.map((m: {content: string}) => m.content)).toEqual(['fill the disk please', reply]);
-		expect(oneLine(app.text())).toMatch(/glm-tui: could not save "(chat|fill the disk please)": the disk is full \(ENOSPC\)\. A copy is in/);
+		expect(oneLine(app.text())).toMatch(
+			/glm-tui: could not save "(chat|fill the disk please)": the disk is full \(ENOSPC\)\. A copy is in/,
+		);
 
 		// Start again on the still-full disk: no crash, the conversation is there, the reason is said.
 		const again = await h.app({home, server, env: {TMPDIR: rescueDir}});
@@ -80,7 +91,9 @@ describe.skipIf(refused !== undefined)(`disk faults in the chat${refused ? ` —
 		const data = path.join(home, '.local', 'share');
 		const readOnly = makeReadOnly(data);
 		cleanups.push(() => readOnly.undo());
-		const before = JSON.stringify(fs.readdirSync(conversationsDir(home)).map((name) => [name, fs.readFileSync(path.join(conversationsDir(home), name), 'utf8')]));
+		const before = JSON.stringify(
+			fs.readdirSync(conversationsDir(home)).map((name) => [name, fs.readFileSync(path.join(conversationsDir(home), name), 'utf8')]),
+		);
 
 		const {app, server} = await h.chat({home, ready: /read-only/});
 		const start = await app.waitFor((s) => s.includes('question 2') && /Read-only/.test(s));
@@ -91,7 +104,9 @@ describe.skipIf(refused !== undefined)(`disk faults in the chat${refused ? ` —
 		await app.type('a question that cannot be kept');
 		app.write(keys.enter);
 		const refusedSend = await app.waitFor((s) => /The message was not sent/.test(s));
-		expect(oneLine(refusedSend)).toContain('Could not save "notes": the file system is read-only (EROFS). The message was not sent; it is still in the input.');
+		expect(oneLine(refusedSend)).toContain(
+			'Could not save "notes": the file system is read-only (EROFS). The message was not sent; it is still in the input.',
+		);
 		expect(refusedSend.split('\n')[composerRowIndex(refusedSend.split('\n'))]).toContain('a question that cannot be kept');
 		expect(server.requests).toHaveLength(0);
 		app.write(keys.ctrlU);
@@ -125,6 +140,10 @@ describe.skipIf(refused !== undefined)(`disk faults in the chat${refused ? ` —
 		// Nothing new to keep: quitting is clean, and the folder is as it was.
 		app.write(keys.ctrlD);
 		expect(await app.exited).toBe(0);
-		expect(JSON.stringify(fs.readdirSync(conversationsDir(home)).map((name) => [name, fs.readFileSync(path.join(conversationsDir(home), name), 'utf8')]))).toBe(before);
+		expect(
+			JSON.stringify(
+				fs.readdirSync(conversationsDir(home)).map((name) => [name, fs.readFileSync(path.join(conversationsDir(home), name), 'utf8')]),
+			),
+		).toBe(before);
 	});
 });

@@ -2,7 +2,16 @@
 // keeps working afterwards.
 import {describe, expect, it} from 'vitest';
 import fs from 'node:fs';
-import {chatLayoutProblems, composerRowIndex, conversationsDir, keys, statusLine, storedMessages, until, useHarness} from '../support/screen-kit.js';
+import {
+	chatLayoutProblems,
+	composerRowIndex,
+	conversationsDir,
+	keys,
+	statusLine,
+	storedMessages,
+	until,
+	useHarness,
+} from '../support/screen-kit.js';
 
 const h = useHarness();
 
@@ -20,7 +29,12 @@ describe('errors', () => {
 		expect(shown).toContain('are you there');
 		// In the transcript (above the separator), under the question, not only in the status line.
 		const rows = shown.split('\n');
-		const above = rows.slice(0, rows.findIndex((line) => /^─+$/.test(line))).join('\n');
+		const above = rows
+			.slice(
+				0,
+				rows.findIndex((line) => /^─+$/.test(line)),
+			)
+			.join('\n');
 		expect(above).toMatch(/✖.*no balance left/);
 		// Not retried: a balance problem does not go away by asking again.
 		await app.settle(300);

@@ -50,7 +50,10 @@ describe('failed turns', () => {
 			expect(transcript(failed)).toMatch(/left out of later requests · Ctrl\+R retries · Up edits/);
 			await until(() => {
 				const stored = storedMessages(home);
-				return stored.find((m) => m.role === 'user' && m.content === 'the bad question')?.state === 'failed' && stored.some((m) => m.role === 'assistant' && m.state !== 'streaming');
+				return (
+					stored.find((m) => m.role === 'user' && m.content === 'the bad question')?.state === 'failed' &&
+					stored.some((m) => m.role === 'assistant' && m.state !== 'streaming')
+				);
 			}, 'the failed turn saved');
 			const answer = storedMessages(home).find((m) => m.role === 'assistant')!;
 			expect(['failed', 'filtered']).toContain(answer.state);
@@ -65,7 +68,11 @@ describe('failed turns', () => {
 			server.enqueue({reply: 'third answer'});
 			await send(app, 'third');
 			await app.waitFor((s) => ready(s) && s.includes('third answer'));
-			expect(server.requests.at(-1)!.body.messages.map((m: {content: string}) => m.content)).toEqual(['a good question', 'a good answer', 'third']);
+			expect(server.requests.at(-1)!.body.messages.map((m: {content: string}) => m.content)).toEqual([
+				'a good question',
+				'a good answer',
+				'third',
+			]);
 		});
 	}
 
@@ -81,7 +88,11 @@ describe('failed turns', () => {
 		server.enqueue({reply: 'retried fine'});
 		await press(app, keys.ctrlR);
 		await app.waitFor((s) => ready(s) && s.includes('retried fine'));
-		expect(server.requests.at(-1)!.body.messages.map((m: {content: string}) => m.content)).toEqual(['first question', 'first answer', 'retry me']);
+		expect(server.requests.at(-1)!.body.messages.map((m: {content: string}) => m.content)).toEqual([
+			'first question',
+			'first answer',
+			'retry me',
+		]);
 		expect(transcript(app.text())).not.toMatch(/✖/);
 		await until(() => {
 			const stored = storedMessages(home);

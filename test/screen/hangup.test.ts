@@ -44,7 +44,9 @@ async function twoStreams(options: {
 	seedConversation(home, {name: 'bravo', count: 0});
 	if (options.limitMinutes !== undefined) {
 		fs.mkdirSync(configDir(home), {recursive: true, mode: 0o700});
-		fs.writeFileSync(path.join(configDir(home), 'config.json'), JSON.stringify({detachedLimitMinutes: options.limitMinutes}), {mode: 0o600});
+		fs.writeFileSync(path.join(configDir(home), 'config.json'), JSON.stringify({detachedLimitMinutes: options.limitMinutes}), {
+			mode: 0o600,
+		});
 	}
 	let session: {server: GlmServer; app: AppTerminal; home: string; env: Record<string, string>};
 	if (options.inShell) {

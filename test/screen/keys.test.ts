@@ -39,7 +39,10 @@ describe('keys', () => {
 			const help = await app.waitFor('glm-tui keys');
 			const lines = help.split('\n');
 			for (const name of CONTRACT) {
-				expect(lines.some((line) => line.trimStart().startsWith(name)), `help lists ${name}`).toBe(true);
+				expect(
+					lines.some((line) => line.trimStart().startsWith(name)),
+					`help lists ${name}`,
+				).toBe(true);
 			}
 			expect(help).not.toContain('› Message GLM');
 			app.write(keys.esc);
@@ -59,7 +62,9 @@ describe('keys', () => {
 		const cursor = app.cursor();
 
 		// Another program (wall, a background job) scribbles on the terminal behind the app's back.
-		await new Promise<void>((resolve) => app.term.write('\u001B[2;1HGARBAGE GARBAGE GARBAGE\u001B[20;10H*** broadcast ***\u001B[1;1H', resolve));
+		await new Promise<void>((resolve) =>
+			app.term.write('\u001B[2;1HGARBAGE GARBAGE GARBAGE\u001B[20;10H*** broadcast ***\u001B[1;1H', resolve),
+		);
 		expect(app.text()).toContain('GARBAGE');
 
 		app.write(keys.ctrlL);

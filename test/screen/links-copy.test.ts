@@ -24,7 +24,9 @@ describe('links and copy', () => {
 			app.write(keys.enter);
 			await app.waitFor((s) => ready(s) && s.includes('make all'));
 			await app.settle(200);
-			const targets = [...app.output().matchAll(/\u001B\]8;[^;]*;([^\u0007\u001B]*)(?:\u0007|\u001B\\)/g)].map((match) => match[1]).filter(Boolean);
+			const targets = [...app.output().matchAll(/\u001B\]8;[^;]*;([^\u0007\u001B]*)(?:\u0007|\u001B\\)/g)]
+				.map((match) => match[1])
+				.filter(Boolean);
 			if (TERM === 'linux') expect(targets).toEqual([]);
 			else {
 				expect(targets.length).toBeGreaterThan(2);

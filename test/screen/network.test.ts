@@ -61,7 +61,12 @@ describe('network faults on the chat screen', () => {
 	// The test server's mid-stream failures, as the transcript shows them: the text that came stays, marked.
 	it.each([
 		['an error frame', {errorFrameAfter: 3, code: '1305'}, /✖ GLM is overloaded right now \(1305\)/, 'failed'],
-		['a dropped connection', {dropAfter: 3}, /✖ The connection to GLM broke off before the answer was complete; what arrived is kept/, 'failed'],
+		[
+			'a dropped connection',
+			{dropAfter: 3},
+			/✖ The connection to GLM broke off before the answer was complete; what arrived is kept/,
+			'failed',
+		],
 		['finish_reason network_error', {finishReason: 'network_error'}, /✖ GLM stopped mid-answer \(service network error\)/, 'failed'],
 		['finish_reason length', {finishReason: 'length'}, /▲ Cut off at the token limit\./, 'complete'],
 	] as const)('%s mid-answer keeps what arrived and says what happened', async (_, fault, says, state) => {
@@ -71,7 +76,10 @@ describe('network faults on the chat screen', () => {
 		app.write(keys.enter);
 		const shown = await app.waitFor((s) => ready(s) && says.test(flat(s)));
 		expect(shown).toContain('Alpha beta gamma');
-		await until(() => storedMessages(home).find((m) => m.role === 'assistant' && m.state === state && m.content.startsWith('Alpha beta gamma')), `the answer saved as ${state}`);
+		await until(
+			() => storedMessages(home).find((m) => m.role === 'assistant' && m.state === state && m.content.startsWith('Alpha beta gamma')),
+			`the answer saved as ${state}`,
+		);
 		expect(server.requests).toHaveLength(1);
 	});
 
@@ -82,18 +90,26 @@ describe('network faults on the chat screen', () => {
 		app.write(keys.enter);
 		const shown = await app.waitFor((s) => ready(s) && /⊘ Withdrawn/.test(s));
 		expect(shown).not.toContain('Something flagged');
-		const saved = await until(() => storedMessages(home).find((m) => m.role === 'assistant' && m.state === 'filtered'), 'the answer saved as filtered');
+		const saved = await until(
+			() => storedMessages(home).find((m) => m.role === 'assistant' && m.state === 'filtered'),
+			'the answer saved as filtered',
+		);
 		expect(saved.content).toBe('');
 	});
 
 	it('warns about a plain http:// base URL that leaves this machine, at start, once', async () => {
 		const server = await startGlmServer({host: '0.0.0.0'});
 		try {
-			const lan = Object.values(os.networkInterfaces()).flat().find((each) => each && each.family === 'IPv4' && !each.internal)?.address ?? '0.0.0.0';
+			const lan =
+				Object.values(os.networkInterfaces())
+					.flat()
+					.find((each) => each && each.family === 'IPv4' && !each.internal)?.address ?? '0.0.0.0';
 			const baseUrl = server.baseUrl.replace('0.0.0.0', lan);
 			const app = await h.app({env: {ZHIPUAI_BASE_URL: baseUrl, ZHIPUAI_API_KEY: server.key}});
 			const shown = await app.waitFor((s) => ready(s) && /plain http/.test(flat(s)), 15_000);
-			expect(flat(shown)).toContain(`Warning: the base URL ${new URL(baseUrl).origin} is plain http: the signed key token and the conversation travel unencrypted`);
+			expect(flat(shown)).toContain(
+				`Warning: the base URL ${new URL(baseUrl).origin} is plain http: the signed key token and the conversation travel unencrypted`,
+			);
 			await app.inputReady();
 			await app.type('hi');
 			app.write(keys.enter);

@@ -88,7 +88,11 @@ describe('pasting into one-line fields', () => {
 });
 
 describe('a 5 MB paste into the composer', () => {
-	const lastComposerRow = (s: string) => s.split('\n').filter((line) => /^(↑ |↓ | {2}|› )/.test(line)).at(-1) ?? '';
+	const lastComposerRow = (s: string) =>
+		s
+			.split('\n')
+			.filter((line) => /^(↑ |↓ | {2}|› )/.test(line))
+			.at(-1) ?? '';
 
 	it('one 5 MB line: keys typed after it are drawn at once, Up moves through it', async () => {
 		const {app} = await h.chat();

@@ -5,8 +5,7 @@ import {chatLayoutProblems, keys, statusLine, statusRowIndex, storedMessages, un
 
 const h = useHarness();
 
-const PARAGRAPH =
-	'这是一段很长的中文与 English mixed 文本，用来检查在不同宽度下的自动换行是否正确 wrapping at every width, 包括标点符号。';
+const PARAGRAPH = '这是一段很长的中文与 English mixed 文本，用来检查在不同宽度下的自动换行是否正确 wrapping at every width, 包括标点符号。';
 // About 55 tokens a paragraph: at 100 tokens/s the answer streams for close to three seconds.
 const REPLY = Array.from({length: 5}, (_, index) => `${index + 1}. ${PARAGRAPH}`).join('\n\n');
 

@@ -49,7 +49,10 @@ describe('untrusted text', () => {
 		expect(raw).not.toContain('\u001BP');
 
 		// The answer is stored as received: sanitizing is for display only.
-		const answer = await until(() => storedMessages(home).find((m) => m.role === 'assistant' && m.content.includes('pwned')), 'the answer on disk');
+		const answer = await until(
+			() => storedMessages(home).find((m) => m.role === 'assistant' && m.content.includes('pwned')),
+			'the answer on disk',
+		);
 		expect(answer.content).toBe(HOSTILE);
 	});
 

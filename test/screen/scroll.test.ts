@@ -17,7 +17,10 @@ async function bytesOf(app: Awaited<ReturnType<ReturnType<typeof useHarness>['ch
 describe('line scrolling', () => {
 	it('Shift+Up writes about as few bytes as Shift+Down, and the screen equals a fresh repaint', async () => {
 		const home = h.home();
-		seedConversation(home, {count: 60, text: (index) => `message ${index}: ${'这是一段比较长的中文文本，用来填满屏幕的行。'.repeat(1 + (index % 3))}`});
+		seedConversation(home, {
+			count: 60,
+			text: (index) => `message ${index}: ${'这是一段比较长的中文文本，用来填满屏幕的行。'.repeat(1 + (index % 3))}`,
+		});
 		const {app} = await h.chat({home, columns: 100, rows: 30});
 		// Off the bottom first, so the "more below" marker is already there.
 		app.write(keys.shiftUp);

@@ -42,7 +42,10 @@ describe('a streaming answer is drawn as it grows', () => {
 		// Several lengths in between, not a freeze at the first words then the whole answer at the end.
 		expect(seen.size, `word counts seen while streaming: ${[...seen].join(', ')}`).toBeGreaterThanOrEqual(4);
 		// And still growing late in the answer, after checkpoints saved it.
-		expect([...seen].filter((count) => count > (WORDS.length * 3) / 4).length, `word counts seen: ${[...seen].join(', ')}`).toBeGreaterThanOrEqual(2);
+		expect(
+			[...seen].filter((count) => count > (WORDS.length * 3) / 4).length,
+			`word counts seen: ${[...seen].join(', ')}`,
+		).toBeGreaterThanOrEqual(2);
 	});
 });
 
@@ -66,6 +69,9 @@ describe('a streaming answer is drawn as it grows while another glm-tui changes 
 		seen.delete(0);
 		seen.delete(WORDS.length);
 		expect(seen.size, `word counts seen after the rename: ${[...seen].join(', ')}`).toBeGreaterThanOrEqual(3);
-		expect([...seen].filter((count) => count > (WORDS.length * 3) / 4).length, `word counts seen: ${[...seen].join(', ')}`).toBeGreaterThanOrEqual(2);
+		expect(
+			[...seen].filter((count) => count > (WORDS.length * 3) / 4).length,
+			`word counts seen: ${[...seen].join(', ')}`,
+		).toBeGreaterThanOrEqual(2);
 	});
 });

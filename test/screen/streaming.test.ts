@@ -1,15 +1,7 @@
 // Streaming: a CJK answer arrives and is saved; the question is on disk before the answer ends; stopping
 // keeps the partial answer; scrolling up holds still while text arrives; CI=true still gets live frames.
 import {describe, expect, it} from 'vitest';
-import {
-	chatLayoutProblems,
-	keys,
-	seedConversation,
-	statusLine,
-	storedMessages,
-	until,
-	useHarness,
-} from '../support/screen-kit.js';
+import {chatLayoutProblems, keys, seedConversation, statusLine, storedMessages, until, useHarness} from '../support/screen-kit.js';
 
 const h = useHarness();
 
@@ -63,7 +55,10 @@ describe('streaming', () => {
 
 			const stopped = await app.waitFor((s) => s.includes('stopped') && /\bready\b/.test(statusLine(s.split('\n'))));
 			expect(stopped).toContain('春眠不觉晓');
-			const message = await until(() => storedMessages(home).find((m) => m.role === 'assistant' && m.state === 'stopped'), 'a stopped answer on disk');
+			const message = await until(
+				() => storedMessages(home).find((m) => m.role === 'assistant' && m.state === 'stopped'),
+				'a stopped answer on disk',
+			);
 			expect(message.content.length).toBeGreaterThan(0);
 			expect(POEM.repeat(8).startsWith(message.content)).toBe(true);
 			expect(message.content.length).toBeLessThan(POEM.repeat(8).length);

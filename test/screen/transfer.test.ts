@@ -86,7 +86,10 @@ describe('one number everywhere', () => {
 		const home = h.home();
 		seed(
 			home,
-			Array.from({length: 12}, (_, index) => ({name: index === 6 ? 'deploy plan' : index === 8 ? 'deploy notes' : `chat ${index + 1}`, messages: [{content: `q${index + 1}`}, {content: `answer number ${index + 1}`}]})),
+			Array.from({length: 12}, (_, index) => ({
+				name: index === 6 ? 'deploy plan' : index === 8 ? 'deploy notes' : `chat ${index + 1}`,
+				messages: [{content: `q${index + 1}`}, {content: `answer number ${index + 1}`}],
+			})),
 		);
 		const {app} = await h.chat({home});
 		await app.type('/open 12');
@@ -118,7 +121,13 @@ describe('start-up problems', () => {
 		const newerFile = JSON.parse(fs.readFileSync(path.join(dir, `${newer!.id}.json`), 'utf8')) as Record<string, unknown>;
 		fs.writeFileSync(path.join(dir, `${newer!.id}.json`), JSON.stringify({...newerFile, __internal__: {migrations: {version: '9.0.0'}}}));
 		const toolFile = JSON.parse(fs.readFileSync(path.join(dir, `${tools!.id}.json`), 'utf8')) as Conversation;
-		toolFile.messages.push({id: 'tool1', role: 'tool' as 'user', content: 'tool says 42', state: 'complete', time: '2025-01-04T00:00:05.000Z'});
+		toolFile.messages.push({
+			id: 'tool1',
+			role: 'tool' as 'user',
+			content: 'tool says 42',
+			state: 'complete',
+			time: '2025-01-04T00:00:05.000Z',
+		});
 		fs.writeFileSync(path.join(dir, `${tools!.id}.json`), JSON.stringify(toolFile));
 
 		const app = await h.app({home, server: await h.server(), columns: 80, rows: 24});

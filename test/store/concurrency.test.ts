@@ -55,10 +55,14 @@ describe('two processes', () => {
 describe('kill -9 in the middle of saving', () => {
 	function killWhileSaving(id: string, tag: string, afterMs: number): Promise<void> {
 		return new Promise((resolve, reject) => {
-			const child = spawn(process.execPath, ['--import', 'tsx', saver, home.env.XDG_DATA_HOME, id, tag], {stdio: ['ignore', 'pipe', 'inherit']});
+			const child = spawn(process.execPath, ['--import', 'tsx', saver, home.env.XDG_DATA_HOME, id, tag], {
+				stdio: ['ignore', 'pipe', 'inherit'],
+			});
 			child.on('error', reject);
 			child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), afterMs));
-			child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`saver exited without being killed (${signal})`))));
+			child.on('exit', (_code, signal) =>
+				signal === 'SIGKILL' ? resolve() : reject(new Error(`saver exited without being killed (${signal})`)),
+			);
 		});
 	}
 

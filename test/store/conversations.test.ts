@@ -71,7 +71,15 @@ describe('round trip', () => {
 		store.save(second);
 		expect(store.list()).toEqual([
 			{id: 'first', name: 'First', createdAt: first.createdAt, updatedAt: first.updatedAt, messageCount: 0, model: 'glm-4.6'},
-			{id: 'second', name: 'Second', createdAt: second.createdAt, updatedAt: '2030-01-01T00:00:00.000Z', messageCount: 1, model: 'glm-4.5', preview: 'hello world'},
+			{
+				id: 'second',
+				name: 'Second',
+				createdAt: second.createdAt,
+				updatedAt: '2030-01-01T00:00:00.000Z',
+				messageCount: 1,
+				model: 'glm-4.5',
+				preview: 'hello world',
+			},
 		]);
 	});
 
@@ -85,14 +93,17 @@ describe('round trip', () => {
 });
 
 describe('files written by earlier versions', () => {
-	it('reads a current-format file in conf\'s default layout (tab-indented throughout) and saves it', () => {
+	it("reads a current-format file in conf's default layout (tab-indented throughout) and saves it", () => {
 		const document = {
 			id: 'tabbed',
 			name: 'Tabbed',
 			createdAt: '2026-01-01T00:00:00.000Z',
 			updatedAt: '2026-01-01T00:00:00.000Z',
 			model: 'glm-4.6',
-			messages: [message('t1', {content: '学习\n"x"'}), message('t2', {role: 'assistant', usage: {promptTokens: 1, completionTokens: 2, totalTokens: 3}})],
+			messages: [
+				message('t1', {content: '学习\n"x"'}),
+				message('t2', {role: 'assistant', usage: {promptTokens: 1, completionTokens: 2, totalTokens: 3}}),
+			],
 			__internal__: {migrations: {version: '2.0.0'}},
 		};
 		fs.mkdirSync(home.conversationsDir, {recursive: true});
@@ -122,7 +133,12 @@ describe('names and ids', () => {
 		const dataDir = path.dirname(home.conversationsDir);
 		expect(fs.readdirSync(dataDir).sort()).toEqual(['conversations', 'index.json']);
 		expect(fs.readdirSync(home.root).sort()).toEqual(['data']);
-		expect(store.list().map((each) => each.name).sort()).toEqual([...names].sort());
+		expect(
+			store
+				.list()
+				.map((each) => each.name)
+				.sort(),
+		).toEqual([...names].sort());
 	});
 
 	it.each([
@@ -159,7 +175,12 @@ describe('names and ids', () => {
 		// A rename onto another's name is refused; onto its own name (or its own in another case) it is not.
 		expect(caught(() => store.rename('notes-2', 'NOTES')).code).toBe('name-taken');
 		expect(store.rename('notes', 'NOTES').name).toBe('NOTES');
-		expect(fs.readdirSync(home.conversationsDir).filter((each) => each.endsWith('.json')).sort()).toEqual(['notes-2.json', 'notes-3.json', 'notes.json']);
+		expect(
+			fs
+				.readdirSync(home.conversationsDir)
+				.filter((each) => each.endsWith('.json'))
+				.sort(),
+		).toEqual(['notes-2.json', 'notes-3.json', 'notes.json']);
 	});
 
 	it('imports a whole conversation: every field kept, the id when free, the name made unique', () => {
@@ -176,7 +197,16 @@ describe('names and ids', () => {
 			createdAt: '2024-05-01T00:00:00.000Z',
 			updatedAt: '2024-05-02T00:00:00.000Z',
 			pinned: true,
-			messages: [message('i1'), message('i2', {role: 'assistant', state: 'stopped', reasoning: 'hm', usage: {promptTokens: 1, completionTokens: 2, totalTokens: 3}}), {...message('i3'), role: 'tool' as 'user', extra: {a: 1}}],
+			messages: [
+				message('i1'),
+				message('i2', {
+					role: 'assistant',
+					state: 'stopped',
+					reasoning: 'hm',
+					usage: {promptTokens: 1, completionTokens: 2, totalTokens: 3},
+				}),
+				{...message('i3'), role: 'tool' as 'user', extra: {a: 1}},
+			],
 		};
 		const imported = store.importConversation(brought);
 		expect(imported.id).toBe('notes-2');
@@ -229,7 +259,11 @@ describe('rename and remove', () => {
 		expect(caught(() => store.load(gone.id)).code).toBe('not-found');
 		expect(store.remove(gone.id)).toBe(false);
 		expect(fs.readdirSync(home.conversationsDir)).toEqual([`${kept.id}.json`]);
-		expect(open().list().map((each) => each.id)).toEqual([kept.id]);
+		expect(
+			open()
+				.list()
+				.map((each) => each.id),
+		).toEqual([kept.id]);
 	});
 });
 
@@ -306,7 +340,11 @@ describe('messages with a role glm-tui does not send', () => {
 		expect(loaded.messages.at(-1)).toEqual(tool);
 		loaded.messages.push(message('q2'));
 		reopened.save(loaded);
-		expect(open().load(created.id).messages.map((each) => each.role)).toEqual(['user', 'tool', 'user']);
+		expect(
+			open()
+				.load(created.id)
+				.messages.map((each) => each.role),
+		).toEqual(['user', 'tool', 'user']);
 		expect(fs.readdirSync(home.conversationsDir).filter((each) => each.includes('corrupt'))).toEqual([]);
 	});
 });
@@ -327,7 +365,11 @@ describe('corrupt files', () => {
 		['not JSON at all', () => '\u0000\u0001 binary garbage'],
 		['an empty file', () => ''],
 		['a JSON array', () => '[1, 2, 3]'],
-		['a message of the wrong type', () => `{${currentHeader},"id":"bad","name":"Bad","createdAt":"x","updatedAt":"x","model":"m","messages":[{"id":"1","role":"user","content":5,"state":"complete","time":"t"}]}`],
+		[
+			'a message of the wrong type',
+			() =>
+				`{${currentHeader},"id":"bad","name":"Bad","createdAt":"x","updatedAt":"x","model":"m","messages":[{"id":"1","role":"user","content":5,"state":"complete","time":"t"}]}`,
+		],
 		['a missing field', () => `{${currentHeader},"id":"bad","name":"Bad","createdAt":"x","updatedAt":"x","messages":[]}`],
 		['wrong types and no version (so conf migrates first)', () => '{"name": 42, "messages": "none"}'],
 	])('moves aside %s, byte for byte, reports it once and lists the rest', (_, corrupt) => {
@@ -423,7 +465,9 @@ describe('index', () => {
 	function conversationReads(run: () => void): string[] {
 		const spy = vi.spyOn(fs, 'readFileSync');
 		run();
-		const reads = spy.mock.calls.map(([target]) => String(target)).filter((target) => target.startsWith(home.conversationsDir) && target.endsWith('.json'));
+		const reads = spy.mock.calls
+			.map(([target]) => String(target))
+			.filter((target) => target.startsWith(home.conversationsDir) && target.endsWith('.json'));
 		spy.mockRestore();
 		return reads;
 	}
@@ -558,7 +602,12 @@ describe('two windows on one conversation', () => {
 		const big = store.create({name: 'Big', model: 'glm-4.6'});
 		const paragraph = '这是一个很长的回答，包含中文和 English text, code `x = 1` and emoji 🎉. '.repeat(6);
 		for (let index = 0; index < 5000; index++) {
-			big.messages.push(message(`m${index}`, index % 2 ? {role: 'assistant', content: paragraph, usage: {promptTokens: 1, completionTokens: 2, totalTokens: 3}} : {}));
+			big.messages.push(
+				message(
+					`m${index}`,
+					index % 2 ? {role: 'assistant', content: paragraph, usage: {promptTokens: 1, completionTokens: 2, totalTokens: 3}} : {},
+				),
+			);
 		}
 		store.save(big);
 		const size = fs.statSync(file(big.id)).size;
@@ -596,6 +645,10 @@ describe('prepareSave', () => {
 		loaded.messages[1]!.content = 'edited answer';
 		loaded.messages.push(message('c', {content: 'more'}));
 		store.save(loaded);
-		expect(open().load(created.id).messages.map((each) => each.content)).toEqual(['question 你好', 'edited answer', 'more']);
+		expect(
+			open()
+				.load(created.id)
+				.messages.map((each) => each.content),
+		).toEqual(['question 你好', 'edited answer', 'more']);
 	});
 });

@@ -21,7 +21,9 @@ describe('describeFileError', () => {
 			fs.writeFileSync(file, '');
 			const error = failure(() => fs.writeFileSync(path.join(file, 'inside.json'), '{}'));
 			expect(describeFileError(error)).toBe('part of the path is a file, not a folder (ENOTDIR)');
-			expect(describeFileError(error, {withPath: true})).toBe(`part of the path is a file, not a folder (${path.join(file, 'inside.json')}) (ENOTDIR)`);
+			expect(describeFileError(error, {withPath: true})).toBe(
+				`part of the path is a file, not a folder (${path.join(file, 'inside.json')}) (ENOTDIR)`,
+			);
 		} finally {
 			fs.rmSync(directory, {recursive: true, force: true});
 		}

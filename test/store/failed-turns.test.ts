@@ -34,7 +34,11 @@ describe('failed turns on disk', () => {
 		loaded.messages.pop();
 		loaded.removedIds = ['a1'];
 		open().save(loaded);
-		expect(open().load(created.id).messages.map((each) => [each.id, each.state])).toEqual([['q1', 'complete']]);
+		expect(
+			open()
+				.load(created.id)
+				.messages.map((each) => [each.id, each.state]),
+		).toEqual([['q1', 'complete']]);
 	});
 
 	it('another process\u2019s older copy of the question does not undo the mark (merge keeps the later change)', () => {

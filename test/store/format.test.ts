@@ -52,7 +52,7 @@ describe('serializeConversation', () => {
 		expect(text.split('\n').filter((line) => line.startsWith('\t\t{"id"'))).toHaveLength(2);
 	});
 
-	it('lays a conversation out like before: conf\'s tab-indented JSON, one message per line', () => {
+	it("lays a conversation out like before: conf's tab-indented JSON, one message per line", () => {
 		const document = {...valid(), __internal__: {migrations: {version: FORMAT_VERSION}}, messages: [message('a'), message('b')]};
 		const {messages, ...rest} = document;
 		const expected = `${JSON.stringify(rest, undefined, '\t').slice(0, -2)},\n\t"messages": [\n\t\t${messages.map((each) => JSON.stringify(each)).join(',\n\t\t')}\n\t]\n}\n`;
@@ -97,7 +97,10 @@ describe('serializeConversation, saving again', () => {
 	});
 
 	it('writes a message whose field named __proto__ changed', () => {
-		const document = {...valid(), messages: [JSON.parse('{"id":"p","role":"user","content":"x","state":"complete","time":"t","__proto__":1}')]};
+		const document = {
+			...valid(),
+			messages: [JSON.parse('{"id":"p","role":"user","content":"x","state":"complete","time":"t","__proto__":1}')],
+		};
 		expect(serializeConversation(document).toString()).toContain('"__proto__":1');
 		document.messages[0]['__proto__'] = 2;
 		expect(serializeConversation(document).toString()).toContain('"__proto__":2');

@@ -33,7 +33,10 @@ describe.skipIf(refused !== undefined)(`a full disk (real tmpfs)${refused ? ` �
 	it('a save that does not fit fails with "disk full" and the file keeps its last good content', () => {
 		const store = openConversationStore({env: setUp()});
 		const conversation = store.create({name: 'notes', model: 'glm-4.6'});
-		conversation.messages.push(message('u1', {content: '第一个问题 '.repeat(200)}), message('a1', {role: 'assistant', content: 'answer '.repeat(300)}));
+		conversation.messages.push(
+			message('u1', {content: '第一个问题 '.repeat(200)}),
+			message('a1', {role: 'assistant', content: 'answer '.repeat(300)}),
+		);
 		store.save(conversation);
 		const file = path.join(conversationsDir(), 'notes.json');
 		const before = fs.readFileSync(file);
@@ -50,7 +53,9 @@ describe.skipIf(refused !== undefined)(`a full disk (real tmpfs)${refused ? ` �
 		expect(failure, 'the save must fail, not pretend').toBeDefined();
 		expect(describeFileError(failure)).toBe('the disk is full (ENOSPC)');
 		expect(fs.readFileSync(file).equals(before)).toBe(true);
-		expect(JSON.parse(fs.readFileSync(path.join(env.XDG_DATA_HOME, 'glm-tui', 'index.json'), 'utf8'))).toEqual(JSON.parse(indexBefore.toString()));
+		expect(JSON.parse(fs.readFileSync(path.join(env.XDG_DATA_HOME, 'glm-tui', 'index.json'), 'utf8'))).toEqual(
+			JSON.parse(indexBefore.toString()),
+		);
 		expect(leftovers()).toEqual([]);
 
 		// Start-up on the full disk reads everything, and nothing was lost.
@@ -63,7 +68,11 @@ describe.skipIf(refused !== undefined)(`a full disk (real tmpfs)${refused ? ` �
 		// Space again: the same save goes through.
 		disk.free();
 		store.save(conversation);
-		expect(openConversationStore({env}).load('notes').messages.map((each) => each.id)).toEqual(['u1', 'a1', 'u2']);
+		expect(
+			openConversationStore({env})
+				.load('notes')
+				.messages.map((each) => each.id),
+		).toEqual(['u1', 'a1', 'u2']);
 	});
 
 	it('start-up on a completely full disk lists and loads, and a new conversation fails with a reason instead of a crash', () => {

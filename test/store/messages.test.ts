@@ -10,5 +10,7 @@ test('a full disk in English and in Chinese', () => {
 	expect(describeFileError(full)).toBe('the disk is full (ENOSPC)');
 	setLanguage('zh');
 	expect(describeFileError(full)).toBe('磁盘已满（ENOSPC）');
-	expect(describeFileError(Object.assign(new Error('x'), {code: 'EROFS', path: '/data'}), {withPath: true})).toBe('文件系统是只读的 (/data)（EROFS）');
+	expect(describeFileError(Object.assign(new Error('x'), {code: 'EROFS', path: '/data'}), {withPath: true})).toBe(
+		'文件系统是只读的 (/data)（EROFS）',
+	);
 });

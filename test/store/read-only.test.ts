@@ -63,11 +63,20 @@ function checkReadOnlyBehaviour(reason: string): void {
 	const problems: string[] = [];
 	const store = openConversationStore({env: home.env, onProblem: (problem) => problems.push(String(problem))});
 	expect(store.unwritable).toBe(reason);
-	expect(store.list().map((each) => each.id).sort()).toEqual(['notes', 'other']);
+	expect(
+		store
+			.list()
+			.map((each) => each.id)
+			.sort(),
+	).toEqual(['notes', 'other']);
 	expect(store.load('notes').messages.map((each) => each.content)[0]).toBe('读取 only');
 	expect(store.load('other').messages.map((each) => each.id)).toEqual(['u2']);
 	// The corrupt file is reported, and left where it is (it cannot be moved aside).
-	expect(problems).toEqual([expect.stringMatching(/^Conversation "broken" could not be read \(.*\)\. It was left as it is: it could not be moved aside \(the file system is read-only \(EROFS\)\)\.$/)]);
+	expect(problems).toEqual([
+		expect.stringMatching(
+			/^Conversation "broken" could not be read \(.*\)\. It was left as it is: it could not be moved aside \(the file system is read-only \(EROFS\)\)\.$/,
+		),
+	]);
 
 	const notes = store.load('notes');
 	const saveFailure = caught(() => store.save({...notes, messages: [...notes.messages, message('u3')]}));
@@ -101,7 +110,8 @@ describe('a read-only data folder', () => {
 	it('with EROFS injected into every write under the home', () => {
 		seed();
 		const inside = (target: unknown) => typeof target === 'string' && path.resolve(target).startsWith(home.root + path.sep);
-		const erofs = (target: unknown) => Object.assign(new Error(`EROFS: read-only file system, '${String(target)}'`), {code: 'EROFS', path: target});
+		const erofs = (target: unknown) =>
+			Object.assign(new Error(`EROFS: read-only file system, '${String(target)}'`), {code: 'EROFS', path: target});
 		const guard = <K extends keyof typeof fs>(name: K, isWrite: (...args: any[]) => boolean) => {
 			const real = (fs[name] as (...args: any[]) => unknown).bind(fs);
 			vi.spyOn(fs, name as any).mockImplementation(((...args: any[]) => {

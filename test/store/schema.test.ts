@@ -69,22 +69,35 @@ const conversation = () => ({
 	removedIds: ['gone'],
 	messages: [
 		message('u1'),
-		message('a1', {role: 'assistant', reasoning: 'hmm', model: 'glm-4.6', usage: {promptTokens: 1, completionTokens: 2, totalTokens: 3, cachedTokens: 0}, finishReason: 'stop'}),
+		message('a1', {
+			role: 'assistant',
+			reasoning: 'hmm',
+			model: 'glm-4.6',
+			usage: {promptTokens: 1, completionTokens: 2, totalTokens: 3, cachedTokens: 0},
+			finishReason: 'stop',
+		}),
 		message('a2', {role: 'assistant', state: 'failed', error: 'network', updatedAt: '2026-01-02T00:00:00.000Z'}),
 	] as unknown[],
 });
 
 type Edit = [string, (document: ReturnType<typeof conversation>) => void];
-const set = (key: string, value: unknown): Edit[1] => (document) => {
-	(document as Record<string, unknown>)[key] = value;
-};
-const setMessage = (key: string, value: unknown, index = 1): Edit[1] => (document) => {
-	(document.messages[index] as Record<string, unknown>)[key] = value;
-};
+const set =
+	(key: string, value: unknown): Edit[1] =>
+	(document) => {
+		(document as Record<string, unknown>)[key] = value;
+	};
+const setMessage =
+	(key: string, value: unknown, index = 1): Edit[1] =>
+	(document) => {
+		(document.messages[index] as Record<string, unknown>)[key] = value;
+	};
 
 const conversationEdits: Edit[] = [
 	['unchanged', () => {}],
-	['unknown properties, kept', (document) => Object.assign(document, {extra: {any: 'thing'}, messages: [...document.messages, {...message('m'), extra: 1}]})],
+	[
+		'unknown properties, kept',
+		(document) => Object.assign(document, {extra: {any: 'thing'}, messages: [...document.messages, {...message('m'), extra: 1}]}),
+	],
 	['no messages', set('messages', [])],
 	['a one-character emoji name and model', (document) => Object.assign(document, {name: '', model: '🎉'})],
 	['a missing model', set('model', undefined)],
@@ -118,7 +131,18 @@ describe('schema.ts agrees with ajv (through conf)', () => {
 
 	it.each<[string, Record<string, unknown>]>([
 		['empty', {}],
-		['everything', {apiKey: 'id.secret', baseUrl: 'http://localhost:1/v4', model: 'glm-4.6', system: '', temperature: 0, thinking: 'disabled', lastConversation: 'a_b-1'}],
+		[
+			'everything',
+			{
+				apiKey: 'id.secret',
+				baseUrl: 'http://localhost:1/v4',
+				model: 'glm-4.6',
+				system: '',
+				temperature: 0,
+				thinking: 'disabled',
+				lastConversation: 'a_b-1',
+			},
+		],
 		['temperature 1', {temperature: 1}],
 		['temperature above 1', {temperature: 1.01}],
 		['temperature below 0', {temperature: -0.5}],
@@ -133,7 +157,8 @@ describe('schema.ts agrees with ajv (through conf)', () => {
 	});
 
 	it('refuses what is not an object, and keywords it does not know', () => {
-		for (const value of [null, [], 'text', 3]) expect(ourVerdict(conversationFileSchema, value)).toBe('schema violation: `` must be object');
+		for (const value of [null, [], 'text', 3])
+			expect(ourVerdict(conversationFileSchema, value)).toBe('schema violation: `` must be object');
 		expect(() => compileSchema({type: 'string', format: 'email'} as JsonSchema)).toThrow(/"format" is not supported/);
 	});
 });

@@ -18,7 +18,9 @@ const file = (id: string) => path.join(home.conversationsDir, `${id}.json`);
 function seeded(name: string, count = 3) {
 	const store = open();
 	const conversation = store.create({name, model: 'glm-4.6'});
-	conversation.messages = Array.from({length: count}, (_, index) => message(`${name.replace(/\W/g, '')}${index}`, {content: `第 ${index} 条 ${name}`}));
+	conversation.messages = Array.from({length: count}, (_, index) =>
+		message(`${name.replace(/\W/g, '')}${index}`, {content: `第 ${index} 条 ${name}`}),
+	);
 	return store.save(conversation);
 }
 
@@ -67,7 +69,12 @@ describe('trash', () => {
 		expect(restored.conversation.name).toBe('ops (2)');
 		expect(restored.conversation.messages).toEqual(old.messages);
 		expect(store.load(old.id).messages).toEqual(newer.messages);
-		expect(store.list().map((each) => each.name).sort()).toEqual(['ops', 'ops (2)']);
+		expect(
+			store
+				.list()
+				.map((each) => each.name)
+				.sort(),
+		).toEqual(['ops', 'ops (2)']);
 	});
 
 	it('the same conversation deleted twice is two entries, newest first', () => {

@@ -129,7 +129,11 @@ describe('the stores on a disk that fills up mid-save (injected)', () => {
 		expect(fs.readFileSync(file).equals(before)).toBe(true);
 		expect(fs.readFileSync(home.indexFile).equals(indexBefore)).toBe(true);
 		expect(fs.readdirSync(home.conversationsDir)).toEqual(['notes.json']);
-		expect(openConversationStore({env: home.env}).load('notes').messages.map((each) => each.id)).toEqual(['u1', 'a1']);
+		expect(
+			openConversationStore({env: home.env})
+				.load('notes')
+				.messages.map((each) => each.id),
+		).toEqual(['u1', 'a1']);
 	});
 
 	it('a lock that cannot be written whole is not left behind to block the next save', () => {
@@ -154,7 +158,14 @@ describe('the stores on a disk that fills up mid-save (injected)', () => {
 	});
 
 	it('a rescue copy that does not fit is not left half-written, and the newest message is printed instead', () => {
-		const conversation = {id: 'notes', name: 'notes', model: 'glm-4.6', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', messages: [message('u1', {content: 'the words to keep'})]};
+		const conversation = {
+			id: 'notes',
+			name: 'notes',
+			model: 'glm-4.6',
+			createdAt: '2026-01-01T00:00:00Z',
+			updatedAt: '2026-01-01T00:00:00Z',
+			messages: [message('u1', {content: 'the words to keep'})],
+		};
 		diskWithRoom(10);
 		const [line] = rescueUnsaved([{conversation, reason: 'the disk is full (ENOSPC)'}], home.root);
 		vi.restoreAllMocks();

@@ -48,7 +48,8 @@ function styleOf(cell: xterm.IBufferCell): string {
 export function screenDifference(actual: string[], expected: string[]): string {
 	const lines: string[] = [];
 	for (let y = 0; y < Math.max(actual.length, expected.length); y++) {
-		if (actual[y] !== expected[y]) lines.push(`row ${y}:\n  got      ${JSON.stringify(actual[y])}\n  expected ${JSON.stringify(expected[y])}`);
+		if (actual[y] !== expected[y])
+			lines.push(`row ${y}:\n  got      ${JSON.stringify(actual[y])}\n  expected ${JSON.stringify(expected[y])}`);
 	}
 	return lines.join('\n');
 }

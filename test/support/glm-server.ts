@@ -116,10 +116,29 @@ export const BASE_PATH = '/api/paas/v4';
 const BASE_PATHS = [BASE_PATH, '/api/coding/paas/v4'];
 
 export const MODELS = [
-	'glm-5.1', 'glm-5-turbo', 'glm-5', 'glm-4.7', 'glm-4.7-flash', 'glm-4.7-flashx', 'glm-4.6', 'glm-4.5',
-	'glm-4.5-air', 'glm-4.5-x', 'glm-4.5-airx', 'glm-4.5-flash', 'glm-5v-turbo', 'glm-4.6v', 'glm-4.5v',
-	'glm-4-plus', 'glm-4-air-250414', 'glm-4-airx', 'glm-4-long', 'glm-4-flash-250414', 'glm-4-flash',
-	'glm-z1-air', 'glm-z1-flash',
+	'glm-5.1',
+	'glm-5-turbo',
+	'glm-5',
+	'glm-4.7',
+	'glm-4.7-flash',
+	'glm-4.7-flashx',
+	'glm-4.6',
+	'glm-4.5',
+	'glm-4.5-air',
+	'glm-4.5-x',
+	'glm-4.5-airx',
+	'glm-4.5-flash',
+	'glm-5v-turbo',
+	'glm-4.6v',
+	'glm-4.5v',
+	'glm-4-plus',
+	'glm-4-air-250414',
+	'glm-4-airx',
+	'glm-4-long',
+	'glm-4-flash-250414',
+	'glm-4-flash',
+	'glm-z1-air',
+	'glm-z1-flash',
 ];
 
 // GLM answers 1211 for any model it does not serve, glm-looking or not: only the list of glm-api.md passes.
@@ -145,8 +164,14 @@ function requestSeed(base: number, index: number): number {
 
 const MESSAGES: Record<string, [zh: string, en: string]> = {
 	'1000': ['身份验证失败。', 'Authentication failed.'],
-	'1001': ['Header中未收到Authorization参数，无法进行身份验证。', 'Authorization parameter not received in header, unable to authenticate.'],
-	'1002': ['Authorization Token非法，请确认Authorization Token正确传递。', 'Invalid Authorization Token, please make sure it is passed correctly.'],
+	'1001': [
+		'Header中未收到Authorization参数，无法进行身份验证。',
+		'Authorization parameter not received in header, unable to authenticate.',
+	],
+	'1002': [
+		'Authorization Token非法，请确认Authorization Token正确传递。',
+		'Invalid Authorization Token, please make sure it is passed correctly.',
+	],
 	'1003': ['Authorization Token已过期。', 'Authorization Token has expired.'],
 	'1004': ['Authorization Token验证失败。', 'Authorization Token verification failed.'],
 	'1112': ['当前账号已被锁定，请联系平台客服。', 'Your account has been locked, please contact customer service.'],
@@ -158,9 +183,18 @@ const MESSAGES: Record<string, [zh: string, en: string]> = {
 	'1214': ['输入参数有误。', 'Invalid input parameters.'],
 	'1215': ['参数值不合法。', 'Invalid parameter value.'],
 	'1261': ['Prompt 超长。', 'Prompt exceeds max length.'],
-	'1301': ['系统检测到输入或生成内容可能包含不安全或敏感内容，请您避免输入易产生敏感内容的提示语，感谢您的配合。', 'The system detected that the input or generated content may contain unsafe or sensitive content. Please avoid prompts that may produce sensitive content.'],
-	'1302': ['您当前使用该API的并发数过高，请降低并发，或联系客服增加限额。', 'High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits.'],
-	'1303': ['您当前使用该API的频率过高，请降低频率，或联系客服增加限额。', 'High frequency usage of this API, please reduce frequency or contact customer service to increase limits.'],
+	'1301': [
+		'系统检测到输入或生成内容可能包含不安全或敏感内容，请您避免输入易产生敏感内容的提示语，感谢您的配合。',
+		'The system detected that the input or generated content may contain unsafe or sensitive content. Please avoid prompts that may produce sensitive content.',
+	],
+	'1302': [
+		'您当前使用该API的并发数过高，请降低并发，或联系客服增加限额。',
+		'High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits.',
+	],
+	'1303': [
+		'您当前使用该API的频率过高，请降低频率，或联系客服增加限额。',
+		'High frequency usage of this API, please reduce frequency or contact customer service to increase limits.',
+	],
 	'1304': ['该API的今日调用次数已达到上限，如有更多需求，请联系客服购买。', 'Daily call limit for this API has been reached.'],
 	'1305': ['当前API请求过多，请稍后重试。', 'Too many API requests at the moment, please try again later.'],
 	'1308': ['已达到 5 小时的使用上限。您的限额将在 {reset} 重置。', 'Usage limit reached for 5 hour. Your limit will reset at {reset}.'],
@@ -220,7 +254,7 @@ export const MARKDOWN_REPLY = [
 	'| emoji | 7 | 👍🏽 |',
 	'',
 	'```ts',
-	"const greet = (name: string): string => `你好, ${name}!`;",
+	'const greet = (name: string): string => `你好, ${name}!`;',
 	"console.log(greet('GLM'));",
 	'```',
 	'',
@@ -252,23 +286,58 @@ function magicBehaviour(text: string): Behaviour {
 		const n = value === undefined ? NaN : Number(value);
 		const count = Number.isInteger(n) && n >= 0 ? n : undefined;
 		switch (word.toLowerCase()) {
-			case 'help': b.reply = `Magic words:\n\n\`\`\`\n${MAGIC_HELP}\n\`\`\``; break;
-			case 'error': b.code = value ?? '500'; break;
-			case 'tokens': b.tokens = count; break;
-			case 'finish': b.finishReason = value; break;
-			case 'drop': b.dropAfter = count; break;
-			case 'stall': b.stallAfter = count; break;
-			case 'errorframe': b.errorFrameAfter = count ?? 0; break;
-			case 'hang': b.hang = true; break;
-			case 'badframe': b.badFrameAfter = count ?? 0; break;
-			case 'notchat': b.notChat = 'Welcome to nginx! If you see this page, the web server is working.\n'; break;
-			case 'slow': b.tokensPerSecond = count || 50; break;
-			case 'think': b.reasoning = DEFAULT_REASONING; break;
-			case 'z1': b.reasoning = DEFAULT_REASONING; b.thinkTags = true; break;
-			case 'markdown': b.reply = MARKDOWN_REPLY; break;
-			case 'split': b.split = count ?? (value as Behaviour['split']); break;
-			case 'crlf': b.crlf = true; break;
-			case 'comments': b.comments = true; break;
+			case 'help':
+				b.reply = `Magic words:\n\n\`\`\`\n${MAGIC_HELP}\n\`\`\``;
+				break;
+			case 'error':
+				b.code = value ?? '500';
+				break;
+			case 'tokens':
+				b.tokens = count;
+				break;
+			case 'finish':
+				b.finishReason = value;
+				break;
+			case 'drop':
+				b.dropAfter = count;
+				break;
+			case 'stall':
+				b.stallAfter = count;
+				break;
+			case 'errorframe':
+				b.errorFrameAfter = count ?? 0;
+				break;
+			case 'hang':
+				b.hang = true;
+				break;
+			case 'badframe':
+				b.badFrameAfter = count ?? 0;
+				break;
+			case 'notchat':
+				b.notChat = 'Welcome to nginx! If you see this page, the web server is working.\n';
+				break;
+			case 'slow':
+				b.tokensPerSecond = count || 50;
+				break;
+			case 'think':
+				b.reasoning = DEFAULT_REASONING;
+				break;
+			case 'z1':
+				b.reasoning = DEFAULT_REASONING;
+				b.thinkTags = true;
+				break;
+			case 'markdown':
+				b.reply = MARKDOWN_REPLY;
+				break;
+			case 'split':
+				b.split = count ?? (value as Behaviour['split']);
+				break;
+			case 'crlf':
+				b.crlf = true;
+				break;
+			case 'comments':
+				b.comments = true;
+				break;
 		}
 	}
 	return b;
@@ -305,7 +374,6 @@ function newId(): string {
 	return stamp + randomBytes(8).toString('hex');
 }
 
-
 interface Rejection {
 	code: string;
 	detail?: [zh: string, en: string];
@@ -320,7 +388,15 @@ function checkAuth(header: string | undefined, key: string, acceptRawKey: boolea
 	const id = key.slice(0, dot);
 	const secret = key.slice(dot + 1);
 	if (token === key) {
-		return acceptRawKey ? undefined : {code: '1002', detail: ['本测试服务器只接受签名的 token，不接受原始 API key', 'this test server accepts only a signed token, not the raw API key']};
+		return acceptRawKey
+			? undefined
+			: {
+					code: '1002',
+					detail: [
+						'本测试服务器只接受签名的 token，不接受原始 API key',
+						'this test server accepts only a signed token, not the raw API key',
+					],
+				};
 	}
 	const decoded = jwt.decode(token, {complete: true});
 	if (!decoded || typeof decoded.payload !== 'object') return {code: '1002', detail: ['不是 JWT', 'not a JWT']};
@@ -328,7 +404,10 @@ function checkAuth(header: string | undefined, key: string, acceptRawKey: boolea
 	const head = decoded.header as unknown as Record<string, unknown>;
 	const extra = Object.keys(head).filter((k) => !['alg', 'sign_type', 'typ'].includes(k));
 	if (head['alg'] !== 'HS256' || head['sign_type'] !== 'SIGN' || extra.length > 0) {
-		return {code: '1004', detail: ['header 必须是 {"alg":"HS256","sign_type":"SIGN"}', 'header must be {"alg":"HS256","sign_type":"SIGN"}']};
+		return {
+			code: '1004',
+			detail: ['header 必须是 {"alg":"HS256","sign_type":"SIGN"}', 'header must be {"alg":"HS256","sign_type":"SIGN"}'],
+		};
 	}
 	const payload = decoded.payload as Record<string, unknown>;
 	if (payload['api_key'] !== id) return {code: '1000', detail: ['api_key 不存在', 'unknown api_key']};
@@ -343,7 +422,11 @@ function checkAuth(header: string | undefined, key: string, acceptRawKey: boolea
 		return {code: '1004', detail: ['exp 和 timestamp 必须是数字（毫秒）', 'exp and timestamp must be numbers (milliseconds)']};
 	}
 	if (exp < 1e12) return {code: '1003', detail: [`exp=${exp} 像是秒，应为毫秒`, `exp=${exp} looks like seconds; it must be milliseconds`]};
-	if (timestamp < 1e12) return {code: '1004', detail: [`timestamp=${timestamp} 像是秒，应为毫秒`, `timestamp=${timestamp} looks like seconds; it must be milliseconds`]};
+	if (timestamp < 1e12)
+		return {
+			code: '1004',
+			detail: [`timestamp=${timestamp} 像是秒，应为毫秒`, `timestamp=${timestamp} looks like seconds; it must be milliseconds`],
+		};
 	if (exp <= Date.now()) return {code: '1003'};
 	return undefined;
 }
@@ -353,7 +436,8 @@ const ROLES = ['system', 'user', 'assistant', 'tool'];
 function validate(body: unknown): Rejection | undefined {
 	const bad = (zh: string, en: string, code = '1214'): Rejection => ({code, detail: [zh, en]});
 	if (typeof body === 'string') return bad('请求体不是合法的 JSON', 'the request body is not valid JSON');
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return bad('请求体必须是 JSON 对象', 'the request body must be a JSON object');
+	if (!body || typeof body !== 'object' || Array.isArray(body))
+		return bad('请求体必须是 JSON 对象', 'the request body must be a JSON object');
 	const b = body as Record<string, any>;
 	if (typeof b['model'] !== 'string' || !b['model'].trim()) return bad('model 不能为空', 'model is required');
 	// The service's own text, which does not name the model.
@@ -369,13 +453,17 @@ function validate(body: unknown): Rejection | undefined {
 	}
 	if (messages.every((m) => m.role === 'system')) return bad('不能只有 system 消息', 'messages must not be system-only');
 	const t = b['temperature'];
-	if (t !== undefined && !(typeof t === 'number' && t > 0 && t <= 1)) return bad('temperature 取值范围 (0, 1]', 'temperature must be in (0, 1]');
+	if (t !== undefined && !(typeof t === 'number' && t > 0 && t <= 1))
+		return bad('temperature 取值范围 (0, 1]', 'temperature must be in (0, 1]');
 	const p = b['top_p'];
-	if (p !== undefined && !(typeof p === 'number' && p >= 0.01 && p <= 1)) return bad('top_p 取值范围 [0.01, 1]', 'top_p must be in [0.01, 1]');
+	if (p !== undefined && !(typeof p === 'number' && p >= 0.01 && p <= 1))
+		return bad('top_p 取值范围 [0.01, 1]', 'top_p must be in [0.01, 1]');
 	const max = b['max_tokens'];
-	if (max !== undefined && !(Number.isInteger(max) && max >= 1)) return bad('max_tokens 必须是正整数', 'max_tokens must be a positive integer');
+	if (max !== undefined && !(Number.isInteger(max) && max >= 1))
+		return bad('max_tokens 必须是正整数', 'max_tokens must be a positive integer');
 	const stop = b['stop'];
-	const stopOk = stop === undefined || typeof stop === 'string' || (Array.isArray(stop) && stop.length <= 1 && stop.every((s) => typeof s === 'string'));
+	const stopOk =
+		stop === undefined || typeof stop === 'string' || (Array.isArray(stop) && stop.length <= 1 && stop.every((s) => typeof s === 'string'));
 	if (!stopOk) return bad('stop 最多一个字符串', 'stop takes at most one string');
 	if (b['stream'] !== undefined && typeof b['stream'] !== 'boolean') return bad('stream 必须是布尔值', 'stream must be a boolean');
 	const thinking = b['thinking'];
@@ -409,10 +497,7 @@ function plan(b: Behaviour, body: any): Plan {
 	if (reasoning !== undefined && b.thinkTags) {
 		deltas = ['<think>', ...tokenize(reasoning), '</think>', ...content].map((text) => ({reasoning: false, text}));
 	} else {
-		deltas = [
-			...tokenize(reasoning ?? '').map((text) => ({reasoning: true, text})),
-			...content.map((text) => ({reasoning: false, text})),
-		];
+		deltas = [...tokenize(reasoning ?? '').map((text) => ({reasoning: true, text})), ...content.map((text) => ({reasoning: false, text}))];
 	}
 	let finishReason = b.finishReason ?? 'stop';
 	const max = body.max_tokens;
@@ -499,15 +584,14 @@ class Writer {
 		if (piece) {
 			this.writes.push(piece.length);
 			this.res.write(piece, done);
-		}
-		else if (waiting.length) done();
+		} else if (waiting.length) done();
 	};
 
 	private cut(buf: Buffer): Buffer[] {
 		const split = this.split;
 		if (split === 'whole' || buf.length === 0) return buf.length ? [buf] : [];
 		const pieces: Buffer[] = [];
-		for (let at = 0; at < buf.length; ) {
+		for (let at = 0; at < buf.length;) {
 			const size = split === 'byte' ? 1 : typeof split === 'number' ? Math.max(1, Math.floor(split)) : this.awkwardSize();
 			pieces.push(buf.subarray(at, at + size));
 			at += size;
@@ -545,7 +629,11 @@ function sendJson(x: Exchange, status: number, body: unknown, headers: Record<st
 	writer.whenIdle(() => x.res.end());
 }
 
-function sendError(x: Exchange, code: string, options: {status?: number; message?: string; detail?: [string, string]; headers?: Record<string, string>; writer?: Writer} = {}): void {
+function sendError(
+	x: Exchange,
+	code: string,
+	options: {status?: number; message?: string; detail?: [string, string]; headers?: Record<string, string>; writer?: Writer} = {},
+): void {
 	let message = options.message ?? messageFor(code, x.english);
 	if (options.detail) message += x.english ? ` (${options.detail[1]})` : `（${options.detail[0]}）`;
 	const body: Record<string, unknown> = {error: {code, message}, request_id: x.requestId};
@@ -562,7 +650,13 @@ function intervalOf(b: Behaviour): number {
 // Where the stream stops early: the smallest of errorFrameAfter / dropAfter / stallAfter, capped at the
 // number of deltas so a large N means "just before the final chunk".
 function stopOf(b: Behaviour, count: number): {at: number; kind: 'error' | 'drop' | 'stall'} | undefined {
-	const stops = ([['error', b.errorFrameAfter], ['drop', b.dropAfter], ['stall', b.stallAfter]] as const)
+	const stops = (
+		[
+			['error', b.errorFrameAfter],
+			['drop', b.dropAfter],
+			['stall', b.stallAfter],
+		] as const
+	)
 		.filter(([, n]) => n !== undefined)
 		.map(([kind, n]) => ({kind, at: Math.min(Math.max(0, n!), count)}));
 	stops.sort((a, b) => a.at - b.at);
@@ -577,17 +671,24 @@ function respondStream(x: Exchange, b: Behaviour, p: Plan, body: any, writer: Wr
 	const model = body.model;
 	const frame = (data: unknown) => `data: ${typeof data === 'string' ? data : JSON.stringify(data)}${nl}${nl}`;
 	const comment = `: keep-alive${nl}${nl}`;
-	const chunk = (d: Delta) => frame({
-		id, created, model,
-		choices: [{index: 0, delta: d.reasoning ? {role: 'assistant', reasoning_content: d.text} : {role: 'assistant', content: d.text}}],
-	});
+	const chunk = (d: Delta) =>
+		frame({
+			id,
+			created,
+			model,
+			choices: [{index: 0, delta: d.reasoning ? {role: 'assistant', reasoning_content: d.text} : {role: 'assistant', content: d.text}}],
+		});
 	// Cut off inside a string, as a gateway that truncates a line would leave it.
-	const bad = () => frame(JSON.stringify({id, created, model, choices: [{index: 0, delta: {role: 'assistant', content: 'lost words'}}]}).slice(0, -30));
-	const last = () => frame({
-		id, created, model,
-		choices: [{index: 0, finish_reason: p.finishReason, delta: {role: 'assistant', content: ''}}],
-		usage: p.usage,
-	});
+	const bad = () =>
+		frame(JSON.stringify({id, created, model, choices: [{index: 0, delta: {role: 'assistant', content: 'lost words'}}]}).slice(0, -30));
+	const last = () =>
+		frame({
+			id,
+			created,
+			model,
+			choices: [{index: 0, finish_reason: p.finishReason, delta: {role: 'assistant', content: ''}}],
+			usage: p.usage,
+		});
 
 	x.record.status = 200;
 	res.writeHead(200, {'Content-Type': 'text/event-stream;charset=UTF-8', 'Cache-Control': 'no-cache', ...b.headers});
@@ -665,21 +766,33 @@ function respondJson(x: Exchange, b: Behaviour, p: Plan, body: any, writer: Writ
 			sendError(x, b.code ?? '500', {message: b.message, headers: b.headers, writer});
 			return;
 		}
-		const content = p.deltas.filter((d) => !d.reasoning).map((d) => d.text).join('');
-		const reasoning = p.deltas.filter((d) => d.reasoning).map((d) => d.text).join('');
+		const content = p.deltas
+			.filter((d) => !d.reasoning)
+			.map((d) => d.text)
+			.join('');
+		const reasoning = p.deltas
+			.filter((d) => d.reasoning)
+			.map((d) => d.text)
+			.join('');
 		const message: Record<string, unknown> = {role: 'assistant', content};
 		if (reasoning) message['reasoning_content'] = reasoning;
 		const id = newId();
 		x.record.note = `done: ${p.deltas.length} tokens, ${p.finishReason}`;
-		sendJson(x, 200, {
-			id,
-			request_id: typeof body.request_id === 'string' ? body.request_id : id,
-			created: Math.floor(Date.now() / 1000),
-			model: body.model,
-			object: 'chat.completion',
-			choices: [{index: 0, finish_reason: p.finishReason, message}],
-			usage: p.usage,
-		}, b.headers, writer);
+		sendJson(
+			x,
+			200,
+			{
+				id,
+				request_id: typeof body.request_id === 'string' ? body.request_id : id,
+				created: Math.floor(Date.now() / 1000),
+				model: body.model,
+				object: 'chat.completion',
+				choices: [{index: 0, finish_reason: p.finishReason, message}],
+				usage: p.usage,
+			},
+			b.headers,
+			writer,
+		);
 	};
 	const wait = intervalOf(b) * (stop?.at ?? p.deltas.length);
 	if (wait > 0) x.timer = setTimeout(reply, wait);
@@ -719,7 +832,9 @@ export async function startGlmServer(options: GlmServerOptions = {}): Promise<Gl
 		const record: RecordedRequest = {method: req.method ?? '', path, headers: {...req.headers}, body, at: Date.now()};
 		requests.push(record);
 		const x: Exchange = {
-			res, record, closed: false,
+			res,
+			record,
+			closed: false,
 			english: /^\s*en/i.test(String(req.headers['accept-language'] ?? '')),
 			requestId: typeof body?.request_id === 'string' ? body.request_id : newId(),
 		};

@@ -51,7 +51,7 @@ export function mountSmallDisk(sizeBytes: number): SmallDisk {
 				const {bavail, bsize} = fs.statfsSync(dir);
 				const toWrite = Math.max(0, bavail * bsize - leaveBytes);
 				const chunk = Buffer.alloc(4096, 120);
-				for (let written = 0; written < toWrite; ) {
+				for (let written = 0; written < toWrite;) {
 					try {
 						written += fs.writeSync(fd, chunk, 0, Math.min(chunk.length, toWrite - written));
 					} catch (error) {

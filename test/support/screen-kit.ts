@@ -170,7 +170,10 @@ export function filesContaining(dir: string, needle: string): string[] {
  * Seeds a conversation of `count` messages (alternating question / answer) before the app starts, through
  * the store the app itself uses.
  */
-export function seedConversation(home: string, options: {name?: string; count: number; model?: string; text?: (index: number) => string}): Conversation {
+export function seedConversation(
+	home: string,
+	options: {name?: string; count: number; model?: string; text?: (index: number) => string},
+): Conversation {
 	const store = openConversationStore({env: xdgEnv(home)});
 	const conversation = store.create({name: options.name ?? 'seeded', model: options.model ?? 'glm-4.6'});
 	const start = Date.parse('2025-01-01T00:00:00Z');
@@ -210,7 +213,8 @@ export function composerRowIndex(screen: string[]): number {
 export function chatLayoutProblems(screen: string[], columns: number): string[] {
 	const problems: string[] = [];
 	const rows = screen.length;
-	if (screen[rows - 1] !== '') problems.push(`the last row should be empty (root is one row shorter), got ${JSON.stringify(screen[rows - 1])}`);
+	if (screen[rows - 1] !== '')
+		problems.push(`the last row should be empty (root is one row shorter), got ${JSON.stringify(screen[rows - 1])}`);
 	const status = statusRowIndex(screen);
 	if (status !== rows - 2) problems.push(`status line should be row ${rows - 2}, found at ${status}`);
 	if (composerRowIndex(screen) === -1) problems.push('no composer prompt "› " visible');

@@ -10,7 +10,22 @@ const emoji = ['😀', '👍', '👩', '👨', '🧑', '❤️', '🏳️', '✅
 const skinTones = ['\u{1F3FB}', '\u{1F3FC}', '\u{1F3FD}', '\u{1F3FE}', '\u{1F3FF}'];
 const zwjSequences = ['👨‍👩‍👧‍👦', '👩🏽‍💻', '🏳️‍🌈', '🧑🏿‍🤝‍🧑🏻', '🐈‍⬛', '👁️‍🗨️'];
 const flags = ['🇨🇳', '🇯🇵', '🇺🇸', '🇩🇪'];
-const others = ['\u200D', '\u200B', '\u200C', '\u2028', '\u2029', '\u202E', '\u2066', '\uFEFF', '\u00AD', 'ﾊﾟ', 'क्ष', '각', '\u1100\u1161\u11A8', '#️⃣'];
+const others = [
+	'\u200D',
+	'\u200B',
+	'\u200C',
+	'\u2028',
+	'\u2029',
+	'\u202E',
+	'\u2066',
+	'\uFEFF',
+	'\u00AD',
+	'ﾊﾟ',
+	'क्ष',
+	'각',
+	'\u1100\u1161\u11A8',
+	'#️⃣',
+];
 
 function piece(random: () => number): string {
 	const roll = random();

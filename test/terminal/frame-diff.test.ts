@@ -50,7 +50,18 @@ function random(seed: number) {
 	};
 }
 
-const pieces = ['abc', '你好', '🌍', ' ', 'x', '\u001B[1mB\u001B[22m', '\u001B[31mred\u001B[39m', '\u001B[7m inv \u001B[27m', 'é', '中文字'];
+const pieces = [
+	'abc',
+	'你好',
+	'🌍',
+	' ',
+	'x',
+	'\u001B[1mB\u001B[22m',
+	'\u001B[31mred\u001B[39m',
+	'\u001B[7m inv \u001B[27m',
+	'é',
+	'中文字',
+];
 
 function randomLine(next: () => number): string {
 	let line = '';
@@ -112,10 +123,12 @@ describe('frame diff', () => {
 					// Scrolled back by a few rows: new rows come in at the top.
 					const by = 1 + Math.floor(next() * 3);
 					following = [...Array.from({length: by}, () => randomLine(next)), ...frame.slice(0, ROWS - 2 - by), ...frame.slice(ROWS - 2)];
-				}
-				else if (kind < 0.6) following = frame.map((line, index) => (index === ROWS - 4 ? (stringWidth(line) < COLUMNS - 6 ? line + pieces[Math.floor(next() * 3)]! : line) : line));
+				} else if (kind < 0.6)
+					following = frame.map((line, index) =>
+						index === ROWS - 4 ? (stringWidth(line) < COLUMNS - 6 ? line + pieces[Math.floor(next() * 3)]! : line) : line,
+					);
 				else following = frame.map((line) => (next() < 0.3 ? randomLine(next) : line));
-								const target = {x: Math.floor(next() * 10), y: ROWS - 2};
+				const target = {x: Math.floor(next() * 10), y: ROWS - 2};
 				const update = diffFrames(frame, following, target, at);
 				await write(term, update.output);
 				const want = await drawnFromScratch(following);
@@ -127,7 +140,7 @@ describe('frame diff', () => {
 		}
 	});
 
-	it('as ink\'s log-update: clears on first frame, then writes only changes, and places the cursor', async () => {
+	it("as ink's log-update: clears on first frame, then writes only changes, and places the cursor", async () => {
 		const term = terminal();
 		let written = '';
 		const stream = {write: (data: string) => ((written += data), true)} as unknown as NodeJS.WritableStream;

@@ -27,7 +27,8 @@ describe('hyperlinks', () => {
 	it('link only http(s) URLs, percent-encoded, with no control character inside the sequence', () => {
 		expect(linkTarget('https://example.com/a?b=1#c')).toBe('https://example.com/a?b=1#c');
 		expect(linkTarget('https://例子.cn/路径 x')).toBe('https://xn--fsqu00a.cn/%E8%B7%AF%E5%BE%84%20x');
-		for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'ftp://x.y', 'data:text/html,hi', 'https://', 'mailto:a@b.c']) expect(linkTarget(bad), bad).toBeUndefined();
+		for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'ftp://x.y', 'data:text/html,hi', 'https://', 'mailto:a@b.c'])
+			expect(linkTarget(bad), bad).toBeUndefined();
 		expect(linkTarget('https://x.y/\u001B]8;;evil\u0007')).not.toMatch(/[\u0000-\u001f\u007f]/);
 		setHyperlinks(true);
 		expect(hyperlink('javascript:alert(1)', 'text')).toBe('text');
@@ -40,7 +41,12 @@ describe('hyperlinks', () => {
 		const url = 'https://example.com/a/very/long/path/that/cannot/fit/on/one/line?query=string&and=more';
 		const text = `see ${open(url)}\u001B[34m${url}\u001B[39m${close} for more`;
 		const lines = wrap(text, 30);
-		expect(lines.map((line) => stripAnsi(line)).join('').replaceAll(' ', '')).toBe(`see${url}formore`);
+		expect(
+			lines
+				.map((line) => stripAnsi(line))
+				.join('')
+				.replaceAll(' ', ''),
+		).toBe(`see${url}formore`);
 		for (const line of lines) {
 			expect(cellWidth(line)).toBeLessThanOrEqual(30);
 			const opens = [...line.matchAll(osc)].map((match) => match[1]);
@@ -53,14 +59,19 @@ describe('hyperlinks', () => {
 
 	it('Markdown links and bare URLs link their text and the URL shown; other schemes never link', () => {
 		setHyperlinks(true);
-		const lines = renderMarkdown('Read [the docs](https://docs.example.com/guide) or https://example.org/x, not [this](javascript:alert(1)).', 200);
+		const lines = renderMarkdown(
+			'Read [the docs](https://docs.example.com/guide) or https://example.org/x, not [this](javascript:alert(1)).',
+			200,
+		);
 		const text = lines.join('\n');
 		expect([...text.matchAll(osc)].map((match) => match[1]).filter(Boolean)).toEqual([
 			'https://docs.example.com/guide',
 			'https://docs.example.com/guide',
 			'https://example.org/x',
 		]);
-		expect(stripAnsi(text)).toBe('Read the docs (https://docs.example.com/guide) or https://example.org/x, not this (javascript:alert(1)).');
+		expect(stripAnsi(text)).toBe(
+			'Read the docs (https://docs.example.com/guide) or https://example.org/x, not this (javascript:alert(1)).',
+		);
 		setHyperlinks(false);
 		expect(renderMarkdown('[the docs](https://docs.example.com/guide)', 80).join('')).not.toContain('\u001B]8');
 	});

@@ -13,7 +13,12 @@ function random(seed: number) {
 	};
 }
 
-type Target = {write(x: number, y: number, text: string, o: {transformers: Array<(s: string, i: number) => string>}): void; clip(c: object): void; unclip(): void; get(): {output: string; height: number}};
+type Target = {
+	write(x: number, y: number, text: string, o: {transformers: Array<(s: string, i: number) => string>}): void;
+	clip(c: object): void;
+	unclip(): void;
+	get(): {output: string; height: number};
+};
 
 describe('ink output replacement', () => {
 	it('composes exactly the frame ink composes, frame after frame', () => {
@@ -28,7 +33,12 @@ describe('ink output replacement', () => {
 			for (let index = 0; index < operations; index++) {
 				const roll = next();
 				if (roll < 0.15) {
-					const clip = {x1: Math.floor(next() * 5), x2: 5 + Math.floor(next() * width), y1: Math.floor(next() * 3), y2: 2 + Math.floor(next() * height)};
+					const clip = {
+						x1: Math.floor(next() * 5),
+						x2: 5 + Math.floor(next() * width),
+						y1: Math.floor(next() * 3),
+						y2: 2 + Math.floor(next() * height),
+					};
 					ours.clip(clip);
 					theirs.clip(clip);
 				} else if (roll < 0.25) {

@@ -5,7 +5,7 @@ import {createTheme, renderMarkdown, renderPlain} from '../../source/terminal/ma
 import {MarkdownStream} from '../../source/terminal/markdown-stream.js';
 import {splitStableBlocks} from '../../source/terminal/markdown-stable.js';
 
-const plain = (lines: string[]): string[] => lines.map(line => stripAnsi(line));
+const plain = (lines: string[]): string[] => lines.map((line) => stripAnsi(line));
 const text = (lines: string[]): string => plain(lines).join('\n');
 
 // Only SGR may appear: strip it and nothing below U+0020 (other than nothing at all) may remain.

@@ -32,7 +32,9 @@ describe('MouseInput', () => {
 		const mouse = new MouseInput();
 		const events: WheelEvent[] = [];
 		mouse.on('wheel', (event) => events.push(event));
-		const left = mouse.filter(`a${wheelUp(10, 5)}b\u001B[<0;3;4M\u001B[<0;3;4mc${wheelDown(1, 2)}\u001B[<81;1;1M\u001B[<66;1;1M\u001B[<96;1;1Md`);
+		const left = mouse.filter(
+			`a${wheelUp(10, 5)}b\u001B[<0;3;4M\u001B[<0;3;4mc${wheelDown(1, 2)}\u001B[<81;1;1M\u001B[<66;1;1M\u001B[<96;1;1Md`,
+		);
 		expect(left).toBe('abcd');
 		expect(events).toEqual([
 			{direction: -1, x: 10, y: 5},
@@ -52,7 +54,8 @@ describe('MouseInput', () => {
 
 	it('leaves keys alone: arrows, Home, F1, text with [ and <', () => {
 		const mouse = new MouseInput();
-		for (const key of ['\u001B[A', '\u001B[1;2A', '\u001B[H', '\u001BOP', '[<64;1;1M', 'a<b;c', '\u001B[5~']) expect(mouse.filter(key)).toBe(key);
+		for (const key of ['\u001B[A', '\u001B[1;2A', '\u001B[H', '\u001BOP', '[<64;1;1M', 'a<b;c', '\u001B[5~'])
+			expect(mouse.filter(key)).toBe(key);
 	});
 
 	it('through the stdin filter: random splits never leak a report as typed text (seeded)', async () => {
@@ -87,7 +90,10 @@ describe('MouseInput', () => {
 			await tick(20);
 			// A report cut right after its ESC, with the rest later than the escape timeout, gives an Escape key
 			// (the stdin filter's rule for a lone ESC); nothing of the report is ever typed.
-			expect(reads.filter((read) => read !== '\u001B').join('') + pastes.join(''), `seed ${seed} run ${run}: ${JSON.stringify(input)}`).toBe(typed);
+			expect(
+				reads.filter((read) => read !== '\u001B').join('') + pastes.join(''),
+				`seed ${seed} run ${run}: ${JSON.stringify(input)}`,
+			).toBe(typed);
 			expect(wheel.length, `seed ${seed} run ${run}`).toBe(wheels);
 		}
 	});

@@ -37,7 +37,7 @@ describe('frame overlay', () => {
 		expect(overlay.apply(['a', 'b', 'c', 'd'])).toEqual(['a', 'b', 'c', 'x']);
 	});
 
-	it('streamed rows are drawn on ink\'s last frame, sending only what changed and putting the cursor back', async () => {
+	it("streamed rows are drawn on ink's last frame, sending only what changed and putting the cursor back", async () => {
 		const term = terminal();
 		const {sink, log} = writer();
 		transcriptOverlay.set(0, ['▌GLM', '  Hello'], COLUMNS);
@@ -52,7 +52,15 @@ describe('frame overlay', () => {
 		expect(sink.written.length).toBeLessThan(60);
 		expect(sink.written).not.toContain('draft');
 		await write(term, sink.written);
-		expect(screen(term).slice(0, 7)).toEqual(['▌GLM', '  Hello, 世界', '  and more', '', '─'.repeat(COLUMNS), '› draft', '1:chat ● streaming']);
+		expect(screen(term).slice(0, 7)).toEqual([
+			'▌GLM',
+			'  Hello, 世界',
+			'  and more',
+			'',
+			'─'.repeat(COLUMNS),
+			'› draft',
+			'1:chat ● streaming',
+		]);
 		expect({x: term.buffer.active.cursorX, y: term.buffer.active.cursorY}).toEqual({x: 7, y: 5});
 
 		sink.written = '';

@@ -55,7 +55,13 @@ describe('terminal type', () => {
 		expect(terminalCapabilities('linux').colors).toBe(true);
 		expect(terminalCapabilities('vt100').colors).toBe(false);
 		for (const term of ['xterm-256color', 'screen', 'screen-256color', 'tmux-256color', 'rxvt-unicode-256color', 'xterm-kitty']) {
-			expect(terminalCapabilities(term), term).toMatchObject({fullScreen: true, scrollRegions: true, synchronized: true, alternateScreen: true, colors: true});
+			expect(terminalCapabilities(term), term).toMatchObject({
+				fullScreen: true,
+				scrollRegions: true,
+				synchronized: true,
+				alternateScreen: true,
+				colors: true,
+			});
 		}
 	});
 });

@@ -28,7 +28,7 @@ async function deliver(bytes: Buffer, random: () => number): Promise<Delivered> 
 	// Read sizes: a byte at a time, a few bytes, a pty's 4 KB, or anything up to 64 KB.
 	const style = Math.floor(random() * 4);
 	const size = () => (style === 0 ? 1 : style === 1 ? 1 + Math.floor(random() * 7) : style === 2 ? 4095 : 1 + Math.floor(random() * 65536));
-	for (let at = 0; at < bytes.length; ) {
+	for (let at = 0; at < bytes.length;) {
 		const next = Math.min(bytes.length, at + size());
 		filter.feed(bytes.subarray(at, next));
 		at = next;

@@ -2,14 +2,7 @@ import {spawn} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {
-	enterAltScreen,
-	enterSequence,
-	leaveAltScreen,
-	osc52Copy,
-	restoreSequence,
-	showCursor,
-} from '../../source/terminal/screen.js';
+import {enterAltScreen, enterSequence, leaveAltScreen, osc52Copy, restoreSequence, showCursor} from '../../source/terminal/screen.js';
 import {disableBracketedPaste, enableBracketedPaste} from '../../source/terminal/stdin-filter.js';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/restore-child.ts');
@@ -29,7 +22,7 @@ async function runChild(mode: string, signal?: NodeJS.Signals): Promise<Outcome>
 			child.kill(signal);
 		}
 	});
-	return new Promise(resolve => {
+	return new Promise((resolve) => {
 		child.on('close', (code, exitSignal) => {
 			resolve({code, signal: exitSignal, stdout, stderr});
 		});

@@ -24,7 +24,7 @@ function Probe({onInput}: {onInput: (received: Received) => void}): React.JSX.El
 	return <Text>probe</Text>;
 }
 
-const tick = async (ms = 0): Promise<void> => new Promise(resolve => setTimeout(resolve, ms));
+const tick = async (ms = 0): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 let cleanup: (() => void) | undefined;
 afterEach(() => {
@@ -37,7 +37,7 @@ async function mount() {
 	const filter = new StdinFilter(source, {escapeTimeoutMs: 20});
 	const received: Array<Received | {paste: string}> = [];
 	filter.on('paste', (text: string) => received.push({paste: text}));
-	const instance = render(<Probe onInput={item => received.push(item)} />, {
+	const instance = render(<Probe onInput={(item) => received.push(item)} />, {
 		stdin: filter as unknown as NodeJS.ReadStream,
 		stdout: new FakeStdout() as unknown as NodeJS.WriteStream,
 		patchConsole: false,
@@ -56,10 +56,7 @@ describe('StdinFilter with ink', () => {
 		const {source, received} = await mount();
 		source.write('hello\r');
 		await tick(10);
-		expect(received).toEqual([
-			{input: 'hello', return: false, escape: false, upArrow: false},
-			expect.objectContaining({return: true}),
-		]);
+		expect(received).toEqual([{input: 'hello', return: false, escape: false, upArrow: false}, expect.objectContaining({return: true})]);
 	});
 
 	it('reassembles an arrow key split across reads slower than a tick', async () => {
@@ -82,10 +79,6 @@ describe('StdinFilter with ink', () => {
 		const {source, received} = await mount();
 		source.write('a\u001B[200~pasted\r\ntext\u001B[201~\r');
 		await tick(10);
-		expect(received).toEqual([
-			expect.objectContaining({input: 'a'}),
-			{paste: 'pasted\ntext'},
-			expect.objectContaining({return: true}),
-		]);
+		expect(received).toEqual([expect.objectContaining({input: 'a'}), {paste: 'pasted\ntext'}, expect.objectContaining({return: true})]);
 	});
 });

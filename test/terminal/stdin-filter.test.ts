@@ -20,7 +20,7 @@ function attach(filter: StdinFilter): Event[] {
 	return events;
 }
 
-const tick = async (ms = 0): Promise<void> => new Promise(resolve => setTimeout(resolve, ms));
+const tick = async (ms = 0): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function setup(options = {}) {
 	const source = new PassThrough();
@@ -42,7 +42,7 @@ describe('StdinFilter', () => {
 			await tick();
 		}
 
-		expect(events).toEqual(['a', 'hello', '\u001B[A', '\u0003', '\u007F', '中文', '\u001B[1;5C', '\u001Bb'].map(read => ({read})));
+		expect(events).toEqual(['a', 'hello', '\u001B[A', '\u0003', '\u007F', '中文', '\u001B[1;5C', '\u001Bb'].map((read) => ({read})));
 	});
 
 	it('delivers "hello\\r" as two reads: the text, then Enter', async () => {

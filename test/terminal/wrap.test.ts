@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest';
 import {tooWidePlaceholder, wrap} from '../../source/terminal/wrap.js';
 
 const chalk = new Chalk({level: 1});
-const plain = (lines: string[]): string[] => lines.map(line => stripAnsi(line));
+const plain = (lines: string[]): string[] => lines.map((line) => stripAnsi(line));
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 const graphemesOf = (text: string): string[] => Array.from(segmenter.segment(text), ({segment}) => segment);
 
@@ -22,13 +22,7 @@ describe('wrap', () => {
 	});
 
 	it('word-wraps Latin text, dropping the spaces at the breaks', () => {
-		expect(wrap('the quick brown fox jumps over the lazy dog', 10)).toEqual([
-			'the quick',
-			'brown fox',
-			'jumps over',
-			'the lazy',
-			'dog',
-		]);
+		expect(wrap('the quick brown fox jumps over the lazy dog', 10)).toEqual(['the quick', 'brown fox', 'jumps over', 'the lazy', 'dog']);
 	});
 
 	it('puts a word longer than the line on its own line and breaks it hard', () => {
@@ -164,7 +158,7 @@ describe('wrap', () => {
 				for (let width = 2; width <= 13; width++) {
 					const lines = wrap(text, width, {mode});
 					expectFits(lines, width);
-					const got = lines.flatMap(line => styledGraphemes(line));
+					const got = lines.flatMap((line) => styledGraphemes(line));
 					if (mode === 'char') {
 						expect(got).toEqual(expected);
 					} else {
@@ -196,7 +190,10 @@ function styledGraphemes(line: string): Array<[string, string]> {
 	const pattern = /\u001B\[([\d;]*)m|[^\u001B]+/g;
 	for (let match = pattern.exec(line); match; match = pattern.exec(line)) {
 		if (match[1] === undefined) {
-			const key = [...style.entries()].sort().map(([slot, code]) => `${slot}=${code}`).join(',');
+			const key = [...style.entries()]
+				.sort()
+				.map(([slot, code]) => `${slot}=${code}`)
+				.join(',');
 			for (const grapheme of graphemesOf(match[0])) {
 				out.push([grapheme, key]);
 			}

@@ -30,6 +30,8 @@ describe('fast string width', () => {
 			'',
 		];
 		for (const text of samples) expect(fastStringWidth(text), text).toBe(stringWidth(text));
-		expect(fastStringWidth('\u001B[31mab\u001B[39m', {countAnsiEscapeCodes: true})).toBe(stringWidth('\u001B[31mab\u001B[39m', {countAnsiEscapeCodes: true}));
+		expect(fastStringWidth('\u001B[31mab\u001B[39m', {countAnsiEscapeCodes: true})).toBe(
+			stringWidth('\u001B[31mab\u001B[39m', {countAnsiEscapeCodes: true}),
+		);
 	});
 });

@@ -63,7 +63,8 @@ describe('sanitize', () => {
 		expect(sanitize('ab\u200d\nyz')).toBe('ab\nyz');
 		expect(sanitize('👩\u200d\nx\u200d')).toBe('👩\nx');
 		expect(sanitize('a\u200d😀 🇨🇳\u200d🇺🇸')).toBe('a😀 🇨🇳🇺🇸');
-		for (const sequence of ['👨\u200d👩\u200d👧', '👁️\u200d🗨️', '🧑🏿\u200d🤝\u200d🧑🏻', '🏳️\u200d🌈']) expect(sanitize(`x${sequence}y`)).toBe(`x${sequence}y`);
+		for (const sequence of ['👨\u200d👩\u200d👧', '👁️\u200d🗨️', '🧑🏿\u200d🤝\u200d🧑🏻', '🏳️\u200d🌈'])
+			expect(sanitize(`x${sequence}y`)).toBe(`x${sequence}y`);
 	});
 
 	it('expands tabs to 4-cell stops measured in cells', () => {
@@ -77,7 +78,7 @@ describe('sanitize', () => {
 	});
 
 	it('is idempotent and leaves nothing unsafe on hostile input', () => {
-		const hostile = Array.from({length: 2000}, (_, index) => String.fromCharCode(index % 0xA0)).join('') + '\u001B[\u001B]\u009B\u202E';
+		const hostile = Array.from({length: 2000}, (_, index) => String.fromCharCode(index % 0xa0)).join('') + '\u001B[\u001B]\u009B\u202E';
 		const once = sanitize(hostile);
 		expect(once).not.toMatch(unsafe);
 		expect(once).not.toContain('\u001B');

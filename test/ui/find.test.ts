@@ -2,10 +2,27 @@ import {Chalk} from 'chalk';
 import stripAnsi from 'strip-ansi';
 import {describe, expect, it} from 'vitest';
 import type {Message} from '../../source/domain/types.js';
-import {CURRENT_ON, MATCH_LIMIT, MATCH_ON, countInRow, findMatches, fold, formatMatchCount, highlightRow, lineOfOccurrence, occurrencesIn} from '../../source/ui/find.js';
+import {
+	CURRENT_ON,
+	MATCH_LIMIT,
+	MATCH_ON,
+	countInRow,
+	findMatches,
+	fold,
+	formatMatchCount,
+	highlightRow,
+	lineOfOccurrence,
+	occurrencesIn,
+} from '../../source/ui/find.js';
 import {mulberry32} from '../support/random.js';
 
-const message = (content: string, index = 0): Message => ({id: `m${index}`, role: 'user', content, state: 'complete', time: '2026-01-01T00:00:00.000Z'});
+const message = (content: string, index = 0): Message => ({
+	id: `m${index}`,
+	role: 'user',
+	content,
+	state: 'complete',
+	time: '2026-01-01T00:00:00.000Z',
+});
 const styled = new Chalk({level: 3});
 
 describe('find', () => {
@@ -43,9 +60,17 @@ describe('find', () => {
 		const seed = Number(process.env['SEED'] ?? Date.now() % 100000);
 		const random = mulberry32(seed);
 		const pieces = ['a', 'A', '中', '文', ' ', '👍', 'é', 'ab'];
-		const paint = [(t: string) => t, styled.bold, styled.red, styled.inverse, (t: string) => `\u001B]8;;http://x\u0007${t}\u001B]8;;\u0007`];
+		const paint = [
+			(t: string) => t,
+			styled.bold,
+			styled.red,
+			styled.inverse,
+			(t: string) => `\u001B]8;;http://x\u0007${t}\u001B]8;;\u0007`,
+		];
 		for (let round = 0; round < 300; round++) {
-			const row = Array.from({length: 1 + Math.floor(random() * 12)}, () => paint[Math.floor(random() * paint.length)]!(pieces[Math.floor(random() * pieces.length)]!.repeat(1 + Math.floor(random() * 3)))).join('');
+			const row = Array.from({length: 1 + Math.floor(random() * 12)}, () =>
+				paint[Math.floor(random() * paint.length)]!(pieces[Math.floor(random() * pieces.length)]!.repeat(1 + Math.floor(random() * 3))),
+			).join('');
 			const needle = fold(pieces[Math.floor(random() * pieces.length)]!);
 			const out = highlightRow(row, needle, Math.floor(random() * 3));
 			expect(stripAnsi(out), `seed ${seed}`).toBe(stripAnsi(row));

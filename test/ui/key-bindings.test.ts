@@ -40,7 +40,7 @@ function Probe() {
 let app: ReturnType<typeof render>;
 
 const tick = async (ms = 0) =>
-	new Promise<void>(resolve => {
+	new Promise<void>((resolve) => {
 		setTimeout(resolve, ms);
 	});
 

@@ -7,11 +7,21 @@ import {mulberry32} from '../support/random.js';
 /** The line as drawn: name block, model, state, one space at least, right part. */
 function drawn(input: StatusInput): string {
 	const layout = layoutStatus(input);
-	const left = (layout.name === '' ? ` ${input.position} ` : ` ${input.position}:${layout.name} `) + (layout.model ? ` ${layout.model} ` : '') + layout.state;
+	const left =
+		(layout.name === '' ? ` ${input.position} ` : ` ${input.position}:${layout.name} `) +
+		(layout.model ? ` ${layout.model} ` : '') +
+		layout.state;
 	return layout.right ? `${left} ${layout.right}` : left;
 }
 
-const names = ['chat 1', '项目计划讨论', 'a very long conversation name about deployments', '🙂 emoji 名字 mixed', 'x', '部署脚本的问题和数据库迁移方案讨论记录'];
+const names = [
+	'chat 1',
+	'项目计划讨论',
+	'a very long conversation name about deployments',
+	'🙂 emoji 名字 mixed',
+	'x',
+	'部署脚本的问题和数据库迁移方案讨论记录',
+];
 const states = ['ready', '● streaming', '● waiting', 'retry 2 in 13s', 'no key: /key'];
 
 describe('layoutStatus', () => {
@@ -27,7 +37,15 @@ describe('layoutStatus', () => {
 	});
 
 	it('drops the model before shortening the name, and shortens a CJK name by whole characters', () => {
-		const input: StatusInput = {width: 30, position: 12, name: '部署脚本的问题和数据库迁移', model: 'glm-4.5-air', state: 'ready', tokens: 900, others: []};
+		const input: StatusInput = {
+			width: 30,
+			position: 12,
+			name: '部署脚本的问题和数据库迁移',
+			model: 'glm-4.5-air',
+			state: 'ready',
+			tokens: 900,
+			others: [],
+		};
 		const layout = layoutStatus(input);
 		expect(layout.model).toBe('');
 		expect(layout.name.endsWith('…')).toBe(true);
@@ -48,7 +66,13 @@ describe('layoutStatus', () => {
 				model: random() < 0.5 ? 'glm-4.6' : 'glm-4.5-airx',
 				state: states[Math.floor(random() * states.length)]!,
 				tokens: random() < 0.3 ? 0 : Math.floor(random() * 2_000_000),
-				others: random() < 0.5 ? [] : [{position: 2, mark: 'streaming'}, {position: 7, mark: 'unread'}],
+				others:
+					random() < 0.5
+						? []
+						: [
+								{position: 2, mark: 'streaming'},
+								{position: 7, mark: 'unread'},
+							],
 			};
 			const why = `seed ${seed} run ${run}: ${JSON.stringify(input)}`;
 			const layout = layoutStatus(input);

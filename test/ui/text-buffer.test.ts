@@ -70,10 +70,60 @@ function rng(seed: number): () => number {
 }
 
 const pieces = [
-	'a', 'b', 'Z', ' ', '.', '1', '中', '文', '，', '。', 'か', 'カ', 'e\u0301', '\u0301', '\u0301\u0302',
-	'👨\u200d👩\u200d👧', '👍🏻', '🏻', '🇨', '🇳', '🇺', '#\uFE0F\u20E3', '\u20E3', '\u200d', '😀', '©', '\uFE0F',
-	'\n', '가', '\u1100', '\u1161', '\u11A8', 'क', '्', 'ष', 'ि', 'ำ', '\u0E33', '\u0600', '\u0600', '\u200b',
-	'ｶ', '\uFF9E', '\u3099', '\t', 'é', 'Я', '\uD83D', '\u0007', '\u001B', '\u009D', '\u007F', '\u202E', '\u2028',
+	'a',
+	'b',
+	'Z',
+	' ',
+	'.',
+	'1',
+	'中',
+	'文',
+	'，',
+	'。',
+	'か',
+	'カ',
+	'e\u0301',
+	'\u0301',
+	'\u0301\u0302',
+	'👨\u200d👩\u200d👧',
+	'👍🏻',
+	'🏻',
+	'🇨',
+	'🇳',
+	'🇺',
+	'#\uFE0F\u20E3',
+	'\u20E3',
+	'\u200d',
+	'😀',
+	'©',
+	'\uFE0F',
+	'\n',
+	'가',
+	'\u1100',
+	'\u1161',
+	'\u11A8',
+	'क',
+	'्',
+	'ष',
+	'ि',
+	'ำ',
+	'\u0E33',
+	'\u0600',
+	'\u0600',
+	'\u200b',
+	'ｶ',
+	'\uFF9E',
+	'\u3099',
+	'\t',
+	'é',
+	'Я',
+	'\uD83D',
+	'\u0007',
+	'\u001B',
+	'\u009D',
+	'\u007F',
+	'\u202E',
+	'\u2028',
 ];
 
 function randomText(next: () => number, length: number): string {
@@ -90,7 +140,8 @@ function drawn(segment: string, col: number, width: number): {text: string; cell
 		return {text: ' '.repeat(cells), cells};
 	}
 
-	if (segment.length === 1 && (c < 0x20 || (c >= 0x7f && c <= 0x9f))) return {text: c < 0x20 ? String.fromCharCode(0x2400 + c) : c === 0x7f ? '\u2421' : '\u2426', cells: 1};
+	if (segment.length === 1 && (c < 0x20 || (c >= 0x7f && c <= 0x9f)))
+		return {text: c < 0x20 ? String.fromCharCode(0x2400 + c) : c === 0x7f ? '\u2421' : '\u2426', cells: 1};
 	if (segment.length === 1 && c >= 0x2028 && c <= 0x202e) return {text: c <= 0x2029 ? '\u2424' : '\u2426', cells: 1};
 	if (segment.length === 1 && c >= 0x2066 && c <= 0x2069) return {text: '\u2426', cells: 1};
 	if (segment.length === 1 && c >= 0xd800 && c <= 0xdfff) return {text: '\uFFFD', cells: 1};
@@ -196,7 +247,8 @@ describe('graphemes', () => {
 	it('measures every BMP character as string-width does', () => {
 		for (let c = 0x20; c < 0x1_00_00; c++) {
 			// Controls are drawn as one visible symbol each (tested with the layout); lone surrogates as U+FFFD.
-			if ((c >= 0x7f && c <= 0x9f) || (c >= 0xd8_00 && c <= 0xdf_ff) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) continue;
+			if ((c >= 0x7f && c <= 0x9f) || (c >= 0xd8_00 && c <= 0xdf_ff) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+				continue;
 			const ch = String.fromCharCode(c);
 			const text = `${ch}a${ch}中${ch}`;
 			expect(layout(createBuffer(text), 100).cursorCol, JSON.stringify(text)).toBe(stringWidth(text));
@@ -359,7 +411,13 @@ describe('layout', () => {
 		expect(w).toMatchObject({anchor: at(3), cursorRow: 0, above: true, below: true});
 		expect(w.lines[0]).toBe('line 3');
 		// A short text shows whole even when the anchor was further down.
-		expect(layoutWindow(createBuffer('a\nb'), 10, 5, 7)).toMatchObject({anchor: 0, lines: ['a', 'b'], cursorRow: 1, above: false, below: false});
+		expect(layoutWindow(createBuffer('a\nb'), 10, 5, 7)).toMatchObject({
+			anchor: 0,
+			lines: ['a', 'b'],
+			cursorRow: 1,
+			above: false,
+			below: false,
+		});
 	});
 
 	it('windows inside one long wrapped line', () => {

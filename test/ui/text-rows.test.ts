@@ -24,7 +24,8 @@ function allRows(rows: Rows): Row[] {
 // lone surrogate, no ZWJ at the end of a cluster.
 function drawingProblems(line: string): string | undefined {
 	if (/[\x00-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]|\p{Cs}/u.test(line)) return 'a control character';
-	for (const {segment} of segmenter.segment(line)) if (segment.endsWith('\u200d')) return `a cluster ending in ZWJ: ${JSON.stringify(segment)}`;
+	for (const {segment} of segmenter.segment(line))
+		if (segment.endsWith('\u200d')) return `a cluster ending in ZWJ: ${JSON.stringify(segment)}`;
 	return undefined;
 }
 
@@ -121,9 +122,13 @@ describe('long lines are wrapped in pieces', () => {
 				// Up and Down move exactly one row.
 				const b = createBuffer(text, cursor);
 				const upper = up(b, width);
-				expect(upper === null ? -1 : list.findIndex((row) => row.start === rows.at(upper.cursor).start), context).toBe(rowIndex === 0 ? -1 : rowIndex - 1);
+				expect(upper === null ? -1 : list.findIndex((row) => row.start === rows.at(upper.cursor).start), context).toBe(
+					rowIndex === 0 ? -1 : rowIndex - 1,
+				);
 				const lower = down(b, width);
-				expect(lower === null ? -1 : list.findIndex((row) => row.start === rows.at(lower.cursor).start), context).toBe(rowIndex === list.length - 1 ? -1 : rowIndex + 1);
+				expect(lower === null ? -1 : list.findIndex((row) => row.start === rows.at(lower.cursor).start), context).toBe(
+					rowIndex === list.length - 1 ? -1 : rowIndex + 1,
+				);
 			}
 		}
 	}, 60_000);

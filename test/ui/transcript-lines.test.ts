@@ -36,7 +36,8 @@ describe('TranscriptLines', () => {
 	it('an answer streamed in pieces ends with the same lines a fresh start shows for it', () => {
 		for (const width of [100, 37, 12]) {
 			const live = new TranscriptLines();
-			for (let end = 1; end < ANSWER.length; end += 7) live.linesFor(message(ANSWER.slice(0, end), 'streaming'), {width, showReasoning: false});
+			for (let end = 1; end < ANSWER.length; end += 7)
+				live.linesFor(message(ANSWER.slice(0, end), 'streaming'), {width, showReasoning: false});
 			const finished = live.linesFor(message(ANSWER, 'complete'), {width, showReasoning: false});
 			const fresh = new TranscriptLines().linesFor(message(ANSWER, 'complete'), {width, showReasoning: false});
 			expect(finished).toEqual(fresh);

@@ -36,7 +36,15 @@ export function Composer({width, rows, cursorRow, cursorCol, top, placeholder, a
 			) : (
 				rows.map((row, index) => (
 					<Text key={index} wrap="truncate-end">
-						{index === 0 && !hiddenAbove ? <Text color="cyan">{PROMPT}</Text> : index === 0 ? <Text dimColor>{'↑ '}</Text> : index === rows.length - 1 && hiddenBelow ? <Text dimColor>{'↓ '}</Text> : CONTINUATION}
+						{index === 0 && !hiddenAbove ? (
+							<Text color="cyan">{PROMPT}</Text>
+						) : index === 0 ? (
+							<Text dimColor>{'↑ '}</Text>
+						) : index === rows.length - 1 && hiddenBelow ? (
+							<Text dimColor>{'↓ '}</Text>
+						) : (
+							CONTINUATION
+						)}
 						{row}
 					</Text>
 				))

@@ -81,7 +81,13 @@ export function helpLines(width: number): string[] {
 
 /** The title row, as much of the scrolling keys as fits: a narrow screen keeps "Esc closes" whole. */
 export function helpTitle(width: number, scrolls: boolean): string {
-	const titles = scrolls ? ['glm-tui keys · Esc closes · Up/Down, PgUp/PgDn, Home/End scroll', 'glm-tui keys · Esc closes · Home/End', 'Keys · Esc closes · Home/End'] : [];
+	const titles = scrolls
+		? [
+				'glm-tui keys · Esc closes · Up/Down, PgUp/PgDn, Home/End scroll',
+				'glm-tui keys · Esc closes · Home/End',
+				'Keys · Esc closes · Home/End',
+			]
+		: [];
 	return titles.find((title) => cellWidth(title) <= width) ?? 'glm-tui keys · Esc closes';
 }
 

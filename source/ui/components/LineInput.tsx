@@ -30,7 +30,11 @@ export function fieldWindow(field: TextBuffer, width: number, mask?: string): {b
 	const after: Cell[] = [];
 	let under: Cell = {text: ' ', cells: 1};
 	eachGrapheme(text, 0, text.length, (start, end, cells) => {
-		const cell = mask ? {text: mask, cells: 1} : text.charCodeAt(start) === 9 ? {text: ' ', cells: 1} : {text: drawCluster(text, start, end), cells};
+		const cell = mask
+			? {text: mask, cells: 1}
+			: text.charCodeAt(start) === 9
+				? {text: ' ', cells: 1}
+				: {text: drawCluster(text, start, end), cells};
 		if (end <= cursor) before.push(cell);
 		else if (start === cursor) under = cell;
 		else after.push(cell);
@@ -51,7 +55,13 @@ export function LineInput({field, mask, placeholder, focus = true, width = 1000}
 		const [first = ' ', ...rest] = [...placeholder];
 		return (
 			<Text wrap="truncate-end">
-				{focus ? <Text inverse dimColor>{first}</Text> : <Text dimColor>{first}</Text>}
+				{focus ? (
+					<Text inverse dimColor>
+						{first}
+					</Text>
+				) : (
+					<Text dimColor>{first}</Text>
+				)}
 				<Text dimColor>{rest.join('')}</Text>
 			</Text>
 		);

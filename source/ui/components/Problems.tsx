@@ -8,10 +8,16 @@ import {sanitize} from '../../text/sanitize.js';
 export function problemLines(problems: readonly string[], width: number): string[] {
 	const lines: string[] = [];
 	for (const problem of problems) {
-		renderPlain(sanitize(problem), Math.max(1, width - 4)).forEach((line, index) => lines.push(`${index === 0 ? chalk.red('• ') : '  '}${line}`));
+		renderPlain(sanitize(problem), Math.max(1, width - 4)).forEach((line, index) =>
+			lines.push(`${index === 0 ? chalk.red('• ') : '  '}${line}`),
+		);
 	}
 	lines.push('');
-	for (const line of renderPlain('Nothing was deleted: a file moved aside keeps its bytes, a file from a newer glm-tui is left as it is.', Math.max(1, width))) lines.push(chalk.dim(line));
+	for (const line of renderPlain(
+		'Nothing was deleted: a file moved aside keeps its bytes, a file from a newer glm-tui is left as it is.',
+		Math.max(1, width),
+	))
+		lines.push(chalk.dim(line));
 	return lines;
 }
 

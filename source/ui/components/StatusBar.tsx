@@ -67,7 +67,9 @@ export function StatusBar({width, position, name, model, state, stateTone, token
 				<Text wrap={inline ? 'truncate-middle' : 'truncate-end'}>
 					{inline ?? (
 						<>
-							<Text inverse bold>{layout.name === '' ? ` ${position} ` : ` ${position}:${layout.name} `}</Text>
+							<Text inverse bold>
+								{layout.name === '' ? ` ${position} ` : ` ${position}:${layout.name} `}
+							</Text>
 							{layout.model === '' ? null : <Text dimColor>{` ${layout.model} `}</Text>}
 							<Text color={stateColor}>{layout.state}</Text>
 						</>
@@ -76,7 +78,9 @@ export function StatusBar({width, position, name, model, state, stateTone, token
 			</Box>
 			{right === '' ? null : (
 				<Box flexShrink={0} marginLeft={1}>
-					<Text dimColor wrap="truncate-start">{right}</Text>
+					<Text dimColor wrap="truncate-start">
+						{right}
+					</Text>
 				</Box>
 			)}
 		</Box>
