@@ -133,8 +133,8 @@ function isStandalone(code: number): boolean {
 }
 
 // Joins what precedes it (Extend, SpacingMark, ZWJ, emoji modifiers, tags, Hangul V/T jamo).
-// eslint-disable-next-line no-misleading-character-class -- a set of single code points (joiners, selectors, jamo) on purpose
 const joinsPrevious =
+	// eslint-disable-next-line no-misleading-character-class -- a set of single code points (joiners, selectors, jamo) on purpose
 	/^[\p{M}\p{Emoji_Modifier}\u200c\u200d\ufe00-\ufe0f\u{e0020}-\u{e007f}\u1160-\u11ff\ud7b0-\ud7ff\uff9e\uff9f\u0e33\u0eb3]/u;
 const viramas = new Set([0x94d, 0x9cd, 0xacd, 0xb4d, 0xc4d, 0xd4d]);
 const regionalIndicator = /^[\u{1f1e6}-\u{1f1ff}]/u;
