@@ -16,6 +16,7 @@ export interface LockOptions {
 
 const DEFAULT_TIMEOUT_MS = 3000;
 const DEFAULT_STALE_MS = 10_000;
+const UNREADABLE_STALE_MS = 1000;
 
 interface LockContent {
 	pid: number;
@@ -57,7 +58,15 @@ function acquire(lockFile: string, {timeoutMs = DEFAULT_TIMEOUT_MS, staleMs = DE
 	const content: LockContent = {pid: process.pid, host: os.hostname(), token: randomBytes(8).toString('hex')};
 	const deadline = Date.now() + timeoutMs;
 	for (let attempt = 0; ; attempt++) {
-		if (createWhole(lockFile, JSON.stringify(content), content.token)) return content.token;
+		try {
+			// `wx` is O_CREAT|O_EXCL: exactly one process can create the file. Written whole or removed again: an
+			// empty lock left by a full disk would look like a live one to everyone for `staleMs`. Not fsynced: a
+			// lock outlives no crash that matters (a dead holder's lock is broken).
+			writeNewFile(lockFile, JSON.stringify(content), {fsync: false});
+			return content.token;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		}
 		if (isStale(lockFile, staleMs)) {
 			breakLock(lockFile, staleMs);
 			continue;
@@ -69,26 +78,6 @@ function acquire(lockFile: string, {timeoutMs = DEFAULT_TIMEOUT_MS, staleMs = DE
 		}
 		// Randomised so two waiters do not retry in lockstep; short, since the holder needs milliseconds.
 		sleep(Math.min(2 + attempt * 2, 20) * (0.5 + Math.random()));
-	}
-}
-
-/**
- * Creates the lock with its content in one step: written whole beside it, then hard-linked into place (link fails
- * with EEXIST when a lock exists, so exactly one process gets it). Created empty and then written, a lock whose
- * holder was killed or hit a full disk in between would be unreadable, so no one could tell its holder is gone,
- * and everyone would wait `staleMs` for it. Not fsynced: a lock outlives no crash that matters.
- */
-function createWhole(lockFile: string, text: string, token: string): boolean {
-	const pending = `${lockFile}.new-${process.pid}-${token}`;
-	writeNewFile(pending, text, {fsync: false});
-	try {
-		fs.linkSync(pending, lockFile);
-		return true;
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-		throw error;
-	} finally {
-		fs.rmSync(pending, {force: true});
 	}
 }
 
@@ -110,7 +99,10 @@ function isStale(lockFile: string, staleMs: number): boolean {
 	// process: a lock is taken and released within one synchronous call, so a lock of ours found here was left by
 	// a save whose release failed (its folder moved or unwritable), and waiting would only fail this save too.
 	const holder = readLock(lockFile);
-	return holder !== undefined && holder.host === os.hostname() && (holder.pid === process.pid || !isAlive(holder.pid));
+	// A lock is written in microseconds after it is created: one still unreadable a second later lost its holder
+	// in between (kill -9), and no one could ever tell whose it was.
+	if (holder === undefined) return Date.now() - mtimeMs > UNREADABLE_STALE_MS;
+	return holder.host === os.hostname() && (holder.pid === process.pid || !isAlive(holder.pid));
 }
 
 function breakLock(lockFile: string, staleMs: number): void {
