@@ -4,49 +4,15 @@
 import net from 'node:net';
 import os from 'node:os';
 import {readFileSync} from 'node:fs';
-import {test as base, describe} from 'vitest';
-import {MARKDOWN_REPLY, TEST_KEY, defaultReply, startGlmServer, tokenize, type GlmServer} from './support/glm-server.js';
-import {CONTROL_CHARS, cliHome, runCli, type CliHome, type CliOptions, type CliRun} from './support/cli.js';
+import {describe} from 'vitest';
+import {cliTest} from './support/cli-test.js';
+import {MARKDOWN_REPLY, TEST_KEY, defaultReply, startGlmServer, tokenize} from './support/glm-server.js';
+import {CONTROL_CHARS} from './support/cli.js';
 
 const [KEY_ID, KEY_SECRET] = TEST_KEY.split('.') as [string, string];
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}).version;
 
-interface Fixtures {
-	server: GlmServer;
-	home: CliHome;
-	/** Runs glm-tui against `server` with TEST_KEY; checks that no output ever holds the key's secret. */
-	glm: (args: string[], options?: CliOptions) => Promise<CliRun>;
-}
-
-const test = base.extend<Fixtures>({
-	// eslint-disable-next-line no-empty-pattern
-	server: async ({}, use) => {
-		const server = await startGlmServer();
-		await use(server);
-		await server.close();
-	},
-	// eslint-disable-next-line no-empty-pattern
-	home: async ({}, use) => {
-		const home = cliHome();
-		await use(home);
-		home.remove();
-	},
-	glm: async ({server, home}, use) => {
-		const runs: Array<{args: string[]; run: CliRun}> = [];
-		await use(async (args, options = {}) => {
-			const run = await runCli(args, {
-				...options,
-				env: {...home.env, ZHIPUAI_BASE_URL: server.baseUrl, ZHIPUAI_API_KEY: TEST_KEY, ...options.env},
-			});
-			runs.push({args, run});
-			return run;
-		});
-		// Checked for every run of every test: the secret half of the key is never printed.
-		for (const {args, run} of runs) {
-			if ((run.stdout + run.stderr).includes(KEY_SECRET)) throw new Error(`glm-tui ${args.join(' ')} printed the key's secret`);
-		}
-	},
-});
+const test = cliTest;
 
 /** Non-empty lines of a text. */
 const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');

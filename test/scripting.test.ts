@@ -4,39 +4,11 @@
 import {execFileSync, spawnSync} from 'node:child_process';
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {test as base, describe} from 'vitest';
-import {TEST_KEY, startGlmServer, type GlmServer} from './support/glm-server.js';
-import {cliHome, runCli, type CliHome, type CliOptions, type CliRun} from './support/cli.js';
+import {describe} from 'vitest';
+import {cliTest} from './support/cli-test.js';
+import type {GlmServer} from './support/glm-server.js';
 
-interface Fixtures {
-	server: GlmServer;
-	home: CliHome;
-	glm: (args: string[], options?: CliOptions) => Promise<CliRun>;
-}
-
-const test = base.extend<Fixtures>({
-	// eslint-disable-next-line no-empty-pattern
-	server: async ({}, use) => {
-		const server = await startGlmServer();
-		await use(server);
-		await server.close();
-	},
-	// eslint-disable-next-line no-empty-pattern
-	home: async ({}, use) => {
-		const home = cliHome();
-		await use(home);
-		home.remove();
-	},
-	glm: async ({server, home}, use) => {
-		await use((args, options = {}) =>
-			runCli(args, {
-				cwd: home.home,
-				...options,
-				env: {...home.env, ZHIPUAI_BASE_URL: server.baseUrl, ZHIPUAI_API_KEY: TEST_KEY, ...options.env},
-			}),
-		);
-	},
-});
+const test = cliTest;
 
 const lastUserMessage = (server: GlmServer) => {
 	const messages = server.requests.at(-1)?.body.messages as Array<{role: string; content: string}>;
