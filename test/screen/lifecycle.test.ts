@@ -2,7 +2,7 @@
 // is in memory; a restart shows the previous conversation.
 import {describe, expect, it} from 'vitest';
 import type {AppTerminal} from '../support/terminal.js';
-import {keys, statusLine, storedMessages, until, useHarness} from '../support/screen-kit.js';
+import {keys, readConversations, statusLine, storedMessages, until, useHarness} from '../support/screen-kit.js';
 
 const h = useHarness();
 
@@ -58,16 +58,21 @@ describe('quitting', () => {
 
 describe('signals during a stream', () => {
 	// SIGHUP (the terminal went away) lets the answers finish instead: test/screen/hangup.test.ts.
-	for (const signal of ['SIGTERM'] as const) {
-		it(`${signal} saves the partial answer as stopped and restores the screen`, async () => {
+	// SIGQUIT (Ctrl+\ in a shell) quits like SIGTERM, with its own exit status.
+	for (const [signal, status] of [
+		['SIGTERM', 143],
+		['SIGQUIT', 131],
+	] as const) {
+		it(`${signal} saves the partial answer as stopped and the draft, exits ${status} and restores the screen`, async () => {
 			const {server, app, home} = await h.chat();
 			server.enqueue({reply: '一二三四五六七八九十'.repeat(30), tokensPerSecond: 20});
 			await app.type('count');
 			app.write(keys.enter);
 			await app.waitFor((s) => s.includes('● streaming') && s.includes('一二三'));
+			await app.type('草稿 draft');
+			await app.waitFor('› 草稿 draft');
 			app.kill(signal);
-			const code = await app.exited;
-			expect(code).not.toBe(0);
+			expect(await app.exited).toBe(status);
 			await expectRestored(app);
 
 			const messages = storedMessages(home);
@@ -76,6 +81,7 @@ describe('signals during a stream', () => {
 				['assistant', 'stopped'],
 			]);
 			expect(messages[1]!.content.startsWith('一二三')).toBe(true);
+			expect(readConversations(home)[0]!.draft).toBe('草稿 draft');
 		});
 	}
 });

@@ -1,42 +1,12 @@
-// Signals other than the ones that end a session normally: SIGQUIT quits like SIGTERM; Ctrl+Z and SIGTSTP
-// suspend (the shell gets its screen and line mode back) and `fg` / SIGCONT takes the terminal again.
+// Job control: Ctrl+Z and SIGTSTP suspend (the shell gets its screen and line mode back) and `fg` / SIGCONT takes
+// the terminal again. SIGQUIT and SIGTERM: lifecycle.test.ts.
 import {describe, expect, it} from 'vitest';
-import {keys, readConversations, statusLine, storedMessages, useHarness} from '../support/screen-kit.js';
-import type {AppTerminal} from '../support/terminal.js';
+import {statusLine, useHarness} from '../support/screen-kit.js';
 
 const h = useHarness();
 
 const ready = (s: string) => /\bready\b/.test(statusLine(s.split('\n')));
 const ctrlZ = '\u001A';
-
-async function expectRestored(app: AppTerminal): Promise<void> {
-	await app.settle(50);
-	expect(app.isAlternate()).toBe(false);
-	expect(app.cursorVisible()).toBe(true);
-	expect(app.bracketedPaste()).toBe(false);
-}
-
-describe('SIGQUIT', () => {
-	it('saves the partial answer (stopped) and the draft, and restores the screen', async () => {
-		const {server, app, home} = await h.chat();
-		server.enqueue({reply: '一二三四五六七八九十'.repeat(30), tokensPerSecond: 20});
-		await app.type('count');
-		app.write(keys.enter);
-		await app.waitFor((s) => s.includes('● streaming') && s.includes('一二三'));
-		await app.type('草稿 draft');
-		await app.waitFor('› 草稿 draft');
-		app.kill('SIGQUIT');
-		expect(await app.exited).toBe(131);
-		await expectRestored(app);
-		const messages = storedMessages(home);
-		expect(messages.map((m) => [m.role, m.state])).toEqual([
-			['user', 'complete'],
-			['assistant', 'stopped'],
-		]);
-		expect(messages[1]!.content.startsWith('一二三')).toBe(true);
-		expect(readConversations(home)[0]!.draft).toBe('草稿 draft');
-	});
-});
 
 describe('suspend and resume', () => {
 	it('Ctrl+Z under a job-control shell gives the shell its screen; fg brings the chat back in raw mode, repainted', async () => {
