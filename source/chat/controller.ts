@@ -1,78 +1,27 @@
 // The chat domain as one observable object: open conversations, their streams, saving. The UI subscribes
 // and calls methods; nothing here knows about React or the terminal.
-import {randomUUID} from 'node:crypto';
 import type {Conversation, ConversationSettings, Message} from '../domain/types.js';
-import type {ChatRequest, StreamEvent} from '../glm/types.js';
 import {GlmError, unreadableNote} from '../glm/errors.js';
 import {describeFileError, isStoreError} from '../store/errors.js';
-import type {FailedSave} from './rescue.js';
-import {buildRequest} from './request.js';
-import {startAnswer, type AnswerBuilder} from './answer.js';
-import {failTurn, failsTurn, reopenTurn} from './turns.js';
-import {listOrder, nameKey, uniqueName} from '../store/order.js';
-import {Checkpoints} from './checkpoints.js';
-import {HEARTBEAT_MS, checkpointOf, currentWorld, settleStreaming, thisWriter, writtenElsewhere} from './writer.js';
-import {adoptFromDisk} from './disk-changes.js';
+import type {RestoredConversation} from '../store/conversations.js';
+import {nameKey, uniqueName} from '../store/order.js';
+import {startAnswer} from './answer.js';
 import {isDefaultName, nameFromQuestion} from './auto-name.js';
-import type {RestoredConversation, TrashEntry} from '../store/conversations.js';
+import type {ActiveStream, ControllerOptions, Notice} from './controller-types.js';
+import {controllerText} from './controller-messages.js';
+import {byCreation, forkedMessages, newId, replaceMessage, sameList, settingsOf, summaryKey, unmarkDetached} from './conversation-edits.js';
+import {adoptFromDisk} from './disk-changes.js';
+import {FrameCoalescer} from './frames.js';
+import {systemTimers, type ConversationStoreLike, type ConversationSummaryLike, type StreamingClient} from './ports.js';
+import {buildRequest} from './request.js';
+import type {FailedSave} from './rescue.js';
+import {Saves} from './saves.js';
+import {failTurn, failsTurn, reopenTurn} from './turns.js';
+import {currentWorld, settleStreaming, writtenElsewhere} from './writer.js';
 
-export interface ConversationSummaryLike {
-	id: string;
-	name: string;
-	createdAt?: string;
-	updatedAt: string;
-	messageCount: number;
-	model?: string;
-}
-
-export interface ConversationStoreLike {
-	list(): ConversationSummaryLike[];
-	create(init: {name: string} & ConversationSettings, clash?: 'refuse' | 'suffix'): Conversation;
-	load(id: string): Conversation;
-	save(conversation: Conversation): Conversation;
-	rename(id: string, name: string): Conversation;
-	remove(id: string): void;
-	prepareSave?(conversation: Conversation): void;
-	trash?(): TrashEntry[];
-	restore?(entry: TrashEntry): RestoredConversation;
-}
-
-export interface StreamingClient {
-	send(request: ChatRequest, onEvent: (event: StreamEvent) => void, options?: {signal?: AbortSignal}): Promise<void>;
-}
-
-export interface ActiveStream {
-	controller: AbortController;
-	answer: AnswerBuilder;
-	/** Set while the client waits before a retry, for the countdown. */
-	retry?: {attempt: number; until: number; reason: string};
-	/** Length of text and time of the last checkpoint (the growing answer saved). */
-	saved?: {length: number; at: number; cost: number};
-}
-
-export interface Notice {
-	text: string;
-	tone: 'info' | 'error';
-}
-
-export interface ControllerOptions {
-	store: ConversationStoreLike;
-	/** Null until a key is known; sending then asks for one. */
-	client: StreamingClient | null;
-	defaults: ConversationSettings;
-	lastConversation?: string;
-	onLastConversation?: (id: string) => void;
-	/** Why the conversations folder could not be written at start-up (read-only, full), if so. */
-	readOnly?: string;
-	/** How often a streaming answer may notify subscribers: 10 frames a second reads as fluent text and costs a third of 30 in CPU and bytes. */
-	frameMs?: number;
-	now?: () => number;
-	/** How often a growing answer is saved (a kill then loses at most this much); 0: never. */
-	checkpointMs?: number;
-}
-
-/** Time between two checkpoints of an answer, in multiples of what the last one cost (see checkpointStreams). */
-const CHECKPOINT_COST_SPACING = 250;
+// The names the screen and the CLI import from here.
+export type {ActiveStream, ControllerOptions, Notice} from './controller-types.js';
+export type {ConversationStoreLike, ConversationSummaryLike, StreamingClient} from './ports.js';
 
 export class ChatController {
 	conversations: ConversationSummaryLike[] = [];
@@ -91,24 +40,14 @@ export class ChatController {
 
 	private readonly open = new Map<string, Conversation>();
 	private readonly listeners = new Set<() => void>();
-	private readonly textListeners = new Set<(ids: ReadonlySet<string>) => void>();
-	/** Conversations whose streamed text grew since the last notification. */
-	private grown = new Set<string>();
+	private readonly frames: FrameCoalescer;
+	private readonly saves: Saves;
 	private readonly store: ConversationStoreLike;
 	private client: StreamingClient | null;
 	private readonly defaults: ConversationSettings;
-	private readonly frameMs: number;
 	private readonly now: () => number;
 	private readonly onLastConversation?: (id: string) => void;
-	private pendingNotify: ReturnType<typeof setTimeout> | undefined;
-	private frameQueued = false;
-	private lastFrameAt = -Infinity;
 	private readonly searchCache = new Map<string, {updatedAt: string; text: string}>();
-	/** Conversations whose finished answer or draft is only in memory yet. */
-	private readonly unsaved = new Set<string>();
-	/** Why the last save of a conversation failed, while it has not succeeded since. */
-	private readonly failedSaves = new Map<string, string>();
-	private readonly checkpoints: Checkpoints;
 	/** Per open conversation, its summary when last taken in from disk (syncFromDisk). */
 	private readonly seen = new Map<string, string>();
 	/** Open conversations with an answer another glm-tui is finishing. */
@@ -120,10 +59,27 @@ export class ChatController {
 		this.store = options.store;
 		this.client = options.client;
 		this.defaults = options.defaults;
-		this.frameMs = options.frameMs ?? 100;
 		this.now = options.now ?? Date.now;
+		const timers = options.timers ?? systemTimers;
 		this.onLastConversation = options.onLastConversation;
-		this.checkpoints = new Checkpoints(options.checkpointMs ?? 3000, () => this.checkpointStreams());
+		this.frames = new FrameCoalescer(options.frameMs ?? 100, this.now, timers, () => this.changed());
+		this.saves = new Saves(
+			this.store,
+			{
+				streams: this.streams,
+				inMemory: (id) => this.inMemory(id),
+				saved: (conversation, redraw) => {
+					this.readOnly = undefined;
+					if (redraw) this.changed();
+					this.refreshList();
+					this.markSeen(conversation.id);
+				},
+				failed: (text) => this.say(text, 'error'),
+			},
+			this.now,
+			timers,
+			options.checkpointMs ?? 3000,
+		);
 		this.readOnly = options.readOnly;
 		this.conversations = byCreation(this.store.list());
 		this.active = this.pickInitial(options.lastConversation);
@@ -142,8 +98,8 @@ export class ChatController {
 	 * text changes go to subscribe() like any other.
 	 */
 	subscribeText = (listener: (ids: ReadonlySet<string>) => void): (() => void) => {
-		this.textListeners.add(listener);
-		return () => this.textListeners.delete(listener);
+		this.frames.textListeners.add(listener);
+		return () => this.frames.textListeners.delete(listener);
 	};
 
 	setClient(client: StreamingClient | null): void {
@@ -194,7 +150,7 @@ export class ChatController {
 			}
 			this.loaded(conversation);
 			this.open.set(id, conversation);
-			this.prepareSaveSoon(conversation);
+			this.saves.prepareSoon(conversation);
 		}
 		this.active = conversation;
 		this.unread.delete(id);
@@ -205,11 +161,7 @@ export class ChatController {
 	}
 
 	createConversation(name: string): Conversation {
-		const settings: ConversationSettings = {
-			model: this.active?.model ?? this.defaults.model,
-			...pickDefined({system: this.defaults.system, temperature: this.defaults.temperature, thinking: this.defaults.thinking}),
-		};
-		const conversation = this.store.create({name, ...settings});
+		const conversation = this.store.create({name, ...settingsOf(this.active?.model ?? this.defaults.model, this.defaults)});
 		this.open.set(conversation.id, conversation);
 		this.refreshList();
 		this.openConversation(conversation.id);
@@ -225,19 +177,8 @@ export class ChatController {
 		const source = this.active;
 		if (!source) throw new Error('No conversation is open.');
 		const count = upTo === undefined ? source.messages.length : Math.max(0, Math.min(upTo, source.messages.length));
-		const settings: ConversationSettings = {
-			model: source.model,
-			...pickDefined({system: source.system, temperature: source.temperature, thinking: source.thinking}),
-		};
-		const fork = this.store.create({name, ...settings}, 'suffix');
-		fork.messages = source.messages.slice(0, count).map((message) => {
-			const copy: Message = structuredClone(message);
-			if (copy.state === 'streaming') {
-				copy.state = 'stopped';
-				delete copy.writer;
-			}
-			return copy;
-		});
+		const fork = this.store.create({name, ...settingsOf(source.model, source)}, 'suffix');
+		fork.messages = forkedMessages(source.messages, count);
 		const saved = this.store.save(fork);
 		this.open.set(saved.id, saved);
 		this.refreshList();
@@ -261,10 +202,7 @@ export class ChatController {
 			this.store.remove(id);
 		} catch (error) {
 			// The store says why in a sentence of its own (a read-only folder); the trash's move failing is said here.
-			this.say(
-				isStoreError(error) ? describe(error) : `Could not delete "${name}": ${describeFileError(error)}. It is still there.`,
-				'error',
-			);
+			this.say(isStoreError(error) ? describe(error) : controllerText.couldNotDelete(name, describeFileError(error)), 'error');
 			return false;
 		}
 		this.streams.get(id)?.controller.abort();
@@ -272,8 +210,7 @@ export class ChatController {
 		this.lastDeleted = {id, name};
 		this.open.delete(id);
 		this.unread.delete(id);
-		this.unsaved.delete(id);
-		this.failedSaves.delete(id);
+		this.saves.forget(id);
 		this.refreshList();
 		if (id === this.active.id) {
 			const next = this.conversations[0];
@@ -315,7 +252,7 @@ export class ChatController {
 	jump(position: number): void {
 		const target = this.conversations[position];
 		if (target) this.openConversation(target.id);
-		else this.say(`There is no conversation ${position + 1}.`);
+		else this.say(controllerText.noSuchConversation(position + 1));
 	}
 
 	updateSettings(change: Partial<ConversationSettings>): void {
@@ -323,7 +260,7 @@ export class ChatController {
 		for (const [key, value] of Object.entries(change)) {
 			if (value === undefined) delete (this.active as unknown as Record<string, unknown>)[key];
 		}
-		this.persist(this.active);
+		this.saves.persist(this.active);
 		this.changed();
 	}
 
@@ -349,7 +286,7 @@ export class ChatController {
 	setDraft(draft: string): void {
 		if ((this.active.draft ?? '') === draft) return;
 		this.active.draft = draft;
-		this.unsaved.add(this.active.id);
+		this.saves.unsaved.add(this.active.id);
 	}
 
 	// ---- sending -------------------------------------------------------------------------------
@@ -357,12 +294,12 @@ export class ChatController {
 	send(text: string): boolean {
 		const conversation = this.active;
 		if (this.streams.has(conversation.id)) {
-			this.say('An answer is still being written: Esc stops it.');
+			this.say(controllerText.stillStreaming);
 			return false;
 		}
 		if (this.finishingElsewhere(conversation)) return false;
 		if (!this.client) {
-			this.say('No API key yet: use /key to add one.', 'error');
+			this.say(controllerText.noKey, 'error');
 			return false;
 		}
 		const message: Message = {id: newId(), role: 'user', content: text, state: 'complete', time: new Date(this.now()).toISOString()};
@@ -372,7 +309,7 @@ export class ChatController {
 		conversation.messages.push(message);
 		conversation.draft = '';
 		// The question is on disk before the request leaves, so nothing typed is ever lost.
-		if (!this.persist(conversation, 'The message was not sent; it is still in the input.')) {
+		if (!this.saves.persist(conversation, controllerText.notSent)) {
 			// Neither sent nor kept: the text stays in the composer for another try, and the transcript does not
 			// show (and a second Enter does not repeat) a question that was never asked.
 			conversation.messages = conversation.messages.filter((each) => each !== message);
@@ -413,11 +350,11 @@ export class ChatController {
 		if (this.finishingElsewhere(conversation)) return;
 		const last = conversation.messages.at(-1);
 		if (!last) {
-			this.say('Nothing to regenerate yet.');
+			this.say(controllerText.nothingToRegenerate);
 			return;
 		}
 		if (!this.client) {
-			this.say('No API key yet: use /key to add one.', 'error');
+			this.say(controllerText.noKey, 'error');
 			return;
 		}
 		if (last.role === 'assistant') {
@@ -426,7 +363,7 @@ export class ChatController {
 		}
 		// A failed question is asked again: it counts as context from now on.
 		reopenTurn(conversation, new Date(this.now()).toISOString());
-		this.persist(conversation);
+		this.saves.persist(conversation);
 		this.startStream(conversation);
 	}
 
@@ -434,7 +371,7 @@ export class ChatController {
 	private finishingElsewhere(conversation: Conversation): boolean {
 		const last = conversation.messages.at(-1);
 		if (!last || !writtenElsewhere(last, currentWorld(this.now()))) return false;
-		this.say('Another glm-tui is still finishing the last answer here; it shows as it arrives.');
+		this.say(controllerText.finishingElsewhere);
 		return true;
 	}
 
@@ -458,13 +395,10 @@ export class ChatController {
 			if (!conversation) continue;
 			const message = stream.answer.fail(new GlmError({kind: 'aborted', message: 'Stopped when glm-tui quit.'}));
 			replaceMessage(conversation, message);
-			this.persist(conversation);
+			this.saves.persist(conversation);
 		}
-		this.saveUnsaved();
-		return [...this.failedSaves].flatMap(([id, reason]) => {
-			const conversation = this.inMemory(id);
-			return conversation && !this.sameAsOnDisk(conversation) ? [{conversation, reason}] : [];
-		});
+		this.saves.saveUnsaved();
+		return this.saves.unsavedFailures();
 	}
 
 	/**
@@ -474,10 +408,8 @@ export class ChatController {
 	detach(): void {
 		this.detached = true;
 		this.listeners.clear();
-		this.textListeners.clear();
-		clearTimeout(this.pendingNotify);
-		this.pendingNotify = undefined;
-		this.saveUnsaved();
+		this.frames.detach();
+		this.saves.saveUnsaved();
 	}
 
 	/**
@@ -501,13 +433,13 @@ export class ChatController {
 			const summary = onDisk.get(id);
 			if (!summary) {
 				// Deleted in another glm-tui. What only we hold (an answer, an unsaved change) is written again with its next save.
-				if (this.streams.has(id) || this.unsaved.has(id)) continue;
+				if (this.streams.has(id) || this.saves.unsaved.has(id)) continue;
 				this.open.delete(id);
 				this.unread.delete(id);
 				if (id === this.active.id) {
 					const next = this.conversations[0];
 					if (!next || !this.openConversation(next.id)) this.active = this.createInitial();
-					this.notice = {text: `"${conversation.name}" was deleted in another glm-tui.`, tone: 'info'};
+					this.notice = {text: controllerText.deletedElsewhere(conversation.name), tone: 'info'};
 				}
 				changed = true;
 				continue;
@@ -524,7 +456,7 @@ export class ChatController {
 				continue;
 			}
 			const live = this.streams.get(id)?.answer.message;
-			const result = adoptFromDisk(conversation, disk, {live, keepFields: this.failedSaves.has(id), world});
+			const result = adoptFromDisk(conversation, disk, {live, keepFields: this.saves.failures.has(id), world});
 			if (result.elsewhere) this.elsewhere.add(id);
 			else this.elsewhere.delete(id);
 			elsewhere ||= result.elsewhere;
@@ -532,7 +464,7 @@ export class ChatController {
 			changed = true;
 			if (id !== this.active.id) this.unread.add(id);
 			if (result.finishedDetached && id === this.active.id) {
-				this.notice = {text: 'The last answer finished after the connection dropped.', tone: 'info'};
+				this.notice = {text: controllerText.finishedDetached, tone: 'info'};
 			}
 		}
 		if (!changed && !sameList(before, this.conversations)) changed = true;
@@ -552,31 +484,9 @@ export class ChatController {
 		if (summary) this.seen.set(id, summaryKey(summary));
 	}
 
-	/**
-	 * Whether the file already holds everything of the conversation (a read-only folder where a question was
-	 * refused and the text then cleared): then a failed save loses nothing, and no rescue copy is needed.
-	 */
-	private sameAsOnDisk(conversation: Conversation): boolean {
-		const essence = (each: Conversation) =>
-			JSON.stringify([each.name, each.model, each.system, each.temperature, each.thinking, each.draft || '', each.messages]);
-		try {
-			return essence(this.store.load(conversation.id)) === essence(conversation);
-		} catch {
-			return false;
-		}
-	}
-
 	/** The conversation as it is in memory, if it is open. */
 	private inMemory(id: string): Conversation | undefined {
 		return this.open.get(id) ?? (this.active.id === id ? this.active : undefined);
-	}
-
-	private saveUnsaved(): void {
-		for (const id of [...this.unsaved]) {
-			const conversation = this.inMemory(id);
-			this.unsaved.delete(id);
-			if (conversation) this.persist(conversation);
-		}
 	}
 
 	private startStream(conversation: Conversation): void {
@@ -588,9 +498,10 @@ export class ChatController {
 		const stream: ActiveStream = {controller, answer};
 		this.streams.set(conversation.id, stream);
 		conversation.messages.push(answer.message);
-		this.checkpoints.start();
+		this.saves.startCheckpoints();
 		this.changed();
 
+		const frames = this.frames;
 		void (async () => {
 			let final: Message;
 			let unreadable = 0;
@@ -610,13 +521,13 @@ export class ChatController {
 						stream.retry = undefined;
 						answer.apply(event);
 						replaceMessage(conversation, answer.message);
-						this.grew(conversation.id);
+						frames.grew(conversation.id);
 					},
 					{signal: controller.signal},
 				);
 				// The last tokens usually come in the same read as the end: drawn now, they need not wait for the
 				// full render of the finished answer, which takes longer in a long conversation.
-				this.flushText();
+				frames.flush();
 				final = answer.finish();
 			} catch (error) {
 				final = answer.fail(error instanceof GlmError ? error : new GlmError({kind: 'unknown', message: describe(error)}));
@@ -630,13 +541,13 @@ export class ChatController {
 			if (conversation.id !== this.active.id) this.unread.add(conversation.id);
 			// Parts of the answer were lost on the way: said once it is over, naming the conversation if it is not in view.
 			if (unreadable > 0) {
-				const where = conversation.id === this.active.id ? '' : `"${conversation.name}": `;
-				this.notice = {text: `${where}${unreadableNote(unreadable)}`, tone: 'error'};
+				const note = unreadableNote(unreadable);
+				const text = conversation.id === this.active.id ? note : controllerText.inConversation(conversation.name, note);
+				this.notice = {text, tone: 'error'};
 			}
 			// The finished answer goes on screen first; writing a long conversation takes longer than a frame.
-			this.unsaved.add(conversation.id);
 			this.changed();
-			setImmediate(() => this.saveUnsaved());
+			this.saves.saveSoon(conversation.id);
 		})();
 	}
 
@@ -649,19 +560,13 @@ export class ChatController {
 				const conversation = this.store.load(id);
 				this.loaded(conversation);
 				this.open.set(id, conversation);
-				this.prepareSaveSoon(conversation);
+				this.saves.prepareSoon(conversation);
 				return conversation;
 			} catch (error) {
 				this.notice = {text: describe(error), tone: 'error'};
 			}
 		}
 		return this.createInitial();
-	}
-
-	/** After the screen shows a loaded conversation, so the first message sent into it is saved as fast as later ones. */
-	private prepareSaveSoon(conversation: Conversation): void {
-		if (!this.store.prepareSave) return;
-		setTimeout(() => this.store.prepareSave?.(conversation), 500).unref();
 	}
 
 	private createInitial(): Conversation {
@@ -685,176 +590,13 @@ export class ChatController {
 		this.conversations = byCreation(this.store.list());
 	}
 
-	/** Writes the conversation, merging what another glm-tui wrote meanwhile; keeps a live answer in memory. */
-	private persist(
-		conversation: Conversation,
-		whenFailed = 'It stays open here and is saved again with the next change.',
-		/** The live answer as it is to be written (a checkpoint); without it the live answer stays in memory only. */
-		checkpoint?: Message,
-	): boolean {
-		const live = this.streams.get(conversation.id)?.answer.message;
-		const others = live ? conversation.messages.filter((each) => each.id !== live.id) : conversation.messages;
-		const toSave: Conversation = {
-			...conversation,
-			updatedAt: new Date(this.now()).toISOString(),
-			messages: live && checkpoint ? [...others, checkpoint] : others,
-		};
-		try {
-			const merged = this.store.save(toSave);
-			this.readOnly = undefined;
-			this.unsaved.delete(conversation.id);
-			this.failedSaves.delete(conversation.id);
-			// Adopt what the merge kept: another glm-tui's messages, rename or settings. The draft stays ours.
-			const draft = conversation.draft;
-			const before = conversation.messages;
-			for (const key of Object.keys(conversation) as Array<keyof Conversation>) if (!(key in merged)) delete conversation[key];
-			Object.assign(conversation, merged, {draft});
-			if (draft === undefined) delete conversation.draft;
-			const kept = live && checkpoint ? merged.messages.filter((each) => each.id !== live.id) : merged.messages;
-			conversation.messages = keepIdentity(before, live ? [...kept, live] : kept);
-			// The screen draws streamed text from the array it last rendered: a new array must reach it.
-			if (conversation.messages !== before) this.changed();
-			this.refreshList();
-			this.markSeen(conversation.id);
-			return true;
-		} catch (error) {
-			const reason = describeFileError(error);
-			this.unsaved.add(conversation.id);
-			this.failedSaves.set(conversation.id, reason);
-			this.say(`Could not save "${conversation.name}": ${reason}. ${whenFailed}`, 'error');
-			return false;
-		}
-	}
-
-	/**
-	 * Saves each streaming answer that grew since its last save (or, without growth, once a heartbeat, so other
-	 * glm-tui see its writer is alive). Timer-driven, every few seconds: the per-token path does not change.
-	 */
-	private checkpointStreams(): boolean {
-		const now = this.now();
-		const writer = thisWriter();
-		for (const [id, stream] of this.streams) {
-			const conversation = this.inMemory(id);
-			if (!conversation) continue;
-			const message = stream.answer.message;
-			const length = message.content.length + (message.reasoning?.length ?? 0);
-			const grew = length !== (stream.saved?.length ?? 0);
-			const since = stream.saved ? now - stream.saved.at : Infinity;
-			if (!grew && since < HEARTBEAT_MS) continue;
-			// A big conversation's save is not cheap (~40 ms for 5,000 messages): spaced so saving stays under
-			// ~0.4% of the time, the cost per streamed frame does not grow with the conversation; a short one is
-			// saved at every tick.
-			if (grew && stream.saved && since < stream.saved.cost * CHECKPOINT_COST_SPACING) continue;
-			const started = performance.now();
-			this.persist(conversation, 'It stays open here; what arrives is saved again in a few seconds.', checkpointOf(message, writer, now));
-			stream.saved = {length, at: now, cost: performance.now() - started};
-		}
-		return this.streams.size > 0;
-	}
-
 	private changed(): void {
-		if (this.pendingNotify) {
-			clearTimeout(this.pendingNotify);
-			this.pendingNotify = undefined;
-		}
-		this.grown.clear();
+		this.frames.drawn();
 		this.version++;
 		for (const listener of this.listeners) listener();
 	}
-
-	/**
-	 * Token-rate changes are coalesced to one notification per frame. A frame that is due is drawn in the wake-up
-	 * of the read that brought the text; one that is not waits for a later read, with a timer only in case the
-	 * stream pauses. The client reads the socket once per frame (readPaceMs), so reading and drawing share
-	 * wake-ups, which on a VM cost more CPU than the drawing itself.
-	 */
-	private grew(id: string): void {
-		this.grown.add(id);
-		if (this.frameQueued) return;
-		const wait = this.lastFrameAt + this.frameMs - this.now();
-		if (wait <= this.frameMs / 10) {
-			clearTimeout(this.pendingNotify);
-			this.pendingNotify = undefined;
-			this.frameQueued = true;
-			setImmediate(this.flushText);
-		} else {
-			this.pendingNotify ??= setTimeout(this.flushText, wait + this.frameMs / 2);
-		}
-	}
-
-	private readonly flushText = (): void => {
-		clearTimeout(this.pendingNotify);
-		this.pendingNotify = undefined;
-		this.frameQueued = false;
-		if (this.grown.size === 0) return;
-		this.lastFrameAt = this.now();
-		if (this.textListeners.size === 0) return this.changed();
-		const ids = this.grown;
-		this.grown = new Set();
-		for (const listener of this.textListeners) listener(ids);
-	};
-}
-
-/**
- * "Finished after the connection dropped" is said until the conversation goes on: the next question takes the
- * mark off (with a newer updatedAt, so the merge keeps the unmarked copy). Returns what it changed, to undo.
- */
-function unmarkDetached(conversation: Conversation, time: string): Array<[number, Message]> {
-	const changed: Array<[number, Message]> = [];
-	const messages = conversation.messages;
-	for (let index = 0; index < messages.length; index++) {
-		const message = messages[index]!;
-		if (!message.finishedDetached) continue;
-		const {finishedDetached: _mark, ...rest} = message;
-		messages[index] = {...rest, updatedAt: time};
-		changed.push([index, message]);
-	}
-	return changed;
-}
-
-function summaryKey(summary: ConversationSummaryLike): string {
-	return `${summary.updatedAt}|${summary.messageCount}|${summary.name}`;
-}
-
-function sameList(a: readonly ConversationSummaryLike[], b: readonly ConversationSummaryLike[]): boolean {
-	if (a.length !== b.length) return false;
-	return a.every((each, index) => {
-		const other = b[index]!;
-		return (
-			each.id === other.id && each.name === other.name && each.messageCount === other.messageCount && each.updatedAt === other.updatedAt
-		);
-	});
-}
-
-/** The one order every list, number and Alt+N uses (store/order.ts), whatever order the store gave. */
-function byCreation<T extends ConversationSummaryLike>(list: T[]): T[] {
-	return [...list].sort(listOrder);
-}
-
-function replaceMessage(conversation: Conversation, message: Message): void {
-	const messages = conversation.messages;
-	for (let index = messages.length - 1; index >= 0; index--) {
-		if (messages[index]!.id === message.id) {
-			messages[index] = message;
-			return;
-		}
-	}
-	messages.push(message);
-}
-
-function pickDefined<T extends object>(value: T): Partial<T> {
-	return Object.fromEntries(Object.entries(value).filter(([, each]) => each !== undefined)) as Partial<T>;
-}
-
-function newId(): string {
-	return randomUUID().replaceAll('-', '').slice(0, 16);
 }
 
 export function describe(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
-}
-
-/** `before` itself when `after` holds the very same messages: a save that changed nothing keeps the array the screen draws from. */
-function keepIdentity(before: Message[], after: Message[]): Message[] {
-	return before.length === after.length && after.every((each, index) => each === before[index]) ? before : after;
 }
