@@ -227,9 +227,10 @@ export class ChatController extends OpenConversations {
 				const text = conversation.id === this.active.id ? note : controllerText.inConversation(conversation.name, note);
 				this.notice = {text, tone: 'error'};
 			}
-			// The finished answer goes on screen first; writing a long conversation takes longer than a frame.
-			this.changed();
+			// The finished answer goes on screen first; writing a long conversation takes longer than a frame. It is
+			// marked unsaved before the screen hears of it: a listener may save everything and exit (the detached wait).
 			this.saves.saveSoon(conversation.id);
+			this.changed();
 		})();
 	}
 }

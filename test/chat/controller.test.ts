@@ -184,6 +184,20 @@ describe('failure, retry, stop', () => {
 		expect(onDisk(id)).toEqual(['user complete q', 'assistant stopped half']);
 	});
 
+	it('a listener that quits as soon as no answer streams (the detached wait) still saves the one that just ended', async () => {
+		const controller = start();
+		const id = controller.active.id;
+		controller.send('q');
+		controller.detach();
+		controller.subscribe(() => {
+			if (controller.streams.size === 0) controller.saveAll();
+		});
+		client.last.emit({type: 'content', text: 'all of it'}, {type: 'finish', reason: 'stop'});
+		client.last.end();
+		await settle();
+		expect(store.disk.get(id)?.messages[1]).toMatchObject({state: 'complete', content: 'all of it', finishedDetached: true});
+	});
+
 	it('quitting when the disk refuses returns the conversation to rescue, with the reason', () => {
 		const controller = start();
 		controller.send('q');
