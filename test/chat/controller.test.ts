@@ -247,6 +247,22 @@ describe('conversations in the background', () => {
 		expect(controller.notice?.tone).toBe('error');
 	});
 
+	it('the open conversation deleted by another glm-tui: another one opens and the notice says why (in Chinese too)', () => {
+		for (const language of ['en', 'zh'] as const) {
+			setLanguage(language);
+			const controller = start();
+			const gone = controller.createConversation(`notes ${language}`);
+			controller.createConversation('keep');
+			controller.openConversation(gone.id);
+			store.disk.delete(gone.id);
+			controller.syncFromDisk();
+			expect(controller.active.id).not.toBe(gone.id);
+			expect(controller.notice?.text).toBe(
+				language === 'en' ? `"notes en" was deleted in another glm-tui.` : '“notes zh”已在另一个 glm-tui 中删除。',
+			);
+		}
+	});
+
 	it('Alt+N past the last conversation says there is none (in Chinese too)', () => {
 		const controller = start();
 		controller.jump(4);
