@@ -1,4 +1,6 @@
-// Slash commands typed in the composer. Parsing is pure; the UI decides what each one does.
+// Slash commands typed in the composer. Parsing is pure; the UI decides what each one does. What each command
+// is (aliases, usage, arguments, description) is a row in slash-command-table.ts.
+import {SLASH_COMMAND_TABLE, type SlashCommandRow} from './slash-command-table.js';
 
 export const SLASH_COMMANDS = [
 	'new',
@@ -25,10 +27,21 @@ export const SLASH_COMMANDS = [
 
 export type SlashCommandName = (typeof SLASH_COMMANDS)[number];
 
-/** Commands that take no argument: one given an argument ("/quit 是什么意思") is more likely a question. */
-const NO_ARGUMENT: ReadonlySet<SlashCommandName> = new Set(['delete', 'undo', 'settings', 'retry', 'key', 'help', 'quit']);
-/** /copy's arguments (copy-target.ts): anything else after /copy ("/copy 是什么意思") is more likely a question. */
-const COPY_ARGUMENT = /^(?:\d+|code(?:\s+\d+)?)$/i;
+/** The rows of the commands that exist, in the table's order (the order help lists them in). */
+export function slashCommandRows(): Array<[SlashCommandName, SlashCommandRow]> {
+	const names = new Set<string>(SLASH_COMMANDS);
+	return (Object.keys(SLASH_COMMAND_TABLE) as SlashCommandName[])
+		.filter((name) => names.has(name))
+		.map((name) => [name, SLASH_COMMAND_TABLE[name]]);
+}
+
+const ALIASES = new Map(slashCommandRows().flatMap(([name, row]) => row.aliases.map((alias) => [alias, name] as const)));
+
+/** Whether a command takes this (non-empty) argument; one that does not is held back as a probable question. */
+function takesArgument(name: SlashCommandName, argument: string): boolean {
+	const policy = SLASH_COMMAND_TABLE[name].argument;
+	return policy === 'any' || (policy !== 'none' && policy.test(argument));
+}
 
 export type SlashParse =
 	| {type: 'command'; name: SlashCommandName; argument: string}
@@ -36,15 +49,13 @@ export type SlashParse =
 	/** Not a command: send as a message (a leading `//` sends a literal `/`). */
 	| {type: 'text'; text: string};
 
-const ALIASES: Record<string, SlashCommandName> = {q: 'quit', exit: 'quit', h: 'help', '?': 'help', regenerate: 'retry', rm: 'delete'};
-
 export function parseSlash(input: string): SlashParse {
 	if (!input.startsWith('/')) return {type: 'text', text: input};
 	if (input.startsWith('//')) return {type: 'text', text: input.slice(1)};
 	const match = /^\/(\S+)(?:\s+([\s\S]*))?$/.exec(input.trimEnd());
 	if (!match) return {type: 'text', text: input};
 	const word = match[1]!.toLowerCase();
-	const name = (SLASH_COMMANDS as readonly string[]).includes(word) ? (word as SlashCommandName) : ALIASES[word];
+	const name = (SLASH_COMMANDS as readonly string[]).includes(word) ? (word as SlashCommandName) : ALIASES.get(word);
 	// A path like /etc/hosts pasted on its own is text, not an unknown command.
 	if (!name) return word.includes('/') ? {type: 'text', text: input} : {type: 'unknown', name: word};
 	return {type: 'command', name, argument: (match[2] ?? '').trim()};
@@ -67,7 +78,7 @@ export function readSubmission(text: string, held?: string): Submission {
 	if (parsed.type === 'text') return {type: 'message', text: trimmed.startsWith('//') ? text.replace('/', '') : text};
 	if (held === text) return {type: 'message', text};
 	if (parsed.type === 'unknown') return {type: 'hold', name: parsed.name, reason: 'unknown'};
-	if (parsed.argument !== '' && (NO_ARGUMENT.has(parsed.name) || (parsed.name === 'copy' && !COPY_ARGUMENT.test(parsed.argument)))) {
+	if (parsed.argument !== '' && !takesArgument(parsed.name, parsed.argument)) {
 		return {type: 'hold', name: parsed.name, reason: 'argument'};
 	}
 	return parsed;
