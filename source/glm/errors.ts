@@ -2,62 +2,11 @@
 // act on, and whether sending the same request again may help. Codes and retry policy follow the error-code list
 // in GLM's API documentation.
 
-export type GlmErrorKind =
-	| 'no-key'
-	| 'key-format'
-	| 'auth'
-	| 'balance'
-	| 'locked'
-	| 'quota'
-	| 'rate-limit'
-	| 'overloaded'
-	| 'bad-request'
-	| 'model-not-found'
-	| 'prompt-too-long'
-	| 'content-filter'
-	| 'server'
-	| 'network'
-	| 'timeout'
-	| 'aborted'
-	| 'interrupted'
-	| 'unknown';
+import {CODE_ROWS, rowForCode, rowForStatus, type CodeRow} from './error-codes.js';
+import {exitCodes, type GlmErrorKind} from './error-kinds.js';
+import {glmErrorText, type ErrorFacts} from './error-messages.js';
 
-/**
- * Exit status of the one-shot mode (`glm-tui -p`) per error kind. Scripts branch on these, so they never change:
- *
- * | exit | kinds                                             | meaning                                   |
- * |------|---------------------------------------------------|-------------------------------------------|
- * | 1    | unknown                                           | anything else                             |
- * | 2    | no-key, key-format                                | usage: fix the key / arguments            |
- * | 3    | auth                                              | the key was rejected                      |
- * | 4    | balance, locked, quota                            | the account cannot be used right now      |
- * | 5    | content-filter                                    | GLM refused the content                   |
- * | 6    | network, timeout                                  | GLM could not be reached or went silent   |
- * | 7    | interrupted                                       | the answer broke off midway               |
- * | 8    | rate-limit, overloaded, server                    | GLM busy or failing, even after retries   |
- * | 9    | bad-request, model-not-found, prompt-too-long     | the request itself must change            |
- * | 130  | aborted                                           | stopped by the user (128 + SIGINT)        |
- */
-export const exitCodes: Readonly<Record<GlmErrorKind, number>> = {
-	unknown: 1,
-	'no-key': 2,
-	'key-format': 2,
-	auth: 3,
-	balance: 4,
-	locked: 4,
-	quota: 4,
-	'content-filter': 5,
-	network: 6,
-	timeout: 6,
-	interrupted: 7,
-	'rate-limit': 8,
-	overloaded: 8,
-	server: 8,
-	'bad-request': 9,
-	'model-not-found': 9,
-	'prompt-too-long': 9,
-	aborted: 130,
-};
+export {exitCodes, type GlmErrorKind} from './error-kinds.js';
 
 export interface GlmErrorInit {
 	kind: GlmErrorKind;
@@ -69,6 +18,8 @@ export interface GlmErrorInit {
 	serviceMessage?: string;
 	/** From a Retry-After header; the client waits this long instead of its own backoff. */
 	retryAfterMs?: number;
+	/** The message for a shell, when its advice differs from the chat screen's (keys and slash commands). */
+	shellMessage?: string;
 	cause?: unknown;
 }
 
@@ -81,6 +32,7 @@ export class GlmError extends Error {
 	readonly requestId?: string;
 	readonly serviceMessage?: string;
 	readonly retryAfterMs?: number;
+	readonly #shellMessage: string | undefined;
 
 	constructor(init: GlmErrorInit) {
 		super(init.message, init.cause === undefined ? undefined : {cause: init.cause});
@@ -91,6 +43,7 @@ export class GlmError extends Error {
 		if (init.requestId !== undefined) this.requestId = init.requestId;
 		if (init.serviceMessage !== undefined) this.serviceMessage = init.serviceMessage;
 		if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+		this.#shellMessage = init.shellMessage;
 	}
 
 	get exitCode(): number {
@@ -99,24 +52,8 @@ export class GlmError extends Error {
 
 	/** The message for a shell (`glm-tui -p`): chat-screen keys and slash commands become shell commands. */
 	get shellMessage(): string {
-		return toShellAdvice(this.message);
+		return this.#shellMessage ?? this.message;
 	}
-}
-
-// Chat-screen advice and its shell form. One-shot errors must not send a script's user looking for keys that only
-// exist in the chat screen (issue 17).
-const SHELL_ADVICE: ReadonlyArray<readonly [string, string]> = [
-	['switch to another model with /model', 'switch to another model with `glm-tui -m NAME` (see `glm-tui models`)'],
-	['Pick another with /model', 'Pick another with `glm-tui -m NAME` (see `glm-tui models`)'],
-	['Remove earlier messages or start a new conversation (Ctrl+N)', 'Shorten the prompt or start a new conversation'],
-	['`glm-tui config set key` or /key', '`glm-tui config set key`'],
-	['`glm-tui config set key`, use /key,', '`glm-tui config set key`'],
-];
-
-export function toShellAdvice(message: string): string {
-	let text = message;
-	for (const [chat, shell] of SHELL_ADVICE) text = text.split(chat).join(shell);
-	return text;
 }
 
 export function isGlmError(value: unknown): value is GlmError {
@@ -132,26 +69,13 @@ export interface ErrorContext {
 	proxy?: string;
 }
 
-const SET_KEY_HINT = 'Set a new key with `glm-tui config set key` or /key';
 // A paid flagship and the free model: one of them works for nearly every key.
 const SUGGESTED_MODELS = ['glm-4.6', 'glm-4-flash', 'glm-4.5-air'];
-
-function lowerFirst(text: string): string {
-	return text.charAt(0).toLowerCase() + text.slice(1);
-}
-const AUTH_TOKEN_CODES = new Set(['1000', '1002', '1003', '1004']);
-// Codes that look transient by HTTP status (429, 500) but are not: a retry only burns time or quota.
-const NEVER_RETRY = new Set(['1113', '1112', '1121', '1301', '1261', '1304', '1308', '1310', '1001']);
-const ALWAYS_RETRY = new Set(['1302', '1303', '1305', '1312', '500']);
-
-function isNeverRetry(code: string): boolean {
-	return NEVER_RETRY.has(code) || /^121\d$/.test(code) || AUTH_TOKEN_CODES.has(code);
-}
 
 /** True for a 401 the client answers with one freshly signed token before giving up. */
 export function needsFreshToken(error: GlmError): boolean {
 	if (error.status !== 401) return false;
-	return error.code === undefined || AUTH_TOKEN_CODES.has(error.code);
+	return error.code === undefined || CODE_ROWS[error.code]?.retry === 'fresh-token';
 }
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined> | undefined;
@@ -177,13 +101,14 @@ function retryAfter(headers: HeaderSource): number | undefined {
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-/** Retry policy of glm-api.md: the never-codes win over everything, then x-should-retry, then code and status. */
+/** Retry policy of glm-api.md: the code's row wins over everything, then x-should-retry, then the status. */
 export function shouldRetry(status: number | undefined, code: string | undefined, headers?: HeaderSource): boolean {
-	if (code !== undefined && isNeverRetry(code)) return false;
+	const policy = rowForCode(code)?.retry ?? 'status';
+	if (policy === 'never' || policy === 'fresh-token') return false;
 	const hint = header(headers, 'x-should-retry')?.trim().toLowerCase();
 	if (hint === 'true') return true;
 	if (hint === 'false') return false;
-	if (code !== undefined && ALWAYS_RETRY.has(code)) return true;
+	if (policy === 'always') return true;
 	if (status === undefined) return false;
 	return status === 408 || status === 409 || status === 429 || status >= 500;
 }
@@ -207,15 +132,6 @@ export function excerpt(text: string | undefined, max = 300): string | undefined
 	if (clean === '') return undefined;
 	const chars = Array.from(clean);
 	return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : clean;
-}
-
-function quote(serviceMessage: string | undefined): string {
-	return serviceMessage ? ` GLM says: "${serviceMessage}"` : '';
-}
-
-interface Described {
-	kind: GlmErrorKind;
-	message: string;
 }
 
 interface ParsedBody {
@@ -261,148 +177,43 @@ function parseErrorObject(obj: unknown): ParsedBody {
 	return result;
 }
 
-function describe(
-	status: number | undefined,
-	code: string | undefined,
-	service: string | undefined,
-	context: ErrorContext,
-	body: ParsedBody,
-	location?: string,
-): Described {
-	const tag = code ?? (status === undefined ? '' : `HTTP ${status}`);
-	const ref = tag ? ` (${tag})` : '';
-	const model = context.model ? `"${context.model}"` : 'the requested model';
-	switch (code) {
-		case '1000':
-		case '1002':
-		case '1004':
-			return {
-				kind: 'auth',
-				message: `GLM rejected the API key${ref}. Check that it is complete and still active in your GLM console. ${SET_KEY_HINT}.`,
-			};
-		case '1003':
-			return {
-				kind: 'auth',
-				message: `GLM says the sign-in token has expired${ref}, even though glm-tui signs a fresh one: check that this computer's clock is right. If it is, the key may be revoked; ${lowerFirst(SET_KEY_HINT)}.`,
-			};
-		case '1001':
-			return {
-				kind: 'auth',
-				message: `GLM received no Authorization header${ref}; a proxy between you and GLM is probably removing it. Check your proxy settings (HTTPS_PROXY / NO_PROXY).`,
-			};
-		case '1113':
-			return {
-				kind: 'balance',
-				message: `Your GLM account has no balance left${ref}. Top up at open.bigmodel.cn (or z.ai for international keys) and try again.`,
-			};
-		case '1112':
-		case '1121':
-			return {
-				kind: 'locked',
-				message: `Your GLM account is locked${ref}. Contact Zhipu support to unlock it; retrying will not help.${quote(service)}`,
-			};
-		case '1304':
-		case '1308':
-		case '1310': {
-			const period = code === '1304' ? 'daily' : code === '1308' ? '5-hour' : 'weekly';
-			return {
-				kind: 'quota',
-				message: `You have used up your ${period} GLM quota${ref}. Wait until it resets, or switch to another model with /model.${quote(service)}`,
-			};
-		}
-		case '1302':
-		case '1303':
-			return {kind: 'rate-limit', message: `GLM is limiting how fast you send requests${ref}. Wait a moment and try again.`};
-		case '1305':
-		case '1312':
-			return {
-				kind: 'overloaded',
-				message: `GLM is overloaded right now${ref}. Try again in a minute, or switch to another model with /model.`,
-			};
-		case '1211': {
-			const others = SUGGESTED_MODELS.filter((name) => name !== context.model)
-				.slice(0, 2)
-				.join(' or ');
-			return {
-				kind: 'model-not-found',
-				message: `The model ${model} does not exist or your key cannot use it${ref}. Pick another with /model, e.g. ${others}.`,
-			};
-		}
-		case '1261':
-			return {
-				kind: 'prompt-too-long',
-				message: `The conversation is too long for ${model}${ref}. Remove earlier messages or start a new conversation (Ctrl+N), then try again.`,
-			};
-		case '1301': {
-			const what = body.filteredRole === 'assistant' ? 'the answer' : 'your message';
-			return {
-				kind: 'content-filter',
-				message: `GLM refused to continue because it flagged ${what} as unsafe or sensitive${ref}. Rephrase and try again.`,
-			};
-		}
-		case '500':
-			return {kind: 'server', message: `GLM had an internal error${ref}. Try again in a moment.${quote(service)}`};
-		default:
-			break;
-	}
-	if (code !== undefined && /^121\d$/.test(code)) {
-		return {
-			kind: 'bad-request',
-			message: `GLM rejected a parameter of the request${ref}. Check the options for ${model} (/temperature, /thinking).${quote(service)}`,
-		};
-	}
-	if (status === 401) {
-		return {kind: 'auth', message: `GLM rejected the API key${ref}. ${SET_KEY_HINT}.${quote(service)}`};
-	}
-	if (status === 403) {
-		return {
-			kind: 'auth',
-			message: `GLM refused access${ref}: this key may not be allowed to use ${model} or this endpoint. Check the key's permissions, or ${lowerFirst(SET_KEY_HINT)}.${quote(service)}`,
-		};
-	}
-	if (status === 404) {
-		const host = context.host ? ` on ${context.host}` : '';
-		return {
-			kind: 'bad-request',
-			message: `GLM found no chat endpoint${host}${ref}. Check the base URL (glm-tui config set base-url), e.g. https://open.bigmodel.cn/api/paas/v4.${quote(service)}`,
-		};
-	}
-	if (status !== undefined && status >= 300 && status < 400) {
+/** The row that explains a failure: the code's own, else the HTTP status's. */
+export function rowFor(status: number | undefined, code: string | undefined): CodeRow {
+	return rowForCode(code) ?? rowForStatus(status);
+}
+
+function factsFor(status: number | undefined, body: ParsedBody, context: ErrorContext, row: CodeRow, location?: string): ErrorFacts {
+	const tag = body.code ?? (status === undefined ? '' : `HTTP ${status}`);
+	const facts: ErrorFacts = {
+		ref: tag ? ` (${tag})` : '',
+		model: context.model ? `"${context.model}"` : 'the requested model',
+		others: SUGGESTED_MODELS.filter((name) => name !== context.model)
+			.slice(0, 2)
+			.join(' or '),
+		service: excerpt(body.message),
+		flagged: body.filteredRole === 'assistant' ? 'answer' : 'prompt',
+		period: row.period ?? 'daily',
+		host: context.host,
 		// fetch used to follow redirects; a POST cannot be replayed to just any place, so say where it points.
-		const to = excerpt(location, 200);
-		return {
-			kind: 'bad-request',
-			message: `${context.host ?? 'The server'} redirects the chat endpoint elsewhere${ref}${to ? ` (to ${to})` : ''}. Check the base URL (glm-tui config set base-url), e.g. https://open.bigmodel.cn/api/paas/v4.`,
-		};
-	}
-	if (status === 413) {
-		return {
-			kind: 'prompt-too-long',
-			message: `The request is too large for GLM${ref}. Remove earlier messages or start a new conversation, then try again.`,
-		};
-	}
-	if (status === 408) return {kind: 'timeout', message: `GLM timed out handling the request${ref}. Try again.`};
-	if (status === 429) return {kind: 'rate-limit', message: `GLM is limiting requests${ref}. Wait a moment and try again.${quote(service)}`};
-	if (status === 503)
-		return {kind: 'overloaded', message: `GLM is unavailable or overloaded${ref}. Try again in a minute.${quote(service)}`};
-	if (status !== undefined && status >= 500) {
-		return {kind: 'server', message: `GLM's server failed${ref}. Try again in a moment.${quote(service)}`};
-	}
-	if (status === 400 || status === 422) {
-		return {kind: 'bad-request', message: `GLM rejected the request as invalid${ref}. Check the model name and options.${quote(service)}`};
-	}
-	return {kind: 'unknown', message: `GLM returned an unexpected error${ref}.${quote(service)}`};
+		to: excerpt(location, 200),
+		shell: false,
+	};
+	return facts;
 }
 
 function fromParsed(status: number | undefined, body: ParsedBody, headers: HeaderSource, context: ErrorContext): GlmError {
-	const serviceMessage = excerpt(body.message);
-	const {kind, message} = describe(status, body.code, serviceMessage, context, body, header(headers, 'location'));
+	const row = rowFor(status, body.code);
+	const facts = factsFor(status, body, context, row, header(headers, 'location'));
+	const explain = glmErrorText[row.message];
+	const message = explain(facts);
+	const shellMessage = explain({...facts, shell: true});
 	const requestId = body.requestId ?? header(headers, 'x-request-id');
-	const init: GlmErrorInit = {kind, message, retryable: shouldRetry(status, body.code, headers)};
+	const init: GlmErrorInit = {kind: row.kind, message, retryable: shouldRetry(status, body.code, headers)};
+	if (shellMessage !== message) init.shellMessage = shellMessage;
 	if (body.code !== undefined) init.code = body.code;
 	if (status !== undefined) init.status = status;
 	if (requestId !== undefined) init.requestId = requestId;
-	if (serviceMessage !== undefined) init.serviceMessage = serviceMessage;
+	if (facts.service !== undefined) init.serviceMessage = facts.service;
 	const after = retryAfter(headers);
 	if (after !== undefined) init.retryAfterMs = after;
 	return new GlmError(init);
@@ -540,9 +351,5 @@ export function unreadableNote(count: number): string {
 }
 
 export function noKeyError(): GlmError {
-	return new GlmError({
-		kind: 'no-key',
-		message:
-			'No GLM API key is set. Create one at open.bigmodel.cn (or z.ai), then run `glm-tui config set key`, use /key, or set ZHIPUAI_API_KEY / ZAI_API_KEY.',
-	});
+	return new GlmError({kind: 'no-key', message: glmErrorText.noKey(false), shellMessage: glmErrorText.noKey(true)});
 }
