@@ -35,7 +35,7 @@ export class MarkdownStream {
 		}
 
 		const lines = this.stableLines.slice();
-		append(lines, renderMarkdown(text.slice(cut), width, theme));
+		append(lines, renderMarkdown(text.slice(cut), width, theme, true));
 		return lines;
 	}
 

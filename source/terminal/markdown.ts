@@ -26,7 +26,13 @@ Choices:
 export {defaultTheme, createTheme, type Theme} from './theme.js';
 export {splitStableBlocks} from './markdown-stable.js';
 
-export function renderMarkdown(text: string, width: number, theme: Theme = defaultTheme): string[] {
+// The last whitespace-free run of a text that is still arriving: a bare URL in it may be cut short
+// (`https://example.c` of `https://example.com/…`), and a link to it would open the wrong place if
+// clicked mid-stream. Set only while renderMarkdown runs (it is synchronous).
+let unfinishedTail: string | undefined;
+
+/** `growing`: the text is an answer still streaming, so a bare URL at its very end is not linked yet. */
+export function renderMarkdown(text: string, width: number, theme: Theme = defaultTheme, growing = false): string[] {
 	const cells = Math.max(1, Math.floor(width) || 1);
 	const source = sanitize(text);
 	if (source.trim() === '') {
@@ -34,7 +40,12 @@ export function renderMarkdown(text: string, width: number, theme: Theme = defau
 	}
 
 	const tokens = Lexer.lex(source, {gfm: true});
-	return renderBlocks(tokens, cells, {theme, depth: 0, tight: false});
+	unfinishedTail = growing ? /\S*$/.exec(source)![0] : undefined;
+	try {
+		return renderBlocks(tokens, cells, {theme, depth: 0, tight: false});
+	} finally {
+		unfinishedTail = undefined;
+	}
 }
 
 /** User messages and other plain text: sanitized and word-wrapped, no markup. */
@@ -270,6 +281,8 @@ function renderInlineToken(token: Token, theme: Theme): string {
 			const plain = sanitizeLine(link.text);
 			// With OSC 8 (hyperlink.ts) the text and the URL shown after it open the whole URL; the URL stays
 			// visible so a link's text cannot hide where it leads.
+			const bare = !link.raw.startsWith('[') && !link.raw.startsWith('<');
+			if (bare && unfinishedTail?.includes(link.raw)) return theme.link(text);
 			if (link.autolink || href === '' || plain === href || `mailto:${plain}` === href) {
 				return hyperlink(link.href, theme.link(text));
 			}

@@ -3,6 +3,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import stripAnsi from 'strip-ansi';
 import {hyperlink, hyperlinksSupported, linkTarget, setHyperlinks} from '../../source/terminal/hyperlink.js';
 import {renderMarkdown} from '../../source/terminal/markdown.js';
+import {MarkdownStream} from '../../source/terminal/markdown-stream.js';
 import {wrap} from '../../source/terminal/wrap.js';
 import {diffFrames, firstDifference} from '../../source/terminal/frame-diff.js';
 import {cellWidth} from '../../source/text/width.js';
@@ -82,5 +83,20 @@ describe('hyperlinks', () => {
 		expect(firstDifference(before, after)).toMatchObject({column: 7, link: open('https://a.b/')});
 		const {output} = diffFrames([before], [after], undefined, {x: 0, y: 0});
 		expect(output).toBe(`\u001B[1;8H${open('https://a.b/')}st${close}`);
+	});
+
+	it('while an answer streams, a URL still arriving is never linked to the part seen so far', () => {
+		setHyperlinks(true);
+		const urls = ['https://example.com/a/very/long/path?q=1', 'https://docs.example.org/guide.'];
+		const answer = `See [the guide](${urls[0]}) and ${urls[1]} then <${urls[0]}> too.`;
+		const stream = new MarkdownStream();
+		for (let end = 1; end <= answer.length; end++) {
+			const text = stream.render(answer.slice(0, end), 60).join('\n');
+			const targets = [...text.matchAll(osc)].map((match) => match[1]).filter(Boolean);
+			for (const target of targets)
+				expect(['https://example.com/a/very/long/path?q=1', 'https://docs.example.org/guide'], answer.slice(0, end)).toContain(target);
+		}
+		const done = renderMarkdown(answer, 60).join('\n');
+		expect(new Set([...done.matchAll(osc)].map((match) => match[1]).filter(Boolean)).size).toBe(2);
 	});
 });
