@@ -4,6 +4,7 @@
 // a crash, a reboot): the first is shown growing, the second is shown `stopped`.
 import os from 'node:os';
 import type {Conversation, Message} from '../domain/types.js';
+import {isAlive} from '../store/process-alive.js';
 
 /** A writer checkpoints at least this often while its answer streams, even when no text arrived. */
 export const HEARTBEAT_MS = 30_000;
@@ -67,13 +68,4 @@ export function settleStreaming(conversation: Conversation, world: WriterWorld =
 /** The message as saved mid-stream: marked with its writer and the time of this save. */
 export function checkpointOf(message: Message, writer: string, now: number): Message {
 	return {...message, writer, updatedAt: new Date(now).toISOString()};
-}
-
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
 }

@@ -6,6 +6,7 @@ import os from 'node:os';
 import {randomBytes} from 'node:crypto';
 import {StoreError, isUnwritable} from './errors.js';
 import {writeNewFile} from './verified-write.js';
+import {isAlive} from './process-alive.js';
 
 export interface LockOptions {
 	/** Give up after this long. */
@@ -135,15 +136,6 @@ function readLock(lockFile: string): LockContent | undefined {
 		// missing, or still being written by its creator
 	}
 	return undefined;
-}
-
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
 }
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
