@@ -1,4 +1,6 @@
-// One row per GLM code of glm-api.md (and the few the documentation adds): what kind of failure it is (which also
+// One row per GLM code of glm-api.md (and the few more the service's code table lists, checked against
+// https://docs.z.ai/api-reference/api-code: 1110/1111/1120 account, 1212/1220 method and permission, 1231
+// request already running, 1234 the service's own network error): what kind of failure it is (which also
 // fixes the one-shot exit code), whether asking again may help, and which message explains it. HTTP statuses
 // without a known code fall back to the status rows below.
 import type {GlmErrorKind} from './error-kinds.js';
