@@ -286,6 +286,28 @@ describe('glm-tui -p: failures and their exit codes', () => {
 		expect(server.requests).toHaveLength(1);
 	});
 
+	test('in Chinese, 1301 / 1261 / 1308 are explained in Chinese and quote the service, with the same exit codes', async ({
+		glm,
+		server,
+		expect,
+	}) => {
+		const zh = {env: {LANG: 'zh_CN.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined}};
+		server.enqueue({code: '1301'}, {code: '1261'}, {code: '1308'});
+		const filtered = await glm(['-p', 'hi'], zh);
+		expect(filtered.code).toBe(5);
+		expect(filtered.stderr).toContain('GLM 认为你的消息含有不安全或敏感内容');
+		expect(filtered.stderr).toContain('GLM 的说明：“系统检测到输入或生成内容可能包含不安全或敏感内容');
+		const tooLong = await glm(['-p', 'hi'], zh);
+		expect(tooLong.stderr).toContain('对话太长');
+		expect(tooLong.stderr).toContain('缩短提问');
+		expect(tooLong.stderr).toContain('Prompt 超长');
+		expect(tooLong.stderr).not.toContain('Ctrl+N');
+		const quota = await glm(['-p', 'hi'], zh);
+		expect(quota.code).toBe(4);
+		expect(quota.stderr).toMatch(/额度已用完.*已达到 5 小时的使用上限。您的限额将在 \S.* 重置/s);
+		for (const run of [filtered, tooLong, quota]) expect(run.stderr).not.toMatch(/[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}/);
+	});
+
 	test('an unknown model (1211) exits 9', async ({glm, server, expect}) => {
 		const run = await glm(['-p', 'hi', '-m', 'gpt-4o']);
 		expect(run.code).toBe(9);
