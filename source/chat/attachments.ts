@@ -3,6 +3,7 @@
 import {readFileSync, statSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
+import {attachmentText as say} from './attachment-messages.js';
 
 /** Larger files are refused, not cut: a silently truncated log or config gives a wrong answer. */
 export const MAX_ATTACHMENT_BYTES = 256 * 1024;
@@ -33,40 +34,38 @@ export function readAttachment(name: string, cwd = process.cwd()): Attachment {
 	let bytes: Buffer;
 	try {
 		const stats = statSync(file);
-		if (stats.isDirectory()) throw new AttachmentError(`${name} is a folder; attach the files in it one by one.`);
+		if (stats.isDirectory()) throw new AttachmentError(say.folder(name));
 		if (stats.size > MAX_ATTACHMENT_BYTES) {
-			throw new AttachmentError(
-				`${name} is ${size(stats.size)}; files up to ${size(MAX_ATTACHMENT_BYTES)} can be attached (cut out the part that matters, e.g. with tail or grep).`,
-			);
+			throw new AttachmentError(say.tooBig(name, size(stats.size), size(MAX_ATTACHMENT_BYTES)));
 		}
 		bytes = readFileSync(file);
 	} catch (error) {
 		if (error instanceof AttachmentError) throw error;
-		throw new AttachmentError(`Cannot read ${name}: ${describeReadError(error as NodeJS.ErrnoException)}.`);
+		throw new AttachmentError(say.unreadable(name, describeReadError(error as NodeJS.ErrnoException)));
 	}
 	const text = decodeText(bytes);
-	if (text === undefined) throw new AttachmentError(`${name} is not a text file (binary content); only text files can be attached.`);
+	if (text === undefined) throw new AttachmentError(say.binary(name));
 	return {name, text, bytes: bytes.length, lines: countLines(text)};
 }
 
 export function checkAttachedTotal(attachments: readonly Attachment[]): void {
 	const total = attachments.reduce((sum, each) => sum + each.bytes, 0);
 	if (total > MAX_ATTACHED_BYTES) {
-		throw new AttachmentError(`The attached files add up to ${size(total)}; one question can carry up to ${size(MAX_ATTACHED_BYTES)}.`);
+		throw new AttachmentError(say.tooMuch(size(total), size(MAX_ATTACHED_BYTES)));
 	}
 }
 
 function describeReadError(error: NodeJS.ErrnoException): string {
 	switch (error.code) {
 		case 'ENOENT':
-			return 'no such file';
+			return say.noSuchFile;
 		case 'EACCES':
 		case 'EPERM':
-			return 'permission denied';
+			return say.permissionDenied;
 		case 'ENOTDIR':
-			return 'a part of the path is not a folder';
+			return say.notAFolder;
 		case 'ELOOP':
-			return 'too many symbolic links';
+			return say.symlinkLoop;
 		default:
 			return error.code ?? error.message;
 	}

@@ -1,5 +1,9 @@
 import {describe, expect, it} from 'vitest';
-import {decodeText, fenced} from '../../source/chat/attachments.js';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {decodeText, fenced, readAttachment} from '../../source/chat/attachments.js';
+import {setLanguage} from '../../source/i18n/language.js';
 
 /** Small seeded generator (mulberry32), so a failure can be replayed from the printed seed. */
 function random(seed: number) {
@@ -33,5 +37,39 @@ describe('decodeText', () => {
 		expect(decodeText(Buffer.from('\uFEFF中文\tok\n'))).toBe('中文\tok\n');
 		expect(decodeText(Buffer.from([0x61, 0, 0x62]))).toBeUndefined();
 		expect(decodeText(Buffer.from([0xff, 0xfe, 0x41]))).toBeUndefined();
+	});
+});
+
+describe('why a file cannot be attached, in both languages', () => {
+	it('says no such file, folder, binary, too big — in English and in Chinese', () => {
+		const folder = mkdtempSync(path.join(tmpdir(), 'glm-attach-'));
+		writeFileSync(path.join(folder, 'core.bin'), Buffer.from([1, 0, 2]));
+		writeFileSync(path.join(folder, 'big.log'), 'x'.repeat(300 * 1024));
+		const why = (name: string) => {
+			try {
+				readAttachment(name, folder);
+			} catch (error) {
+				return (error as Error).message;
+			}
+			return 'attached';
+		};
+		try {
+			expect(['nope.txt', '.', 'core.bin', 'big.log'].map(why)).toEqual([
+				'Cannot read nope.txt: no such file.',
+				'. is a folder; attach the files in it one by one.',
+				'core.bin is not a text file (binary content); only text files can be attached.',
+				'big.log is 300 KB; files up to 256 KB can be attached (cut out the part that matters, e.g. with tail or grep).',
+			]);
+			setLanguage('zh');
+			expect(['nope.txt', '.', 'core.bin', 'big.log'].map(why)).toEqual([
+				'无法读取 nope.txt：文件不存在。',
+				'. 是文件夹；请逐个附加其中的文件。',
+				'core.bin 不是文本文件（内容是二进制）；只能附加文本文件。',
+				'big.log 有 300 KB；只能附加不超过 256 KB 的文件（可以用 tail 或 grep 截取需要的部分）。',
+			]);
+		} finally {
+			setLanguage('en');
+			rmSync(folder, {recursive: true, force: true});
+		}
 	});
 });
