@@ -1,5 +1,5 @@
 // What attaching a file says when it cannot (too big, binary, unreadable), in English and Simplified Chinese.
-import {defineMessages} from '../i18n/catalog.js';
+import {defineMessages, plural} from '../i18n/catalog.js';
 
 export const attachmentText = defineMessages(
 	'attachments',
@@ -14,6 +14,7 @@ export const attachmentText = defineMessages(
 		permissionDenied: 'permission denied',
 		notAFolder: 'a part of the path is not a folder',
 		symlinkLoop: 'too many symbolic links',
+		lineCount: (lines: number) => plural(lines, 'line'),
 	},
 	{
 		folder: (name: string) => `${name} 是文件夹；请逐个附加其中的文件。`,
@@ -26,5 +27,6 @@ export const attachmentText = defineMessages(
 		permissionDenied: '没有权限',
 		notAFolder: '路径中的某一部分不是文件夹',
 		symlinkLoop: '符号链接层数过多',
+		lineCount: (lines: number) => `${lines} 行`,
 	},
 );

@@ -3,6 +3,7 @@
 import {readFileSync, statSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
+import type {AttachedFile} from '../domain/types.js';
 import {attachmentText as say} from './attachment-messages.js';
 
 /** Larger files are refused, not cut: a silently truncated log or config gives a wrong answer. */
@@ -10,13 +11,8 @@ export const MAX_ATTACHMENT_BYTES = 256 * 1024;
 /** All attachments of one question together (~150K tokens of English, more in Chinese: GLM-4.5's window). */
 export const MAX_ATTACHED_BYTES = 512 * 1024;
 
-export interface Attachment {
-	/** As the user wrote it (`~/x.log`, `src/a.ts`): what the model and the transcript show. */
-	name: string;
-	text: string;
-	bytes: number;
-	lines: number;
-}
+/** `name` is as the user wrote it (`~/x.log`, `src/a.ts`): what the model and the transcript show. */
+export type Attachment = AttachedFile;
 
 export class AttachmentError extends Error {}
 
@@ -29,8 +25,8 @@ const size = (bytes: number) =>
 	bytes < KIB ? `${bytes} B` : bytes < KIB * KIB ? `${Math.round(bytes / KIB)} KB` : `${(bytes / KIB / KIB).toFixed(1)} MB`;
 
 /** Reads a text file to attach; throws AttachmentError with a sentence saying why not. */
-export function readAttachment(name: string, cwd = process.cwd()): Attachment {
-	const file = path.resolve(cwd, expandHome(name));
+export function readAttachment(name: string, cwd = process.cwd(), home?: string): Attachment {
+	const file = path.resolve(cwd, expandHome(name, home));
 	let bytes: Buffer;
 	try {
 		const stats = statSync(file);
@@ -100,4 +96,15 @@ export function fenced(text: string, info = ''): string {
 export function attachmentBlock(attachment: Pick<Attachment, 'name' | 'text'>): string {
 	const extension = path.extname(attachment.name).slice(1);
 	return `${attachment.name}:\n${fenced(attachment.text, /^[\w+-]{1,12}$/.test(extension) ? extension : '')}`;
+}
+
+/** What the model is asked: the files first, each fenced under its name, then the question (as one-shot mode does). */
+export function questionWithFiles(question: string, files: readonly Pick<Attachment, 'name' | 'text'>[] | undefined): string {
+	if (files === undefined || files.length === 0) return question;
+	return [...files.map((file) => attachmentBlock(file)), question].join('\n\n');
+}
+
+/** `notes.md · 2 KB · 40 lines`: how an attached file is shown instead of its text. */
+export function attachmentSummary(file: Pick<Attachment, 'name' | 'bytes' | 'lines'>): string {
+	return `${file.name} · ${size(file.bytes)} · ${say.lineCount(file.lines)}`;
 }

@@ -2,7 +2,7 @@
 // notifications through frames.ts, saving through saves.ts), open-conversations.ts (the open conversations, their
 // list, what other glm-tui write), and here the sending: questions, answers streaming, retry, stop, exit. The UI
 // subscribes and calls methods; nothing here knows about React or the terminal.
-import type {Conversation, Message} from '../domain/types.js';
+import type {AttachedFile, Conversation, Message} from '../domain/types.js';
 import {GlmError, unreadableNote} from '../glm/errors.js';
 import {nameKey, uniqueName} from '../store/order.js';
 import {startAnswer} from './answer.js';
@@ -51,7 +51,8 @@ export class ChatController extends OpenConversations {
 
 	// ---- sending -------------------------------------------------------------------------------
 
-	send(text: string): boolean {
+	/** Asks `text`, with `attachments` (read files) kept on the question. */
+	send(text: string, attachments: AttachedFile[] = []): boolean {
 		const conversation = this.active;
 		if (this.streams.has(conversation.id)) {
 			this.say(controllerText.stillStreaming);
@@ -63,6 +64,7 @@ export class ChatController extends OpenConversations {
 			return false;
 		}
 		const message: Message = {id: newId(), role: 'user', content: text, state: 'complete', time: new Date(this.now()).toISOString()};
+		if (attachments.length > 0) message.attachments = attachments;
 		const draft = conversation.draft;
 		const marked = unmarkDetached(conversation, message.time);
 		const firstQuestion = !conversation.messages.some((each) => each.role === 'user');

@@ -4,6 +4,7 @@ import type {Conversation, Message} from '../domain/types.js';
 import {contextWindow} from './models.js';
 import {estimateTokens} from './tokens.js';
 import {inFailedTurn} from './turns.js';
+import {questionWithFiles} from './attachments.js';
 
 /** Tokens kept free for the answer and for the error of the estimate. */
 const ANSWER_RESERVE = 8_192;
@@ -44,7 +45,7 @@ export function buildRequest(conversation: Conversation, options: {window?: numb
 			firstIncluded = index;
 			continue;
 		}
-		const cost = estimateTokens(message.content) + MESSAGE_OVERHEAD;
+		const cost = estimateTokens(questionWithFiles(message.content, message.attachments)) + MESSAGE_OVERHEAD;
 		if (used + cost > budget && firstIncluded < messages.length) break;
 		used += cost;
 		firstIncluded = index;
@@ -57,7 +58,7 @@ export function buildRequest(conversation: Conversation, options: {window?: numb
 	if (system) chat.push({role: 'system', content: system});
 	for (let index = firstIncluded; index < messages.length; index++) {
 		const message = messages[index]!;
-		if (sendable(messages, index)) chat.push({role: message.role, content: message.content});
+		if (sendable(messages, index)) chat.push({role: message.role, content: questionWithFiles(message.content, message.attachments)});
 	}
 
 	const request: ChatRequest = {model: conversation.model, messages: chat};

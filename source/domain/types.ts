@@ -33,6 +33,16 @@ export interface Message {
 	writer?: string;
 	/** The answer ended after the terminal of the glm-tui writing it went away (SSH drop). */
 	finishedDetached?: boolean;
+	/** Files attached to a question (`@path`, /file), kept whole so the question can be asked again as it was. */
+	attachments?: AttachedFile[];
+}
+
+/** A text file as it was when attached: the name as the user wrote it, the text, its size in bytes and lines. */
+export interface AttachedFile {
+	name: string;
+	text: string;
+	bytes: number;
+	lines: number;
 }
 
 export type Thinking = 'enabled' | 'disabled';

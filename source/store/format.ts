@@ -47,6 +47,14 @@ const messageSchema: JsonSchema = {
 		error: string,
 		writer: string,
 		finishedDetached: {type: 'boolean'},
+		attachments: {
+			type: 'array',
+			items: {
+				type: 'object',
+				required: ['name', 'text', 'bytes', 'lines'],
+				properties: {name: string, text: string, bytes: {type: 'number'}, lines: {type: 'number'}},
+			},
+		},
 	},
 };
 

@@ -8,6 +8,7 @@ import {highlightGeneration} from '../terminal/highlight.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {clockTime} from './format-time.js';
 import {formatCount} from './format-count.js';
+import {attachmentLines} from './attachment-lines.js';
 
 const INDENT = '  ';
 
@@ -65,6 +66,7 @@ export class TranscriptLines {
 					: // An answer that just finished: its streamed rendering needs only the last block, not the whole text again.
 						(this.streaming.get(message.id)?.render(message.content, inner) ?? renderMarkdown(message.content, inner));
 		for (const line of body) lines.push(INDENT + line);
+		for (const line of attachmentLines(message, inner)) lines.push(INDENT + line);
 
 		// A question's state is in its header; the lines say how an answer ended.
 		if (message.role === 'assistant') for (const line of stateLines(message, inner)) lines.push(INDENT + line);
@@ -84,7 +86,7 @@ export class TranscriptLines {
 }
 
 function cacheKey(message: Message, options: LineOptions): string {
-	return `${options.width}:${options.number ?? 0}:${highlightGeneration()}:${options.showReasoning ? 1 : 0}:${message.state}:${message.content.length}:${message.reasoning?.length ?? 0}:${message.error ?? ''}:${message.writer ? 1 : 0}${message.finishedDetached ? 1 : 0}`;
+	return `${options.width}:${options.number ?? 0}:${highlightGeneration()}:${options.showReasoning ? 1 : 0}:${message.state}:${message.content.length}:${message.reasoning?.length ?? 0}:${message.error ?? ''}:${message.writer ? 1 : 0}${message.finishedDetached ? 1 : 0}:${message.attachments?.length ?? 0}`;
 }
 
 function header(message: Message, width: number, number: number | undefined): string {
