@@ -77,18 +77,23 @@ export function decodeText(bytes: Uint8Array): string | undefined {
 	}
 }
 
-function countLines(text: string): number {
+export function countLines(text: string): number {
 	if (text === '') return 0;
 	let lines = 1;
 	for (let index = text.indexOf('\n'); index !== -1 && index < text.length - 1; index = text.indexOf('\n', index + 1)) lines++;
 	return lines;
 }
 
-/** A fenced block that no run of backticks inside the text can close early. */
-export function fenced(text: string, info = ''): string {
+/** Backticks enough that no run of them inside the text closes the block. */
+export function fenceFor(text: string): string {
 	let longest = 0;
 	for (const run of text.match(/`{3,}/g) ?? []) longest = Math.max(longest, run.length);
-	const fence = '`'.repeat(Math.max(3, longest + 1));
+	return '`'.repeat(Math.max(3, longest + 1));
+}
+
+/** A fenced block that no run of backticks inside the text can close early. */
+export function fenced(text: string, info = ''): string {
+	const fence = fenceFor(text);
 	return `${fence}${info}\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}${fence}`;
 }
 

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type {Conversation, Message} from '../domain/types.js';
 import {isDirectory, writeUnderFreeName} from '../store/new-file.js';
+import {fenceFor} from './attachments.js';
 
 export {toJson} from './transfer.js';
 
@@ -27,6 +28,13 @@ export function toMarkdown(conversation: Conversation): string {
 		if (reasoning) {
 			const count = reasoning.split('\n').length;
 			lines.push(`<details><summary>Reasoning (${count} line${count === 1 ? '' : 's'})</summary>`, '', reasoning, '', '</details>', '');
+		}
+		// Attached files come first, as the model gets them; the exact bytes are in the JSON export.
+		for (const file of message.attachments ?? []) {
+			const text = file.text.replace(/\r\n?|[\u2028\u2029]/g, '\n');
+			const count = text.split('\n').length;
+			lines.push(`<details><summary>📎 ${oneLine(file.name)} (${count} line${count === 1 ? '' : 's'})</summary>`, '');
+			lines.push(fenceFor(text), ...text.split('\n'), fenceFor(text), '', '</details>', '');
 		}
 		lines.push(shownText(message.content) ? message.content : '_(no text)_', '');
 		const note = stateNote(message);

@@ -3,9 +3,11 @@
 import {randomUUID} from 'node:crypto';
 import type {Message, Thinking} from '../domain/types.js';
 import type {ImportedConversation} from './transfer.js';
+import {countLines} from './attachments.js';
 
 const HEADER = /^## (.+) · (\d{4}-\d\d-\d\d) (\d\d:\d\d)$/;
 const REASONING = /^<details><summary>Reasoning \((\d+) lines?\)<\/summary>$/;
+const ATTACHED = /^<details><summary>📎 (.+) \((\d+) lines?\)<\/summary>$/;
 const NOTE = /^_(.+)_$/;
 
 export function looksLikeMarkdownExport(text: string): boolean {
@@ -36,7 +38,12 @@ export function fromMarkdown(text: string): ImportedConversation {
 	while (index < lines.length) {
 		const header = HEADER.exec(lines[index]!)!;
 		let end = index + 1;
-		while (end < lines.length && !HEADER.test(lines[end]!)) end++;
+		while (end < lines.length && !HEADER.test(lines[end]!)) {
+			// A file's text is taken by its line count: a line in it that looks like a header is still text.
+			const file = ATTACHED.exec(lines[end]!);
+			end += file ? 3 + Number(file[2]) : 1;
+		}
+		end = Math.min(end, lines.length);
 		conversation.messages.push(readMessage(header, lines.slice(index + 1, end)));
 		index = end;
 	}
@@ -70,6 +77,16 @@ function readMessage([, speaker = '', day, minute]: RegExpExecArray, body: strin
 		at += 2;
 		message.reasoning = body.slice(at, at + count).join('\n');
 		at += count;
+		while (at < body.length && body[at] !== '</details>') at++;
+		at++;
+		skipBlank();
+	}
+	for (let file = ATTACHED.exec(body[at] ?? ''); file; file = ATTACHED.exec(body[at] ?? '')) {
+		const count = Number(file[2]);
+		// The summary line, a blank line, the opening fence; then the text.
+		const text = body.slice(at + 3, at + 3 + count).join('\n');
+		(message.attachments ??= []).push({name: file[1]!, text, bytes: Buffer.byteLength(text), lines: countLines(text)});
+		at += 3 + count;
 		while (at < body.length && body[at] !== '</details>') at++;
 		at++;
 		skipBlank();

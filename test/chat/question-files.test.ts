@@ -95,3 +95,32 @@ describe('files for a question', () => {
 		}
 	});
 });
+
+describe('attached files in the Markdown export', () => {
+	it('come back from the Markdown export with their names and text (seeded; line ends as LF)', async () => {
+		const {toMarkdown} = await import('../../source/chat/export.js');
+		const seed = Number(process.env['SEED'] ?? Date.now() % 100_000);
+		const next = mulberry32(seed);
+		const pieces = ['a', '中文', '\n', '```', '</details>', '\t', '😀', ' ', '## You · 2026-01-01 10:00', '_x_'];
+		for (let round = 0; round < 100; round++) {
+			const attachments = Array.from({length: 1 + Math.floor(next() * 3)}, (_, index) => {
+				const text = Array.from({length: Math.floor(next() * 30)}, () => pieces[Math.floor(next() * pieces.length)]).join('');
+				return {name: `dir/f ${index}.log`, text, bytes: Buffer.byteLength(text), lines: 0};
+			});
+			const conversation: Conversation = {
+				id: 'c1',
+				name: 'n',
+				model: 'glm-4.6',
+				createdAt: '2026-12-05T00:00:00.000Z',
+				updatedAt: '2026-12-05T00:00:00.000Z',
+				messages: [{id: 'm', role: 'user', content: 'why?', state: 'complete', time: '2026-12-05T00:00:00.000Z', attachments}],
+			};
+			const back = readConversationText(toMarkdown(conversation), 'x.md').conversation.messages[0]!;
+			expect(back.content, `seed ${seed}`).toBe('why?');
+			expect(
+				back.attachments?.map(({name, text}) => ({name, text})),
+				`seed ${seed}`,
+			).toEqual(attachments.map(({name, text}) => ({name, text})));
+		}
+	});
+});
