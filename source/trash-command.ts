@@ -2,6 +2,7 @@
 import {openConversationStore, type TrashEntry} from './store/conversations.js';
 import {TRASH_DAYS} from './store/trash.js';
 import {sanitizeLine} from './text/sanitize.js';
+import {trashText as say} from './trash-messages.js';
 
 export function runTrashCommand(args: string[], options: {json: boolean}): number {
 	const store = openConversationStore();
@@ -26,46 +27,43 @@ export function runTrashCommand(args: string[], options: {json: boolean}): numbe
 			return 0;
 		}
 		if (entries.length === 0) {
-			out(`The trash is empty. Deleted conversations stay there for ${TRASH_DAYS} days.\n`);
+			out(`${say.empty(TRASH_DAYS)}\n`);
 			return 0;
 		}
 		entries.forEach((entry, index) => out(`${String(index + 1).padStart(3)}  ${describe(entry)}\n`));
-		out(
-			`Kept ${TRASH_DAYS} days after deletion. glm-tui trash restore N|NAME brings one back; glm-tui trash empty removes them for good.\n`,
-		);
+		out(`${say.kept(TRASH_DAYS)}\n`);
 		return 0;
 	}
 
 	if (action === 'restore') {
 		const query = rest.join(' ').trim();
-		if (!query) return fail('Usage: glm-tui trash restore N|NAME (glm-tui trash lists them).');
+		if (!query) return fail(say.restoreUsage);
 		const entries = store.trash();
 		const entry = pick(entries, query);
-		if (!entry) return fail(`Nothing in the trash matches "${sanitizeLine(query)}". glm-tui trash lists it.`);
+		if (!entry) return fail(say.noMatch(sanitizeLine(query)));
 		const {conversation, renamedFrom} = store.restore(entry);
 		const name = sanitizeLine(conversation.name);
+		const count = conversation.messages.length;
 		out(
-			renamedFrom
-				? `Restored "${sanitizeLine(renamedFrom)}" as "${name}" (a conversation of that name exists): ${conversation.id}, ${conversation.messages.length} messages.\n`
-				: `Restored "${name}": ${conversation.id}, ${conversation.messages.length} messages.\n`,
+			`${renamedFrom ? say.restoredAs(sanitizeLine(renamedFrom), name, conversation.id, count) : say.restored(name, conversation.id, count)}\n`,
 		);
 		return 0;
 	}
 
 	if (action === 'empty') {
 		const removed = store.emptyTrash();
-		if (removed.length === 0) out('The trash was already empty.\n');
+		if (removed.length === 0) out(`${say.alreadyEmpty}\n`);
 		else {
-			out(`Removed ${removed.length} conversation${removed.length === 1 ? '' : 's'} from the trash for good:\n`);
+			out(`${say.removed(removed.length)}\n`);
 			for (const entry of removed) out(`     ${describe(entry)}\n`);
 		}
 		return 0;
 	}
-	return fail(`Unknown trash action "${sanitizeLine(action)}". Usage: glm-tui trash [restore N|NAME | empty]`);
+	return fail(say.unknownAction(sanitizeLine(action)));
 }
 
 function describe(entry: TrashEntry): string {
-	return `${sanitizeLine(entry.name)}  (${entry.id}, ${entry.messageCount} messages, deleted ${localTime(entry.deletedAt)})`;
+	return say.entry(sanitizeLine(entry.name), entry.id, entry.messageCount, localTime(entry.deletedAt));
 }
 
 /** N as listed, else the exact name or id (newest first), else the one name that contains it. */

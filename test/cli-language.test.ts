@@ -32,6 +32,16 @@ describe('the language of the command line', () => {
 		});
 	});
 
+	test('glm-tui trash speaks Chinese too', async () => {
+		await inHome(async (glm) => {
+			expect((await glm(['trash'], zh)).stdout).toBe('回收站是空的。删除的对话会在这里保留 30 天。\n');
+			const wrong = await glm(['trash', 'burn'], zh);
+			expect(wrong.code).toBe(2);
+			expect(wrong.stderr).toBe('glm-tui: 未知的回收站操作“burn”。用法：glm-tui trash [restore N|NAME | empty]\n');
+			expect((await glm(['trash', 'restore', 'x'], zh)).stderr).toContain('回收站里没有与“x”匹配的对话');
+		});
+	});
+
 	test('LC_ALL=C wins over LANG=zh_CN.UTF-8', async () => {
 		await inHome(async (glm) => {
 			const run = await glm(['bogus'], {...zh, LC_ALL: 'C'});

@@ -343,7 +343,7 @@ describe('glm-tui trash', () => {
 		const list = await glm(['trash']);
 		expect(list.code).toBe(0);
 		const rows = list.stdout.split('\n');
-		expect(rows[0]).toMatch(/^\s+1\s+evil .*name\s+\(.*1 messages, deleted \d{4}-\d\d-\d\d \d\d:\d\d\)$/);
+		expect(rows[0]).toMatch(/^\s+1\s+evil .*name\s+\(.*1 message, deleted \d{4}-\d\d-\d\d \d\d:\d\d\)$/);
 		expect(rows[1]).toMatch(/^\s+2\s+运维 notes\s+\(.*4 messages, deleted /);
 		expect(list.stdout).not.toMatch(/\u001B|\u0007/);
 		const json = JSON.parse((await glm(['trash', '--json'])).stdout) as Array<{name: string; messageCount: number}>;
