@@ -8,6 +8,7 @@ import type {Conversation} from '../domain/types.js';
 import {describeFileError} from '../store/errors.js';
 import {writeNewFile} from '../store/verified-write.js';
 import {sanitize, sanitizeLine} from '../text/sanitize.js';
+import {rescueText as say} from './rescue-messages.js';
 
 export interface FailedSave {
 	conversation: Conversation;
@@ -22,12 +23,12 @@ export function rescueUnsaved(failures: readonly FailedSave[], directory = os.tm
 		try {
 			const file = writeNew(path.join(directory, `glm-tui-rescue-${conversation.id}-${stamp}`), toJson(conversation));
 			// The copy carries the name and everything else (transfer.ts): the command needs nothing more.
-			return `glm-tui: could not save "${name}": ${reason}. A copy is in ${file}; bring it back with: glm-tui import ${shellQuote(file)}`;
+			return say.copied(name, reason, file, `glm-tui import ${shellQuote(file)}`);
 		} catch (error) {
 			// Nowhere to write: the newest message at least reaches the screen.
 			const last = conversation.messages.at(-1);
-			const tail = last ? ` Its last message (${last.role}):\n${sanitize(last.content)}` : '';
-			return `glm-tui: could not save "${name}": ${reason}, nor a copy in ${directory}: ${describeFileError(error, {withPath: true})}.${tail}`;
+			const tail = last ? `${say.lastMessage(sanitizeLine(String(last.role)))}\n${sanitize(last.content)}` : '';
+			return say.nowhere(name, reason, directory, describeFileError(error, {withPath: true})) + tail;
 		}
 	});
 }

@@ -1,3 +1,4 @@
+import {setLanguage} from '../../source/i18n/language.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +42,18 @@ describe('rescueUnsaved', () => {
 		expect(line).toContain('could not save "Notes 红"');
 		// The name is printed to the terminal: no escape sequence gets through.
 		expect(line).not.toContain('\u001B');
+	});
+
+	it('says it in Chinese where the interface is Chinese, the command unchanged', () => {
+		const directory = temporary();
+		setLanguage('zh');
+		try {
+			const [line] = rescueUnsaved([{conversation, reason: '磁盘已满 (ENOSPC)'}], directory, new Date('2026-12-04T10:02:03Z'));
+			const file = path.join(directory, 'glm-tui-rescue-notes-20261204T100203.json');
+			expect(line).toBe(`glm-tui：无法保存“Notes 红”：磁盘已满 (ENOSPC)。副本在 ${file}；用这条命令找回：glm-tui import ${file}`);
+		} finally {
+			setLanguage('en');
+		}
 	});
 
 	it('never overwrites an earlier copy', () => {
