@@ -165,10 +165,9 @@ async function main(argv: string[]): Promise<number> {
 	const {terminalCapabilities, setCapabilities} = await import('./terminal/terminal-type.js');
 	const terminal = terminalCapabilities(process.env['TERM']);
 	if (!terminal.fullScreen) {
-		const term = process.env['TERM'] ? `TERM=${sanitizeLine(process.env['TERM'])}` : 'TERM is not set';
-		throw new UsageError(
-			`the chat needs a full-screen terminal (${term}). Set TERM (e.g. xterm-256color), or ask one question with: glm-tui -p "question"`,
-		);
+		const {interactiveText} = await import('./interactive-messages.js');
+		const term = process.env['TERM'] ? `TERM=${sanitizeLine(process.env['TERM'])}` : interactiveText.termNotSet;
+		throw new UsageError(interactiveText.needsFullScreen(term));
 	}
 	setCapabilities(terminal);
 	const {resolveColorMode, setColorMode} = await import('./terminal/palette.js');

@@ -1,4 +1,5 @@
 // The full-screen chat: owns the terminal while it runs and gives it back intact on every way out.
+import {interactiveText} from './interactive-messages.js';
 import {writeSync} from 'node:fs';
 import {render} from 'ink';
 import {App} from './ui/App.js';
@@ -91,7 +92,7 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 	// (moved aside just now) would only confuse.
 	if (problems.length > 0) controller.clearNotice();
 	const insecure = plainHttpWarning(config.baseUrl);
-	if (insecure) controller.say(`Warning: ${insecure}`, 'error');
+	if (insecure) controller.say(interactiveText.warning(insecure), 'error');
 	if (store.unwritable) controller.say(readOnlyWarning(store.dir, store.unwritable), 'error');
 
 	// When the SSH connection drops, SIGHUP comes, or writes and reads fail with EIO first: either way the
@@ -204,9 +205,7 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 					settings.set('apiKey', key);
 				} catch (error) {
 					// The App says "Key saved" next; this notice must win, so it comes after.
-					setImmediate(() =>
-						controller.say(`The key is used for this session but could not be saved: ${describeFileError(error)}.`, 'error'),
-					);
+					setImmediate(() => controller.say(interactiveText.keyNotSaved(describeFileError(error)), 'error'));
 				}
 			}}
 			onRepaint={repaint}
@@ -253,5 +252,5 @@ function definedOnly<T extends object>(values: T): Partial<T> {
 
 /** Said once at start-up when the conversations folder cannot be written. */
 export function readOnlyWarning(dir: string, reason: string): string {
-	return `Read-only: cannot save in ${dir}: ${reason}. Conversations can be read; new questions, new conversations, renames and deletions are refused until that changes.`;
+	return interactiveText.readOnly(dir, reason);
 }

@@ -38,6 +38,15 @@ describe('TERM', () => {
 		});
 	}
 
+	it('TERM=dumb in a Chinese locale: the same one line, in Chinese', async () => {
+		const app = await h.app({env: {TERM: 'dumb', LANG: 'zh_CN.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined}});
+		expect(await app.exited).toBe(2);
+		await app.settle(100);
+		expect(app.output().trim()).toBe(
+			'glm-tui: 聊天界面需要全屏终端（TERM=dumb）。请设置 TERM（例如 xterm-256color），或用 glm-tui -p "问题" 单次提问。',
+		);
+	});
+
 	for (const term of ['vt100', 'linux']) {
 		it(`TERM=${term}: the chat works on the plain path, and its screen is exact`, async () => {
 			const {server, app} = await h.chat({env: {TERM: term}, ready: /ready/});
