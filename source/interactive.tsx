@@ -1,4 +1,5 @@
 // The full-screen chat: owns the terminal while it runs and gives it back intact on every way out.
+import {changeLanguage} from './chat/language-command.js';
 import {interactiveText} from './interactive-messages.js';
 import {writeSync} from 'node:fs';
 import {render} from 'ink';
@@ -209,6 +210,11 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 				}
 			}}
 			onRepaint={repaint}
+			onLanguage={(argument) => {
+				const said = changeLanguage(argument, settings);
+				if (said.changed) repaint();
+				return said;
+			}}
 			onTheme={(argument) => {
 				const said = changeTheme(argument, settings);
 				if (!said.error && argument !== '') repaint();

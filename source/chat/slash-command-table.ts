@@ -26,7 +26,7 @@ export interface SlashCommandRow {
 }
 
 /** Commands with a row before their handler exists; drop a name once it is in SLASH_COMMANDS. */
-type Pending = 'lang' | 'web';
+type Pending = 'web';
 
 const use = (usage: string, text: keyof typeof commandText): SlashUsage => ({usage, text});
 
@@ -45,6 +45,11 @@ export const SLASH_COMMAND_TABLE: {readonly [N in SlashCommandName | Pending]: S
 	settings: {aliases: [], argument: 'none', usages: [use('/settings', 'settings')]},
 	theme: {aliases: [], argument: 'any', usages: [use('/theme dark|light|none', 'theme')]},
 	export: {aliases: [], argument: 'any', usages: [use('/export [file.md]', 'export')]},
+	file: {
+		aliases: ['attach'],
+		argument: 'any',
+		usages: [use('/file PATH...', 'file'), use('/file', 'fileList'), use('/file clear', 'fileClear')],
+	},
 	// copy-target.ts reads these; anything else after /copy ("/copy 是什么意思") is more likely a question.
 	copy: {
 		aliases: [],

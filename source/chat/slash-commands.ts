@@ -17,10 +17,12 @@ export const SLASH_COMMANDS = [
 	'settings',
 	'theme',
 	'export',
+	'file',
 	'copy',
 	'retry',
 	'key',
 	'mouse',
+	'lang',
 	'help',
 	'quit',
 ] as const;

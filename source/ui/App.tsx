@@ -32,6 +32,10 @@ import {TranscriptFind, formatMatchCount, pickerQueries} from './find.js';
 import {createBuffer, emptyBuffer, type TextBuffer} from './text-buffer.js';
 import {fieldCutNotice, insertInField, pasteInField, type FieldEdit} from './line-field.js';
 import {exportMarkdown} from '../chat/export.js';
+import {filesForQuestion, readFiles} from '../chat/question-files.js';
+import {attachmentSummary} from '../chat/attachments.js';
+import {attachmentText} from '../chat/attachment-messages.js';
+import type {AttachedFile} from '../domain/types.js';
 import {copyTarget} from '../chat/copy-target.js';
 import {filterConversations} from '../chat/search.js';
 import {describeCandidates, findConversation} from '../chat/find-conversation.js';
@@ -58,6 +62,8 @@ export interface AppProps {
 	onSuspend?: () => void;
 	/** `/theme [dark|light|none]`: returns what to say (the theme in force, or the one just saved). */
 	onTheme?: (theme: string) => {text: string; error?: boolean};
+	/** `/lang`: switches and saves the interface language; the screen is redrawn in it at once. */
+	onLanguage?: (argument: string) => {text: string; error?: boolean; changed?: boolean};
 }
 
 type Mode =
@@ -86,6 +92,7 @@ export function App({
 	startupProblems = [],
 	onSuspend,
 	onTheme,
+	onLanguage,
 }: AppProps) {
 	useController(controller);
 	useHighlightAfterFirstFrame();
@@ -110,6 +117,8 @@ export function App({
 	const [, forceRender] = useState(0);
 	const positions = useRef(new Map<string, ViewportPosition>());
 	const lineCache = useMemo(() => new TranscriptLines(), []);
+	// Files `/file` set aside for the next question (chat/question-files.ts).
+	const waitingFilesRef = useRef<AttachedFile[]>([]);
 
 	// useInput does not say which raw sequence produced a key; F1 and forward Delete need it.
 	const {internal_eventEmitter: inputEvents} = useStdin() as unknown as {internal_eventEmitter: NodeJS.EventEmitter};
@@ -480,6 +489,30 @@ export function App({
 			case 'help':
 				setMode({type: 'help', offset: 0});
 				break;
+			case 'file': {
+				const waiting = waitingFilesRef.current;
+				if (argument === '') {
+					controller.say(waiting.length === 0 ? attachmentText.noneWaiting : attachmentText.waiting(waitingList(waiting)));
+				} else if (argument === 'clear') {
+					controller.say(attachmentText.dropped(waiting.length));
+					waitingFilesRef.current = [];
+				} else {
+					const read = readFiles(argument, process.cwd());
+					if ('problem' in read) fail(read.problem);
+					else {
+						// A file named again replaces the copy read before: its newest text goes.
+						const names = new Set(read.files.map((file) => file.name));
+						waitingFilesRef.current = [...waiting.filter((file) => !names.has(file.name)), ...read.files];
+						controller.say(attachmentText.waiting(waitingList(waitingFilesRef.current)));
+					}
+				}
+				break;
+			}
+			case 'lang': {
+				const said = onLanguage?.(argument) ?? {text: 'The language can be changed in the chat screen only.', error: true};
+				controller.say(said.text, said.error ? 'error' : undefined);
+				break;
+			}
 			case 'mouse': {
 				const value = argument ? parseOnOff(argument) : undefined;
 				try {
@@ -530,7 +563,14 @@ export function App({
 			if (!runSlash(submission.name, submission.argument)) composer.insert(text);
 			return;
 		}
-		if (controller.send(submission.text)) {
+		const files = filesForQuestion(submission.text, waitingFilesRef.current, process.cwd());
+		if ('problem' in files) {
+			// Nothing is sent without the file it is about; the text stays to be corrected.
+			controller.say(files.problem, 'error');
+			return;
+		}
+		if (controller.send(submission.text, files.files)) {
+			waitingFilesRef.current = [];
 			composer.clear();
 			setPosition({follow: true});
 		}
@@ -951,4 +991,8 @@ function useRetryTicker(active: boolean, tick: () => void): void {
 		const timer = setInterval(() => tickRef.current(), 1000);
 		return () => clearInterval(timer);
 	}, [active]);
+}
+
+function waitingList(files: readonly AttachedFile[]): string {
+	return files.map((file) => sanitizeLine(attachmentSummary(file))).join(attachmentText.listSeparator);
 }

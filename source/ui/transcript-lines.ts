@@ -9,6 +9,7 @@ import {sanitizeLine} from '../text/sanitize.js';
 import {clockTime} from './format-time.js';
 import {formatCount} from './format-count.js';
 import {attachmentLines} from './attachment-lines.js';
+import {currentLanguage} from '../i18n/language.js';
 
 const INDENT = '  ';
 
@@ -86,7 +87,7 @@ export class TranscriptLines {
 }
 
 function cacheKey(message: Message, options: LineOptions): string {
-	return `${options.width}:${options.number ?? 0}:${highlightGeneration()}:${options.showReasoning ? 1 : 0}:${message.state}:${message.content.length}:${message.reasoning?.length ?? 0}:${message.error ?? ''}:${message.writer ? 1 : 0}${message.finishedDetached ? 1 : 0}:${message.attachments?.length ?? 0}`;
+	return `${currentLanguage()}:${options.width}:${options.number ?? 0}:${highlightGeneration()}:${options.showReasoning ? 1 : 0}:${message.state}:${message.content.length}:${message.reasoning?.length ?? 0}:${message.error ?? ''}:${message.writer ? 1 : 0}${message.finishedDetached ? 1 : 0}:${message.attachments?.length ?? 0}`;
 }
 
 function header(message: Message, width: number, number: number | undefined): string {

@@ -14,6 +14,9 @@ import {
 	type TextBuffer,
 } from '../text-buffer.js';
 import {applyComposerCommand, composerCommand} from '../key-bindings.js';
+import {completePath, mentionAt} from '../../chat/path-completion.js';
+import {attachmentText} from '../../chat/attachment-messages.js';
+import {sanitizeLine} from '../../text/sanitize.js';
 
 /** The last hundred questions of the open conversation, for Up/Down. */
 function inputHistory(controller: ChatController): History {
@@ -53,6 +56,28 @@ export function useComposer(controller: ChatController, width: number, lastSeque
 		controller.setDraft(next.text);
 	};
 
+	// Tab after `@` completes a file path (chat/path-completion.ts); several fits are listed in the notice line.
+	const completeMention = () => {
+		const {text, cursor} = bufferRef.current;
+		const mention = mentionAt(text, cursor);
+		if (mention === undefined) return;
+		const completion = completePath(text, cursor, {cwd: process.cwd(), limit: 12});
+		if (completion === undefined) {
+			controller.say(attachmentText.noFit(sanitizeLine(`@${mention.written}`)));
+			return;
+		}
+		update(
+			createBuffer(
+				text.slice(0, completion.from) + completion.insert + text.slice(completion.to),
+				completion.from + completion.insert.length,
+			),
+		);
+		if (completion.count > 1) {
+			const names = completion.choices.map((name) => sanitizeLine(name)).join('  ');
+			controller.say(attachmentText.fits(completion.count, completion.count > completion.choices.length ? `${names}  …` : names));
+		} else controller.clearNotice();
+	};
+
 	return useMemo(
 		() => ({
 			text: () => bufferRef.current.text,
@@ -70,6 +95,17 @@ export function useComposer(controller: ChatController, width: number, lastSeque
 				historyRef.current = inputHistory(controller);
 			},
 			handleKey: (input: string, key: Key) => {
+				if (key.tab && !key.shift && !key.ctrl && !key.meta) {
+					completeMention();
+					return;
+				}
+				// Over a slow link the keys typed before Tab can come in the same read: the text, then the Tab.
+				if (input.length > 1 && input.endsWith('\t') && !key.ctrl && !key.meta) {
+					update(insertText(bufferRef.current, input.slice(0, -1)));
+					if (mentionAt(bufferRef.current.text, bufferRef.current.cursor)) completeMention();
+					else update(insertText(bufferRef.current, '\t'));
+					return;
+				}
 				const command = composerCommand(input, key, lastSequence());
 				if (!command) return;
 				const next = applyComposerCommand(bufferRef.current, command, width);
