@@ -32,6 +32,8 @@ import {TranscriptFind, formatMatchCount, pickerQueries} from './find.js';
 import {createBuffer, emptyBuffer, type TextBuffer} from './text-buffer.js';
 import {fieldCutNotice, insertInField, pasteInField, type FieldEdit} from './line-field.js';
 import {exportMarkdown} from '../chat/export.js';
+import {statusText} from './status-messages.js';
+import {appText} from './app-messages.js';
 import {filesForQuestion, readFiles} from '../chat/question-files.js';
 import {attachmentSummary} from '../chat/attachments.js';
 import {attachmentText} from '../chat/attachment-messages.js';
@@ -202,7 +204,7 @@ export function App({
 			rows: view.rows,
 			height: transcriptHeight,
 			below: view.below,
-			empty: messages.length === 0 ? 'Type a message and press Enter. F1 lists the keys.' : undefined,
+			empty: messages.length === 0 ? appText.empty : undefined,
 		});
 	};
 
@@ -299,9 +301,9 @@ export function App({
 
 	const copyLastAnswer = () => {
 		const answer = lastAnswer();
-		if (!answer) return controller.say('No answer to copy yet.');
+		if (!answer) return controller.say(appText.noAnswerToCopy);
 		writeRaw(osc52Copy(answer.content));
-		controller.say(`Copied the last answer (${formatCount(answer.content.length)} characters) with OSC 52.`);
+		controller.say(appText.copiedAnswer(formatCount(answer.content.length)));
 	};
 
 	const defaultName = () => {
@@ -345,9 +347,9 @@ export function App({
 				const found = findConversation(controller.conversations, argument);
 				if (found.type === 'found') switchTo(() => controller.openConversation(found.conversation.id));
 				else if (found.type === 'ambiguous') fail(describeCandidates(argument, found.candidates));
-				else if (!argument) fail('Usage: /open name or number (Ctrl+O lists them).');
-				else if (/^\d+$/.test(argument)) fail(`There is no conversation ${argument}: there are ${controller.conversations.length}.`);
-				else fail(`No conversation matches "${sanitizeLine(argument)}".`);
+				else if (!argument) fail(appText.openUsage);
+				else if (/^\d+$/.test(argument)) fail(appText.noConversationNumber(argument, controller.conversations.length));
+				else fail(appText.noConversationMatch(sanitizeLine(argument)));
 				break;
 			}
 			case 'rename':
@@ -362,13 +364,13 @@ export function App({
 			case 'fork': {
 				const {upTo, name: forkName} = parseFork(argument);
 				if (upTo !== undefined && (upTo < 1 || upTo > active.messages.length)) {
-					fail(`There is no message #${upTo}: this conversation has ${active.messages.length}.`);
+					fail(appText.noMessageNumber(upTo, active.messages.length));
 					break;
 				}
 				try {
 					const copied = upTo ?? active.messages.length;
-					switchTo(() => controller.forkConversation(forkName || `${active.name} (fork)`, upTo));
-					controller.say(`Forked ${copied} message${copied === 1 ? '' : 's'} into "${sanitizeLine(controller.active?.name ?? '')}".`);
+					switchTo(() => controller.forkConversation(forkName || appText.forkName(active.name), upTo));
+					controller.say(appText.forked(copied, sanitizeLine(controller.active?.name ?? '')));
 				} catch (error) {
 					fail(sanitizeLine(error instanceof Error ? error.message : String(error)));
 				}
@@ -395,32 +397,27 @@ export function App({
 					switchTo(() => {
 						restored = controller.undoDelete();
 					});
-					if (!restored)
-						fail(
-							last
-								? `"${sanitizeLine(last.name)}" is no longer in the trash (glm-tui trash lists it).`
-								: 'Nothing to undo: /undo brings back the conversation deleted last; glm-tui trash lists older ones.',
-						);
+					if (!restored) fail(last ? appText.noLongerInTrash(sanitizeLine(last.name)) : appText.nothingToUndo);
 					else {
 						const {conversation, renamedFrom} = restored;
-						const count = `${conversation.messages.length} message${conversation.messages.length === 1 ? '' : 's'}`;
+						const count = conversation.messages.length;
 						controller.say(
 							renamedFrom
-								? `Restored "${sanitizeLine(renamedFrom)}" as "${sanitizeLine(conversation.name)}" (that name is taken), ${count}.`
-								: `Restored "${sanitizeLine(conversation.name)}", ${count}.`,
+								? appText.restoredAs(sanitizeLine(renamedFrom), sanitizeLine(conversation.name), count)
+								: appText.restored(sanitizeLine(conversation.name), count),
 						);
 					}
 				} catch (error) {
-					fail(`Could not restore: ${error instanceof Error ? error.message : String(error)}`);
+					fail(appText.couldNotRestore(error instanceof Error ? error.message : String(error)));
 				}
 				break;
 			}
 			case 'model':
-				if (!argument) controller.say(`Model: ${sanitizeLine(active.model)}. Usage: /model glm-4.6`);
-				else if (/\s/.test(argument)) fail(`A model name has no spaces or line breaks: "${sanitizeLine(argument)}". Usage: /model glm-4.6`);
+				if (!argument) controller.say(appText.model(sanitizeLine(active.model)));
+				else if (/\s/.test(argument)) fail(appText.modelWithSpace(sanitizeLine(argument)));
 				else {
 					controller.updateSettings({model: argument});
-					controller.say(`Model for "${sanitizeLine(active.name)}": ${sanitizeLine(argument)}`);
+					controller.say(appText.modelSet(sanitizeLine(active.name), sanitizeLine(argument)));
 				}
 				break;
 			case 'system': {
@@ -428,7 +425,7 @@ export function App({
 				if (change.type === 'show') controller.say(sanitizeLine(describeSystem(active.system)));
 				else {
 					controller.updateSettings({system: change.type === 'set' ? change.value : undefined});
-					controller.say(change.type === 'set' ? 'System prompt set for this conversation.' : 'System prompt removed.');
+					controller.say(change.type === 'set' ? appText.systemSet : appText.systemRemoved);
 				}
 				break;
 			}
@@ -438,7 +435,7 @@ export function App({
 				else if (change.type === 'invalid') fail(sanitizeLine(change.message));
 				else {
 					controller.updateSettings({temperature: change.type === 'set' ? change.value : undefined});
-					controller.say(change.type === 'set' ? `Temperature: ${change.value}` : 'Temperature: model default.');
+					controller.say(change.type === 'set' ? appText.temperatureSet(change.value) : appText.temperatureDefault);
 				}
 				break;
 			}
@@ -448,7 +445,9 @@ export function App({
 				else if (change.type === 'invalid') fail(change.message);
 				else {
 					controller.updateSettings({thinking: change.type === 'set' ? change.value : undefined});
-					controller.say(`Thinking: ${change.type === 'clear' ? 'model default' : change.value === 'enabled' ? 'on' : 'off'}`);
+					controller.say(
+						change.type === 'clear' ? appText.thinkingDefault : change.value === 'enabled' ? appText.thinkingOn : appText.thinkingOff,
+					);
 				}
 				break;
 			}
@@ -458,10 +457,10 @@ export function App({
 			case 'export': {
 				try {
 					const written = exportMarkdown(active, argument || undefined);
-					const taken = written.taken ? ` (${sanitizeLine(written.taken)} exists and was left as it was)` : '';
-					controller.say(`Exported "${sanitizeLine(active.name)}" to ${sanitizeLine(written.file)}${taken}`);
+					const taken = written.taken ? appText.exportTaken(sanitizeLine(written.taken)) : '';
+					controller.say(appText.exported(sanitizeLine(active.name), sanitizeLine(written.file)) + taken);
 				} catch (error) {
-					fail(`Export failed: ${describeFileError(error, {withPath: true})}`);
+					fail(appText.exportFailed(describeFileError(error, {withPath: true})));
 				}
 				break;
 			}
@@ -470,7 +469,7 @@ export function App({
 				if ('error' in target) controller.say(target.error, 'error');
 				else {
 					writeRaw(osc52Copy(target.text));
-					controller.say(`Copied ${target.what} (${formatCount(target.text.length)} characters) with OSC 52.`);
+					controller.say(appText.copied(target.what, formatCount(target.text.length)));
 				}
 				break;
 			}
@@ -482,7 +481,7 @@ export function App({
 				setMode({type: 'key', field: emptyBuffer, firstRun: false});
 				break;
 			case 'theme': {
-				const said = onTheme?.(argument) ?? {text: 'Themes work in the chat screen only.', error: true};
+				const said = onTheme?.(argument) ?? {text: appText.themeChatOnly, error: true};
 				controller.say(said.text, said.error ? 'error' : undefined);
 				break;
 			}
@@ -509,26 +508,19 @@ export function App({
 				break;
 			}
 			case 'lang': {
-				const said = onLanguage?.(argument) ?? {text: 'The language can be changed in the chat screen only.', error: true};
+				const said = onLanguage?.(argument) ?? {text: appText.languageChatOnly, error: true};
 				controller.say(said.text, said.error ? 'error' : undefined);
 				break;
 			}
 			case 'mouse': {
 				const value = argument ? parseOnOff(argument) : undefined;
 				try {
-					if (!onMouse || !mouseOn) controller.say('The mouse setting needs the full-screen terminal.', 'error');
-					else if (!argument)
-						controller.say(
-							`Mouse: ${mouseOn() ? 'on (the wheel scrolls; Shift+drag selects)' : 'off (the terminal keeps the mouse)'}. Usage: /mouse on | off`,
-						);
-					else if (value !== 'enabled' && value !== 'disabled') controller.say('Usage: /mouse on | off', 'error');
+					if (!onMouse || !mouseOn) controller.say(appText.mouseNeedsScreen, 'error');
+					else if (!argument) controller.say(appText.mouseState(mouseOn()));
+					else if (value !== 'enabled' && value !== 'disabled') controller.say(appText.mouseUsage, 'error');
 					else {
 						onMouse(value === 'enabled');
-						controller.say(
-							value === 'enabled'
-								? 'Mouse on: the wheel scrolls the transcript; hold Shift to select text.'
-								: 'Mouse off: the terminal selects text; the wheel may not scroll.',
-						);
+						controller.say(value === 'enabled' ? appText.mouseOn : appText.mouseOff);
 					}
 				} catch (error) {
 					// The settings file could not be read or written (see store/settings.ts): said, nothing else lost.
@@ -707,7 +699,7 @@ export function App({
 			return;
 		}
 		onSaveKey(value);
-		controller.say('Key saved. Type a message and press Enter.');
+		controller.say(appText.keySaved);
 		setMode({type: 'chat'});
 	};
 
@@ -808,7 +800,7 @@ export function App({
 					switchTo(() => {
 						deleted = controller.deleteConversation(id);
 					});
-					if (deleted) controller.say(`Deleted "${sanitizeLine(name)}" (in the trash for 30 days): /undo brings it back.`);
+					if (deleted) controller.say(appText.deleted(sanitizeLine(name)));
 					setMode({type: 'picker', field: mode.field, selected: Math.min(mode.selected, Math.max(0, entries.length - 2))});
 				} else setMode({...mode, confirmDelete: undefined});
 				return;
@@ -862,14 +854,14 @@ export function App({
 			<Box height={bodyHeight} flexDirection="column" overflow="hidden">
 				<LinePrompt
 					width={width}
-					title={mode.firstRun ? 'Welcome to glm-tui' : 'Change the API key'}
+					title={mode.firstRun ? appText.welcome : appText.changeKey}
 					// Title, blank row, field, hint and the error (if any) around it; paddingX takes two columns.
 					lines={keyIntroLines(width - 2, bodyHeight - 4 - (mode.error ? wrap(mode.error, width - 2).length : 0))}
-					label="API key: "
+					label={appText.keyLabel}
 					mask="*"
 					field={mode.field}
 					error={mode.error}
-					hint={mode.firstRun ? 'Enter saves · Esc quits' : 'Enter saves · Esc cancels'}
+					hint={mode.firstRun ? appText.keyHintFirst : appText.keyHint}
 				/>
 			</Box>
 		);
@@ -878,12 +870,12 @@ export function App({
 			<Box height={bodyHeight} flexDirection="column">
 				<LinePrompt
 					width={width}
-					title={mode.purpose === 'new' ? 'New conversation' : 'Rename conversation'}
-					label="Name: "
+					title={mode.purpose === 'new' ? appText.newConversation : appText.renameConversation}
+					label={appText.nameLabel}
 					field={mode.field}
 					placeholder={mode.purpose === 'new' ? defaultName() : undefined}
 					error={mode.error}
-					hint="Enter confirms · Esc cancels"
+					hint={appText.nameHint}
 				/>
 			</Box>
 		);
@@ -900,7 +892,7 @@ export function App({
 				prompt={
 					target ? (
 						<Text color="red" wrap="truncate-end">
-							{`Delete "${sanitizeLine(target.name)}" and its ${target.messageCount} messages? y deletes · any other key keeps it`}
+							{appText.confirmDelete(sanitizeLine(target.name), target.messageCount)}
 						</Text>
 					) : undefined
 				}
@@ -913,12 +905,12 @@ export function App({
 				<Transcript rows={rowsNow()} height={transcriptHeight} width={width} top={transcriptTop} />
 				{separatorHeight > 0 ? <Text dimColor>{'─'.repeat(width)}</Text> : null}
 				<Text wrap="truncate-end">
-					<Text color="cyan">{'Find: '}</Text>
-					<LineInput field={mode.field} placeholder="text in this conversation" />
+					<Text color="cyan">{appText.findLabel}</Text>
+					<LineInput field={mode.field} placeholder={statusText.findPlaceholder} />
 					<Text color={total === 0 && mode.field.text !== '' ? 'red' : undefined} bold>
 						{mode.field.text === '' ? '' : `  ${formatMatchCount(mode.current, total)}`}
 					</Text>
-					<Text dimColor>{'  Enter/↓ next · ↑ previous · Tab stays here · Esc goes back'}</Text>
+					<Text dimColor>{`  ${appText.findKeys}`}</Text>
 				</Text>
 			</>
 		);
@@ -933,7 +925,7 @@ export function App({
 					cursorRow={composerView.cursorRow}
 					cursorCol={composerView.cursorCol}
 					top={transcriptHeight + separatorHeight}
-					placeholder={controller.isStreaming() ? 'Esc stops the answer' : 'Message GLM · Enter sends · Ctrl+J new line'}
+					placeholder={controller.isStreaming() ? statusText.composerStreaming : statusText.composer}
 					active
 					hiddenAbove={composerView.hiddenAbove}
 					hiddenBelow={composerView.hiddenBelow}
@@ -972,14 +964,14 @@ function describeState(controller: ChatController, id: string): {text: string; t
 	const stream = controller.stream(id);
 	if (stream?.retry) {
 		const seconds = Math.max(0, Math.ceil((stream.retry.until - Date.now()) / 1000));
-		return {text: `retry ${stream.retry.attempt} in ${seconds}s`, tone: 'error'};
+		return {text: statusText.retry(stream.retry.attempt, seconds), tone: 'error'};
 	}
-	if (stream) return {text: stream.answer.message.content ? '● streaming' : '● waiting', tone: 'busy'};
+	if (stream) return {text: stream.answer.message.content ? statusText.streaming : statusText.waiting, tone: 'busy'};
 	const last = controller.active.id === id ? controller.active.messages.at(-1) : undefined;
-	if (last?.state === 'streaming' && last.writer) return {text: '● finishing elsewhere', tone: 'busy'};
-	if (!controller.hasClient) return {text: 'no key: /key', tone: 'error'};
-	if (controller.readOnly) return {text: 'read-only', tone: 'error'};
-	return {text: 'ready', tone: 'idle'};
+	if (last?.state === 'streaming' && last.writer) return {text: statusText.finishingElsewhere, tone: 'busy'};
+	if (!controller.hasClient) return {text: statusText.noKey, tone: 'error'};
+	if (controller.readOnly) return {text: statusText.readOnly, tone: 'error'};
+	return {text: statusText.ready, tone: 'idle'};
 }
 
 /** Re-renders once a second while a retry countdown is visible. */

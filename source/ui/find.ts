@@ -1,6 +1,7 @@
 // Find in a conversation. The messages' texts are searched once per query (not per frame), which gives the
 // count and where each match is; the highlighting is done on the rows about to be drawn only, so a frame
 // costs the same in a conversation of 10 messages or 5,000.
+import {defineMessages} from '../i18n/catalog.js';
 import type {Message} from '../domain/types.js';
 
 export interface FindMatch {
@@ -137,8 +138,10 @@ export function lineOfOccurrence(occurrences: MessageOccurrences, lines: readonl
 	return Math.min(1, lines.length - 1);
 }
 
+const findText = defineMessages('find', {noMatch: 'no match'}, {noMatch: '无匹配'});
+
 export function formatMatchCount(current: number, total: number): string {
-	if (total === 0) return 'no match';
+	if (total === 0) return findText.noMatch;
 	return `${current + 1}/${total >= MATCH_LIMIT ? `${MATCH_LIMIT}+` : total}`;
 }
 

@@ -2,16 +2,33 @@
 // can be read and copied; only a URL wider than the screen wraps), and on a short screen the least needed
 // sentences left out rather than the title or the field pushed off.
 import {wrap} from '../terminal/wrap.js';
+import {defineMessages} from '../i18n/catalog.js';
 
 export const KEY_URLS = ['https://open.bigmodel.cn/usercenter/apikeys', 'https://z.ai/manage-apikey/apikey-list'] as const;
 
-/** Paragraphs with how much they matter: 0 always shown, higher numbers left out first. */
-const PARAGRAPHS: Array<[text: string, rank: number]> = [
+const text = defineMessages(
+	'key-intro',
+	{
+		needsKey: 'glm-tui needs an API key. Get one at',
+		international: 'or, for Z.AI (international), at',
+		looksLike: 'It looks like <id>.<secret>.',
+		savedTo: 'It is saved to ~/.config/glm-tui/config.json (mode 600) and never shown.',
+	},
+	{
+		needsKey: 'glm-tui 需要 API 密钥。请在这里获取：',
+		international: '国际版 Z.AI 的密钥在：',
+		looksLike: '格式为 <id>.<secret>。',
+		savedTo: '它保存在 ~/.config/glm-tui/config.json（权限 600），不会显示出来。',
+	},
+);
+
+/** Paragraphs with how much they matter: 0 always shown, higher numbers left out first. Read when drawn: /lang. */
+const paragraphs = (): Array<[text: string, rank: number]> => [
 	// A URL and the words leading to it go together.
-	[`glm-tui needs an API key. Get one at\n${KEY_URLS[0]}`, 0],
-	[`or, for Z.AI (international), at\n${KEY_URLS[1]}`, 0],
-	['It looks like <id>.<secret>.', 1],
-	['It is saved to ~/.config/glm-tui/config.json (mode 600) and never shown.', 2],
+	[`${text.needsKey}\n${KEY_URLS[0]}`, 0],
+	[`${text.international}\n${KEY_URLS[1]}`, 0],
+	[text.looksLike, 1],
+	[text.savedTo, 2],
 ];
 
 /**
@@ -20,12 +37,14 @@ const PARAGRAPHS: Array<[text: string, rank: number]> = [
  */
 export function keyIntroLines(width: number, rows: number): string[] {
 	for (let keep = 2; keep >= 0; keep--) {
-		const lines = PARAGRAPHS.filter(([, rank]) => rank <= keep).flatMap(([text]) => wrap(text, width));
+		const lines = paragraphs()
+			.filter(([, rank]) => rank <= keep)
+			.flatMap(([text]) => wrap(text, width));
 		if (lines.length <= rows) return lines;
 	}
 	const lines: string[] = [];
-	for (const [text, rank] of PARAGRAPHS) {
-		const wrapped = wrap(text, width);
+	for (const [paragraph, rank] of paragraphs()) {
+		const wrapped = wrap(paragraph, width);
 		if (rank > 0 || lines.length + wrapped.length > rows) break;
 		lines.push(...wrapped);
 	}

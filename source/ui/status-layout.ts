@@ -1,6 +1,7 @@
 // What the status line shows at a given width. A narrow terminal drops what matters least first: the token
 // count, then the model, then the name is shortened, then the help hint and the other conversations' marks;
 // the conversation's number and its state (ready / streaming / an error) are always there.
+import {statusText} from './status-messages.js';
 import {cellWidth, graphemes, graphemeWidth} from '../text/width.js';
 
 export interface StatusInput {
@@ -27,7 +28,7 @@ export interface StatusLayout {
 const shortName = 6;
 
 export function layoutStatus({width, position, name, model, state, tokens, others}: StatusInput): StatusLayout {
-	const tokenText = tokens > 0 ? `${formatTokens(tokens)} tok` : '';
+	const tokenText = tokens > 0 ? statusText.tokens(formatTokens(tokens)) : '';
 	const marks = others.map((each) => `${each.position}${each.mark === 'streaming' ? '●' : '*'}`).join(' ');
 	const right = (parts: string[]) => parts.filter(Boolean).join(' │ ');
 	const stateWidth = cellWidth(state);
@@ -37,15 +38,15 @@ export function layoutStatus({width, position, name, model, state, tokens, other
 
 	// Everything but the name whole, then without the token count, then without the model.
 	const steps: Array<{model: boolean; right: string}> = [
-		{model: true, right: right([tokenText, marks, 'F1 help'])},
-		{model: true, right: right([marks, 'F1 help'])},
-		{model: false, right: right([marks, 'F1 help'])},
+		{model: true, right: right([tokenText, marks, statusText.help])},
+		{model: true, right: right([marks, statusText.help])},
+		{model: false, right: right([marks, statusText.help])},
 	];
 	for (const step of steps) {
 		if (fixed(step.model, step.right) + nameWidth <= width) return {name, model: step.model ? model : '', state, right: step.right};
 	}
 	// The name gives way, down to a few cells; then the help hint and the marks; then the rest of the name.
-	for (const rightText of [right([marks, 'F1 help']), marks, '']) {
+	for (const rightText of [right([marks, statusText.help]), marks, '']) {
 		const room = width - fixed(false, rightText);
 		const floor = rightText === '' ? 0 : Math.min(shortName, nameWidth);
 		if (room >= floor) return {name: shorten(name, room), model: '', state, right: rightText};

@@ -10,6 +10,7 @@ import {clockTime} from './format-time.js';
 import {formatCount} from './format-count.js';
 import {attachmentLines} from './attachment-lines.js';
 import {currentLanguage} from '../i18n/language.js';
+import {transcriptText as say} from './transcript-messages.js';
 
 const INDENT = '  ';
 
@@ -54,8 +55,8 @@ export class TranscriptLines {
 			if (options.showReasoning) {
 				for (const line of renderPlain(message.reasoning, Math.max(1, inner - 2))) lines.push(INDENT + chalk.dim(`┊ ${line}`));
 			} else {
-				const label = message.state === 'streaming' && !message.content ? 'Thinking…' : 'Reasoning';
-				lines.push(INDENT + chalk.dim(`▸ ${label} (${formatCount(message.reasoning.length)} chars) · Ctrl+T shows it`));
+				const label = message.state === 'streaming' && !message.content ? say.thinking : say.reasoning;
+				lines.push(INDENT + chalk.dim(say.reasoningFolded(label, formatCount(message.reasoning.length))));
 			}
 		}
 
@@ -93,35 +94,34 @@ function cacheKey(message: Message, options: LineOptions): string {
 function header(message: Message, width: number, number: number | undefined): string {
 	const time = clockTime(message.time) + (number === undefined ? '' : `  #${number}`);
 	if (message.role === 'user') {
-		const failed = message.state === 'failed' ? chalk.red('  ✖ failed') : '';
+		const failed = message.state === 'failed' ? chalk.red(`  ${say.failedMark}`) : '';
 		return clip(chalk.bold.cyan('▌You') + chalk.dim(`  ${time}`) + failed, width);
 	}
 	// A role from an imported file (`tool`, ...): shown for what it is, never sent.
 	if (message.role !== 'assistant')
-		return clip(chalk.bold.dim(`▌${sanitizeLine(String(message.role))}`) + chalk.dim(`  ${time}  not sent to GLM`), width);
+		return clip(chalk.bold.dim(`▌${sanitizeLine(String(message.role))}`) + chalk.dim(`  ${time}  ${say.notSent}`), width);
 	const model = message.model ? `  ${sanitizeLine(message.model)}` : '';
 	return clip(chalk.bold.magenta('▌GLM') + chalk.dim(`${model}  ${time}`), width);
 }
 
-/** A failed turn is not sent as context again (chat/turns.ts); Ctrl+R asks again, Up brings the question back. */
-const FAILED_TURN = 'left out of later requests · Ctrl+R retries · Up edits';
-
 /** How an answer ended, when that is worth saying; wrapped, since errors can be long. */
 function stateLines(message: Message, width: number): string[] {
-	const say = (paint: (text: string) => string, text: string) => renderPlain(text, width).map((line) => paint(line));
+	const lines = (paint: (text: string) => string, text: string) => renderPlain(text, width).map((line) => paint(line));
+	// A failed turn is not sent as context again (chat/turns.ts); Ctrl+R asks again, Up brings the question back.
+	const leftOut = () => lines(chalk.dim, say.failedTurn);
 	// Answers another glm-tui finishes (its terminal went away) or finished that way: say why they grow or look new.
-	const detached = message.finishedDetached ? say(chalk.dim, '↻ finished after the connection dropped') : [];
+	const detached = message.finishedDetached ? lines(chalk.dim, say.finishedDetached) : [];
 	switch (message.state) {
 		case 'streaming':
-			return message.writer ? say(chalk.cyan, '● finishing in another glm-tui') : [];
+			return message.writer ? lines(chalk.cyan, say.finishingElsewhere) : [];
 		case 'stopped':
-			return say(chalk.yellow, '■ stopped · Ctrl+R regenerates');
+			return lines(chalk.yellow, say.stopped);
 		case 'failed':
-			return [...say(chalk.red, `✖ ${message.error ?? 'failed'}`), ...say(chalk.dim, FAILED_TURN), ...detached];
+			return [...lines(chalk.red, `✖ ${message.error ?? say.failed}`), ...leftOut(), ...detached];
 		case 'filtered':
-			return [...say(chalk.yellow, `⊘ ${message.error ?? 'withdrawn by the content filter'}`), ...say(chalk.dim, FAILED_TURN)];
+			return [...lines(chalk.yellow, `⊘ ${message.error ?? say.withdrawn}`), ...leftOut()];
 		case 'complete':
-			return [...(message.error ? say(chalk.yellow, `▲ ${message.error}`) : []), ...detached];
+			return [...(message.error ? lines(chalk.yellow, `▲ ${message.error}`) : []), ...detached];
 		default:
 			return [];
 	}

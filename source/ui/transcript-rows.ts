@@ -1,6 +1,7 @@
 // The transcript's rows exactly as drawn, from the visible slice: the same for ink's tree and for the
 // overlay that streamed text is painted through (terminal/overlay.ts).
 import chalk from 'chalk';
+import {transcriptText} from './transcript-messages.js';
 
 export interface TranscriptRowsInput {
 	/** Pre-wrapped to the width. */
@@ -15,6 +16,6 @@ export function transcriptRows({rows, height, below, empty}: TranscriptRowsInput
 	if (height <= 0) return [];
 	if (rows.length === 0 && empty) return [chalk.dim(empty)];
 	if (below <= 0) return rows.slice(0, height);
-	const indicator = chalk.yellow(`  ↓ ${below >= 9_999 ? 'many' : below} more line${below === 1 ? '' : 's'} below · End to follow`);
+	const indicator = chalk.yellow(transcriptText.below(below));
 	return [...rows.slice(0, height - 1), indicator];
 }

@@ -1,3 +1,5 @@
+import {cellWidth} from '../../text/width.js';
+import {pickerText} from './screen-messages.js';
 import React, {useRef} from 'react';
 import {Box, Text} from 'ink';
 import {LineInput} from './LineInput.js';
@@ -35,14 +37,14 @@ export function Picker({width, height, filter, entries, selected, prompt}: Picke
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold wrap="truncate-end">
-				Conversations <Text dimColor>({entries.length})</Text>
+				{pickerText.title} <Text dimColor>({entries.length})</Text>
 			</Text>
 			<Box>
-				<Text color="cyan">Filter: </Text>
+				<Text color="cyan">{pickerText.filter}</Text>
 				{/* While a confirmation is asked, its y/n must not land in the filter. */}
-				<LineInput field={filter} placeholder="type to filter names and messages" focus={!prompt} width={width - 'Filter: '.length} />
+				<LineInput field={filter} placeholder={pickerText.filterPlaceholder} focus={!prompt} width={width - cellWidth(pickerText.filter)} />
 			</Box>
-			{shown.length === 0 ? <Text dimColor>No conversation matches.</Text> : null}
+			{shown.length === 0 ? <Text dimColor>{pickerText.noMatch}</Text> : null}
 			{shown.map((entry, index) => {
 				const isSelected = start + index === selected;
 				const mark = entry.mark === 'streaming' ? '●' : entry.mark === 'unread' ? '*' : entry.mark === 'active' ? '◆' : ' ';
@@ -57,7 +59,7 @@ export function Picker({width, height, filter, entries, selected, prompt}: Picke
 			<Box flexGrow={1} />
 			{prompt ?? (
 				<Text dimColor wrap="truncate-end">
-					Up/Down select · Enter open · Ctrl+R rename · Ctrl+X delete · Esc close
+					{pickerText.keys}
 				</Text>
 			)}
 		</Box>

@@ -4,6 +4,7 @@ import {Box, Text} from 'ink';
 import chalk from 'chalk';
 import {renderPlain} from '../../terminal/markdown.js';
 import {sanitize} from '../../text/sanitize.js';
+import {problemsText} from './screen-messages.js';
 
 export function problemLines(problems: readonly string[], width: number): string[] {
 	const lines: string[] = [];
@@ -13,11 +14,7 @@ export function problemLines(problems: readonly string[], width: number): string
 		);
 	}
 	lines.push('');
-	for (const line of renderPlain(
-		'Nothing was deleted: a file moved aside keeps its bytes, a file from a newer glm-tui is left as it is.',
-		Math.max(1, width),
-	))
-		lines.push(chalk.dim(line));
+	for (const line of renderPlain(problemsText.nothingDeleted, Math.max(1, width))) lines.push(chalk.dim(line));
 	return lines;
 }
 
@@ -30,7 +27,7 @@ export function Problems({problems, width, height, offset}: {problems: readonly 
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden" paddingX={1}>
 			<Text bold wrap="truncate-end">
-				{`${count} conversation file${count === 1 ? '' : 's'} could not be used · Esc continues${start > 0 || more ? ' · Up/Down scroll' : ''}`}
+				{problemsText.title(count, start > 0 || more)}
 			</Text>
 			{lines.slice(start, start + room).map((line, index) => (
 				<Text key={index} wrap="truncate-end">

@@ -1,3 +1,4 @@
+import {statusText} from '../status-messages.js';
 import {Box, Text} from 'ink';
 import {cellWidth} from '../../text/width.js';
 import {wrap} from '../../terminal/wrap.js';
@@ -22,7 +23,7 @@ export interface StatusBarProps {
 /** The status line's right part: tokens, other conversations' marks, the help key. */
 export function statusRight(tokens: number, others: StatusBarProps['others']): string {
 	const marks = others.map((each) => `${each.position}${each.mark === 'streaming' ? '●' : '*'}`).join(' ');
-	return [tokens > 0 ? `${formatTokens(tokens)} tok` : '', marks, 'F1 help'].filter(Boolean).join(' │ ');
+	return [tokens > 0 ? statusText.tokens(formatTokens(tokens)) : '', marks, statusText.help].filter(Boolean).join(' │ ');
 }
 
 /**
