@@ -477,7 +477,7 @@ export function App({
 				controller.regenerate();
 				break;
 			case 'key':
-				if (apiKeySource === 'env') controller.say('The key comes from ZHIPUAI_API_KEY / ZAI_API_KEY; unset it to use a saved key.');
+				if (apiKeySource === 'env') controller.say(appText.keyFromEnv);
 				setMode({type: 'key', field: emptyBuffer, firstRun: false});
 				break;
 			case 'theme': {
