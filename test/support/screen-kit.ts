@@ -195,7 +195,8 @@ export function seedConversation(
  * terminal row stays empty and the status line is the row above it. Returns its index, or -1.
  */
 export function statusRowIndex(screen: string[]): number {
-	for (let row = screen.length - 1; row >= 0; row--) if (/F1 help|ready|streaming|waiting|retry \d/.test(screen[row]!)) return row;
+	for (let row = screen.length - 1; row >= 0; row--)
+		if (/F1 help|F1 帮助|ready|就绪|streaming|输出中|waiting|等待中|retry \d|次重试/.test(screen[row]!)) return row;
 	return -1;
 }
 
@@ -223,6 +224,6 @@ export function chatLayoutProblems(screen: string[], columns: number): string[] 
 		if (separators.length !== 1) problems.push(`expected exactly one separator row, found ${separators.length}`);
 		else if (separators[0]!.length !== columns) problems.push(`separator is ${separators[0]!.length} cells wide, terminal has ${columns}`);
 	}
-	if (screen.filter((line) => /F1 help/.test(line)).length > 1) problems.push('status line appears more than once');
+	if (screen.filter((line) => /F1 help|F1 帮助/.test(line)).length > 1) problems.push('status line appears more than once');
 	return problems;
 }
