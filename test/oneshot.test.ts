@@ -308,6 +308,16 @@ describe('glm-tui -p: failures and their exit codes', () => {
 		for (const run of [filtered, tooLong, quota]) expect(run.stderr).not.toMatch(/[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}/);
 	});
 
+	test('in Chinese, an unreachable server and a dropped stream are said in Chinese', async ({glm, server, expect}) => {
+		const zh = {LANG: 'zh_CN.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined};
+		const refused = await glm(['-p', 'hi'], {env: {...zh, ZHIPUAI_BASE_URL: 'http://127.0.0.1:9/api/paas/v4'}});
+		expect(refused.stderr).toContain('无法连接 127.0.0.1:9：连接被拒绝（ECONNREFUSED）。请检查网络连接');
+		server.enqueue({reply: '前半部分的回答，后面的永远不会到达。', dropAfter: 3});
+		const dropped = await glm(['-p', 'hi'], {env: zh});
+		expect(dropped.code).toBe(7);
+		expect(dropped.stderr).toContain('回答完成之前与 GLM 的连接中断了；已收到的部分已保留。');
+	});
+
 	test('an unknown model (1211) exits 9', async ({glm, server, expect}) => {
 		const run = await glm(['-p', 'hi', '-m', 'gpt-4o']);
 		expect(run.code).toBe(9);

@@ -1,5 +1,6 @@
 // Sends chat requests to GLM and turns the SSE answer into typed events. Owns retries, timeouts, abort and the
 // proxy; knows nothing about conversations or the screen.
+import {networkText as say} from './network-messages.js';
 import type {Usage} from '../domain/types.js';
 import {
 	GlmError,
@@ -225,13 +226,12 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 	const redact = (value: string): string => value.split(keyParts.secret).join('[secret]');
 
 	function timeoutError(reason: TimerReason, yielded: boolean, received: boolean, cause: unknown): GlmError {
-		const where = baseContext.host ?? 'GLM';
-		const via = baseContext.proxy ? ` (through the proxy ${baseContext.proxy})` : '';
+		const where = (baseContext.host ?? 'GLM') + (baseContext.proxy ? say.via(baseContext.proxy) : '');
 		switch (reason) {
 			case 'connect':
 				return new GlmError({
 					kind: 'timeout',
-					message: `${where}${via} did not answer within ${seconds(connectTimeoutMs ?? 0)} (connect timeout). Check your network connection, then try again.`,
+					message: say.connectTimeout(where, seconds(connectTimeoutMs ?? 0)),
 					retryable: true,
 					cause,
 				});
@@ -240,18 +240,15 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 				if (yielded) {
 					return new GlmError({
 						kind: 'timeout',
-						message: `GLM sent nothing more for ${silence} in the middle of the answer (idle timeout); what arrived is kept. Retry for a full answer.`,
+						message: say.idleMidAnswer(silence),
 						retryable: false,
 						cause,
 					});
 				}
 				// Said as it happened: whether any byte of an answer came, so nobody looks for a half answer.
-				const what = received
-					? `began the answer but sent no text, then nothing for ${silence}`
-					: `accepted the request, then sent nothing for ${silence}`;
 				return new GlmError({
 					kind: 'timeout',
-					message: `${where}${via} ${what} (idle timeout). Try again; if GLM is only slow, raise the limit: glm-tui config set idle-timeout SECONDS.`,
+					message: received ? say.idleBegan(where, silence) : say.idleAccepted(where, silence),
 					retryable: true,
 					cause,
 				});
@@ -259,7 +256,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 			case 'total':
 				return new GlmError({
 					kind: 'timeout',
-					message: `The answer took longer than ${seconds(totalTimeoutMs ?? 0)}, glm-tui's limit, and was stopped${yielded ? '; what arrived is kept' : ''}.`,
+					message: say.totalTimeout(seconds(totalTimeoutMs ?? 0), yielded),
 					retryable: false,
 					cause,
 				});
@@ -269,9 +266,7 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 	function interrupted(yielded: boolean, cause?: unknown): GlmError {
 		return new GlmError({
 			kind: 'interrupted',
-			message: yielded
-				? 'The connection to GLM broke off before the answer was complete; what arrived is kept. Retry to get a full answer.'
-				: 'The connection to GLM closed before an answer arrived. Try again.',
+			message: yielded ? say.brokeOff : say.closedEarly,
 			retryable: !yielded,
 			...(cause === undefined ? {} : {cause}),
 		});

@@ -2,6 +2,7 @@
 // act on, and whether sending the same request again may help. Codes and retry policy follow the error-code list
 // in GLM's API documentation.
 
+import {networkText} from './network-messages.js';
 import {CODE_ROWS, rowForCode, rowForStatus, type CodeRow} from './error-codes.js';
 import {exitCodes, type GlmErrorKind} from './error-kinds.js';
 import {glmErrorText, type ErrorFacts} from './error-messages.js';
@@ -236,17 +237,19 @@ export function errorFromFrame(obj: unknown, context: ErrorContext = {}): GlmErr
 	return fromParsed(undefined, parseErrorObject(obj), undefined, context);
 }
 
-const NETWORK_CAUSES: Record<string, string> = {
-	ECONNREFUSED: 'connection refused',
-	ENOTFOUND: 'host name not found',
-	EAI_AGAIN: 'DNS lookup failed',
-	ECONNRESET: 'connection reset',
-	EPIPE: 'connection closed',
-	ETIMEDOUT: 'connection timed out',
-	EHOSTUNREACH: 'host unreachable',
-	ENETUNREACH: 'network unreachable',
-	ENETDOWN: 'network is down',
-};
+const NETWORK_CODES = [
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'ECONNRESET',
+	'EPIPE',
+	'ETIMEDOUT',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ENETDOWN',
+] as const;
+type NetworkCode = (typeof NETWORK_CODES)[number];
+const isNetworkCode = (code: string): code is NetworkCode => (NETWORK_CODES as readonly string[]).includes(code);
 
 /** A proxy that answered the CONNECT request with something other than 2xx; 407 means it wants credentials. */
 export class ProxyRefusedError extends Error {
@@ -276,7 +279,7 @@ function errorChain(e: unknown): Array<Record<string, unknown>> {
 }
 
 export function abortedError(cause?: unknown): GlmError {
-	return new GlmError({kind: 'aborted', message: 'Stopped: the request was cancelled.', cause});
+	return new GlmError({kind: 'aborted', message: networkText.aborted, cause});
 }
 
 /**
@@ -287,18 +290,15 @@ export function errorFromException(e: unknown, context: ErrorContext = {}): GlmE
 	if (e instanceof GlmError) return e;
 	const chain = errorChain(e);
 	if (chain.some((item) => item['name'] === 'AbortError')) return abortedError(e);
-	const where = context.host ?? 'the GLM service';
-	const via = context.proxy ? ` through the proxy ${context.proxy}` : '';
+	const host = context.host ?? networkText.theService;
+	const where = host + (context.proxy ? networkText.viaProxy(context.proxy) : '');
 	for (const item of chain) {
 		const code = typeof item['code'] === 'string' ? item['code'] : undefined;
 		if (item instanceof ProxyRefusedError) {
-			const why =
-				item.status === 407
-					? 'it wants credentials: put them in the proxy URL (http://user:pass@host:port)'
-					: 'check HTTPS_PROXY / NO_PROXY';
+			const why = item.status === 407 ? networkText.proxyWantsCredentials : networkText.checkProxy;
 			return new GlmError({
 				kind: 'network',
-				message: `The proxy${context.proxy ? ` ${context.proxy}` : ''} refused to connect to ${where} (HTTP ${item.status}); ${why}.`,
+				message: networkText.proxyRefused(context.proxy ? ` ${context.proxy}` : '', host, item.status, why),
 				retryable: false,
 				cause: e,
 			});
@@ -306,15 +306,15 @@ export function errorFromException(e: unknown, context: ErrorContext = {}): GlmE
 		if (code && TLS_CODES.test(code)) {
 			return new GlmError({
 				kind: 'network',
-				message: `Could not make a secure connection to ${where}${via}: the certificate is not trusted (${code}). Behind a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its CA certificate.`,
+				message: networkText.untrusted(where, code),
 				retryable: false,
 				cause: e,
 			});
 		}
-		if (code && code in NETWORK_CAUSES) {
+		if (code && isNetworkCode(code)) {
 			return new GlmError({
 				kind: code === 'ETIMEDOUT' ? 'timeout' : 'network',
-				message: `Could not reach ${where}${via}: ${NETWORK_CAUSES[code]} (${code}). Check your network connection${context.proxy ? ' and proxy' : ' (and HTTPS_PROXY if you need a proxy)'}, then try again.`,
+				message: networkText.unreachable(where, networkText[code], code, context.proxy !== undefined),
 				retryable: true,
 				cause: e,
 			});
@@ -324,7 +324,7 @@ export function errorFromException(e: unknown, context: ErrorContext = {}): GlmE
 	const detail = first ? excerpt(String(first['message']), 200) : undefined;
 	return new GlmError({
 		kind: 'network',
-		message: `Could not talk to ${where}${via}${detail ? `: ${detail}` : ''}. Check your network connection, then try again.`,
+		message: networkText.noTalk(where, detail ?? ''),
 		retryable: true,
 		cause: e,
 	});
@@ -338,16 +338,16 @@ export function errorFromException(e: unknown, context: ErrorContext = {}): GlmE
 export function notChatError(context: ErrorContext, body?: string): GlmError {
 	const words = body === undefined ? undefined : excerpt(body, 80);
 	const html = body !== undefined && words === undefined && /<\s*(html|!doctype|head|body)\b/i.test(body);
-	const what = words ? `: "${words}"` : html ? ' (an HTML page)' : '';
+	const what = words ? `: "${words}"` : html ? networkText.htmlPage : '';
 	return new GlmError({
 		kind: 'unknown',
-		message: `${context.host ?? 'The server'} answered with something that is not a GLM chat response${what}. Check the base URL (glm-tui config set base-url); a captive portal or proxy may also be in the way.`,
+		message: networkText.notChat(context.host ?? networkText.theServer, what),
 	});
 }
 
 /** What an unreadable part of a stream means for the answer: one-shot's stderr and the chat's notice say it. */
 export function unreadableNote(count: number): string {
-	return `${count} ${count === 1 ? 'event' : 'events'} of the answer could not be read (not JSON): the answer may have gaps.`;
+	return networkText.unreadable(count);
 }
 
 export function noKeyError(): GlmError {
