@@ -1,5 +1,6 @@
 // Folds the client's stream events into the assistant message being written. Pure, so the chat screen,
 // background streams and tests share one definition of what an answer is.
+import {chatText} from './chat-messages.js';
 import type {StreamEvent} from '../glm/types.js';
 import type {GlmError} from '../glm/errors.js';
 import type {Message} from '../domain/types.js';
@@ -68,16 +69,16 @@ export function startAnswer(id: string, model: string, time = new Date().toISOSt
 						content: '',
 						reasoning: undefined,
 						finishReason,
-						error: 'Withdrawn: GLM\u2019s content filter flagged this answer.',
+						error: chatText.withdrawn,
 					});
 				case 'length':
-					return close('complete', {finishReason, error: 'Cut off at the token limit.'});
+					return close('complete', {finishReason, error: chatText.cutOff});
 				case 'network_error':
-					return close('failed', {finishReason, error: 'GLM stopped mid-answer (service network error). Ctrl+R to retry.'});
+					return close('failed', {finishReason, error: chatText.serviceNetworkError});
 				case 'model_context_window_exceeded':
-					return close('failed', {finishReason, error: 'The conversation no longer fits the model\u2019s context window.'});
+					return close('failed', {finishReason, error: chatText.contextExceeded});
 				default:
-					return close('complete', {finishReason, error: `Ended with finish_reason "${finishReason}".`});
+					return close('complete', {finishReason, error: chatText.endedWith(finishReason)});
 			}
 		},
 		fail(error) {

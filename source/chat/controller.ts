@@ -2,6 +2,7 @@
 // notifications through frames.ts, saving through saves.ts), open-conversations.ts (the open conversations, their
 // list, what other glm-tui write), and here the sending: questions, answers streaming, retry, stop, exit. The UI
 // subscribes and calls methods; nothing here knows about React or the terminal.
+import {chatText} from './chat-messages.js';
 import type {AttachedFile, Conversation, Message} from '../domain/types.js';
 import {GlmError, unreadableNote} from '../glm/errors.js';
 import {nameKey, uniqueName} from '../store/order.js';
@@ -155,7 +156,7 @@ export class ChatController extends OpenConversations {
 			this.streams.delete(id);
 			const conversation = this.inMemory(id);
 			if (!conversation) continue;
-			const message = stream.answer.fail(new GlmError({kind: 'aborted', message: 'Stopped when glm-tui quit.'}));
+			const message = stream.answer.fail(new GlmError({kind: 'aborted', message: chatText.stoppedOnQuit}));
 			replaceMessage(conversation, message);
 			this.saves.persist(conversation);
 		}

@@ -1,37 +1,36 @@
 // What `/copy` puts on the clipboard: the last answer, message N (as numbered in the transcript's headers),
 // or code block N of the last answer (`/copy code [N]`, default its last), the code exactly as written (no
 // fences, no hard breaks, tabs kept), however the screen had to wrap it.
+import {chatText} from './chat-messages.js';
 import {Lexer, type Token} from 'marked';
 import type {Message} from '../domain/types.js';
 
 export type CopyTarget = {text: string; what: string} | {error: string};
 
-export const COPY_USAGE = 'Usage: /copy (last answer) | /copy N (message N) | /copy code [N] (code block N of the last answer)';
-
 export function copyTarget(messages: readonly Message[], argument: string): CopyTarget {
 	const words = argument.trim().toLowerCase().split(/\s+/).filter(Boolean);
 	const answer = lastAnswer(messages);
 	if (words.length === 0) {
-		if (!answer) return {error: 'No answer to copy yet.'};
-		return {text: answer.content, what: 'the last answer'};
+		if (!answer) return {error: chatText.noAnswer};
+		return {text: answer.content, what: chatText.lastAnswer};
 	}
 	if (words.length === 1 && /^\d+$/.test(words[0]!)) {
 		const number = Number(words[0]);
 		const message = messages[number - 1];
-		if (number < 1 || !message) return {error: `There is no message ${number}: this conversation has ${messages.length}.`};
-		if (message.content === '') return {error: `Message ${number} has no text.`};
-		return {text: message.content, what: `message ${number}`};
+		if (number < 1 || !message) return {error: chatText.noMessage(number, messages.length)};
+		if (message.content === '') return {error: chatText.messageEmpty(number)};
+		return {text: message.content, what: chatText.message(number)};
 	}
 	if (words[0] === 'code' && words.length <= 2 && (words.length === 1 || /^\d+$/.test(words[1]!))) {
-		if (!answer) return {error: 'No answer to copy code from yet.'};
+		if (!answer) return {error: chatText.noAnswerForCode};
 		const blocks = codeBlocks(answer.content);
-		if (blocks.length === 0) return {error: 'The last answer has no code block.'};
+		if (blocks.length === 0) return {error: chatText.noCodeBlock};
 		const number = words.length === 1 ? blocks.length : Number(words[1]);
 		const block = blocks[number - 1];
-		if (number < 1 || block === undefined) return {error: `There is no code block ${number}: the last answer has ${blocks.length}.`};
-		return {text: block, what: `code block ${number} of ${blocks.length}`};
+		if (number < 1 || block === undefined) return {error: chatText.noCodeBlockNumber(number, blocks.length)};
+		return {text: block, what: chatText.codeBlock(number, blocks.length)};
 	}
-	return {error: COPY_USAGE};
+	return {error: chatText.copyUsage};
 }
 
 function lastAnswer(messages: readonly Message[]): Message | undefined {

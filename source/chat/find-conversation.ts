@@ -1,4 +1,5 @@
 // A conversation from what a person typed (`/open 12`, `glm-tui export notes`), by the numbers every list shows.
+import {chatText} from './chat-messages.js';
 import {nameKey} from '../store/order.js';
 import {sanitizeLine} from '../text/sanitize.js';
 
@@ -43,6 +44,10 @@ export function describeCandidates<T extends Listed>(
 	shown = 8,
 ): string {
 	const listed = candidates.slice(0, shown).map(({conversation, position}) => `${position} ${sanitizeLine(conversation.name)}`);
-	const more = candidates.length > shown ? `, and ${candidates.length - shown} more` : '';
-	return `${candidates.length} conversations match "${sanitizeLine(query)}": ${listed.join(', ')}${more}. Give the number.`;
+	return chatText.candidates(
+		candidates.length,
+		sanitizeLine(query),
+		listed.join(chatText.listSeparator),
+		Math.max(0, candidates.length - shown),
+	);
 }

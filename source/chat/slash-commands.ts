@@ -1,5 +1,6 @@
 // Slash commands typed in the composer. Parsing is pure; the UI decides what each one does. What each command
 // is (aliases, usage, arguments, description) is a row in slash-command-table.ts.
+import {chatText} from './chat-messages.js';
 import {SLASH_COMMAND_TABLE, type SlashCommandRow} from './slash-command-table.js';
 
 export const SLASH_COMMANDS = [
@@ -88,9 +89,8 @@ export function readSubmission(text: string, held?: string): Submission {
 
 /** The one-line hint shown for a held-back text. `shown` is the command word as typed, made safe by the caller. */
 export function holdHint(reason: 'unknown' | 'argument', shown: string): string {
-	const what =
-		reason === 'unknown' ? `/${shown} is not a command` : shown === 'copy' ? '/copy takes N or code [N]' : `/${shown} takes no argument`;
-	return `${what}: Enter again sends it as a message (or start it with //)`;
+	const what = reason === 'unknown' ? chatText.notACommand(shown) : shown === 'copy' ? chatText.copyTakes : chatText.takesNoArgument(shown);
+	return chatText.held(what);
 }
 
 export function parseOnOff(value: string): 'enabled' | 'disabled' | 'default' | undefined {
@@ -119,13 +119,13 @@ export function parseSetting(name: 'system' | 'temperature' | 'thinking', argume
 			if (parseOnOff(value) === 'default') return {type: 'clear'};
 			const number = Number(value);
 			if (!Number.isFinite(number) || number <= 0 || number > 1) {
-				return {type: 'invalid', message: `Temperature must be in (0, 1] or "default", got "${value}".`};
+				return {type: 'invalid', message: chatText.badTemperature(value)};
 			}
 			return {type: 'set', value: number};
 		}
 		case 'thinking': {
 			const choice = parseOnOff(value);
-			if (!choice) return {type: 'invalid', message: 'Usage: /thinking on | off | default'};
+			if (!choice) return {type: 'invalid', message: chatText.thinkingUsage};
 			return choice === 'default' ? {type: 'clear'} : {type: 'set', value: choice};
 		}
 	}

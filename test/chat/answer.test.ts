@@ -24,6 +24,16 @@ describe('finish', () => {
 		}
 	});
 
+	it('in Chinese, how it ended is said in Chinese (and kept so on the message)', () => {
+		setLanguage('zh');
+		const cut = answered('很长的');
+		cut.apply({type: 'finish', reason: 'length'});
+		expect(cut.finish()).toMatchObject({state: 'complete', error: '达到 token 上限，回答被截断。'});
+		const flagged = answered('x');
+		flagged.apply({type: 'finish', reason: 'sensitive'});
+		expect(flagged.finish()).toMatchObject({state: 'filtered', content: '', error: '已撤回：GLM 的内容过滤标记了这个回答。'});
+	});
+
 	it('length: complete, text kept, and said to be cut off', () => {
 		const answer = answered('a long');
 		answer.apply({type: 'finish', reason: 'length'});
