@@ -88,3 +88,28 @@ export const networkText = defineMessages(
 		ENETDOWN: '网络已断开',
 	},
 );
+
+/** What is wrong with an API key as typed or set. */
+export const keyText = defineMessages(
+	'api-key',
+	{
+		problem: (problem: string) =>
+			`${problem}. A GLM API key looks like <id>.<secret>: two parts joined by one dot. Copy the whole key again from your GLM console and set it with \`glm-tui config set key\` or /key.`,
+		space: 'The API key contains a space or line break, probably from copying it across lines',
+		noDot: 'The API key has no dot',
+		dots: (count: number) => `The API key has ${count} dots where one is expected`,
+		noId: 'The API key has nothing before the dot (the id part is missing)',
+		noSecret: 'The API key has nothing after the dot (the secret part is missing)',
+		stray: (shown: string) => `The id part of the API key (before the dot) contains ${shown}, which GLM key ids never do`,
+	},
+	{
+		problem: (problem: string) =>
+			`${problem}。GLM API 密钥的格式是 <id>.<secret>：用一个点连接的两部分。请从 GLM 控制台重新复制完整的密钥，再用 \`glm-tui config set key\` 或 /key 设置。`,
+		space: 'API 密钥中有空格或换行，可能是跨行复制造成的',
+		noDot: 'API 密钥中没有点',
+		dots: (count: number) => `API 密钥中有 ${count} 个点，应该只有一个`,
+		noId: 'API 密钥的点前面没有内容（缺少 id 部分）',
+		noSecret: 'API 密钥的点后面没有内容（缺少 secret 部分）',
+		stray: (shown: string) => `API 密钥的 id 部分（点之前）含有 ${shown}，GLM 的密钥 id 从不包含它`,
+	},
+);

@@ -7,6 +7,7 @@
 // file. The schema is checked by schema.ts rather than by conf's ajv, which compiles it again in every
 // instance. Everything is synchronous, like conf: a save is one stat, maybe one read, one write, and the
 // exit paths need it to finish before the process does.
+import {conversationFileText as say} from './messages.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Conf from 'conf';
@@ -189,13 +190,13 @@ class FileConversationStore implements ConversationStore {
 	create(init: NewConversation, clash: NameClash = 'refuse'): Conversation {
 		const name = this.#freeName(checkName(init.name), clash);
 		if (typeof init.model !== 'string' || init.model.trim() === '') {
-			throw new StoreError('invalid-value', 'A conversation needs a model name.');
+			throw new StoreError('invalid-value', say.needsModel);
 		}
 		const now = new Date().toISOString();
 		const base = slugify(name);
 		for (;;) {
 			const id = uniqueSlug(base, (candidate) => fs.existsSync(this.#file(candidate)));
-			const created = this.#locked(id, 'create a conversation', () => {
+			const created = this.#locked(id, say.create, () => {
 				// Another process may have taken the id between our check and the lock.
 				if (fs.existsSync(this.#file(id))) return undefined;
 				const conversation: Conversation = {...settingsOf(init), id, name, createdAt: now, updatedAt: now, messages: []};
@@ -225,12 +226,12 @@ class FileConversationStore implements ConversationStore {
 	importConversation(conversation: Conversation): Conversation {
 		const name = this.#freeName(checkName(conversation.name), 'suffix');
 		if (typeof conversation.model !== 'string' || conversation.model.trim() === '') {
-			throw new StoreError('invalid-value', 'A conversation needs a model name.');
+			throw new StoreError('invalid-value', say.needsModel);
 		}
 		const wanted = typeof conversation.id === 'string' && isValidId(conversation.id) ? conversation.id : slugify(name);
 		for (;;) {
 			const id = uniqueSlug(wanted, (candidate) => fs.existsSync(this.#file(candidate)));
-			const written = this.#locked(id, 'import the conversation', () => {
+			const written = this.#locked(id, say.import, () => {
 				if (fs.existsSync(this.#file(id))) return undefined;
 				const imported: Conversation = {...conversation, id, name, messages: [...conversation.messages]};
 				this.#write(id, imported);
@@ -244,7 +245,7 @@ class FileConversationStore implements ConversationStore {
 		checkId(id);
 		const trimmed = this.#freeName(checkName(name), 'refuse', id);
 		return this.#handOut(
-			this.#locked(id, 'rename this conversation', () => {
+			this.#locked(id, say.rename, () => {
 				const current = this.#read(id).doc;
 				const now = new Date().toISOString();
 				const renamed = {...current, name: trimmed, updatedAt: now > current.updatedAt ? now : current.updatedAt};
@@ -256,7 +257,7 @@ class FileConversationStore implements ConversationStore {
 
 	remove(id: string): boolean {
 		checkId(id);
-		return this.#locked(id, 'delete this conversation', () => {
+		return this.#locked(id, say.delete, () => {
 			const file = this.#file(id);
 			const existed = fileFingerprint(file) !== undefined;
 			if (existed) moveToTrash(this.#trashDir, file, id);
@@ -272,11 +273,11 @@ class FileConversationStore implements ConversationStore {
 	}
 
 	restore(entry: TrashEntry): RestoredConversation {
-		if (!fs.existsSync(entry.file)) throw new StoreError('not-found', `"${entry.name}" is no longer in the trash.`, {file: entry.file});
+		if (!fs.existsSync(entry.file)) throw new StoreError('not-found', say.notInTrash(entry.name), {file: entry.file});
 		let id = entry.id;
 		for (;;) {
 			id = uniqueSlug(entry.id, (candidate) => fs.existsSync(this.#file(candidate)));
-			const moved = this.#locked(id, 'restore the conversation', () => {
+			const moved = this.#locked(id, say.restore, () => {
 				if (fs.existsSync(this.#file(id))) return false;
 				fs.renameSync(entry.file, this.#file(id));
 				return true;
@@ -317,7 +318,7 @@ class FileConversationStore implements ConversationStore {
 		if (!holder) return name;
 		if (clash === 'refuse') {
 			const position = this.list().findIndex((each) => each.id === holder.id) + 1;
-			throw new StoreError('name-taken', `Conversation ${position} is already named "${holder.name.slice(0, 80)}": choose another name.`);
+			throw new StoreError('name-taken', say.nameTaken(position, holder.name.slice(0, 80)));
 		}
 		return uniqueName(name, (candidate) => taken.has(nameKey(candidate)), MAX_NAME_LENGTH);
 	}
@@ -349,11 +350,7 @@ class FileConversationStore implements ConversationStore {
 			const version = declaredVersion(data);
 			// Checked before conf opens the file, which would rewrite the version number.
 			if (isNewerFormat(version)) {
-				throw new StoreError(
-					'newer-format',
-					`Conversation file ${file} was written by a newer glm-tui (format ${version}); this one reads ${FORMAT_VERSION}. It was left untouched.`,
-					{file},
-				);
+				throw new StoreError('newer-format', say.newerFormat(file, version, FORMAT_VERSION), {file});
 			}
 			let current = fingerprint;
 			lastRead.set(file, {fingerprint, data: data as ConversationFile});
@@ -400,7 +397,7 @@ class FileConversationStore implements ConversationStore {
 			checkConversationFile(data);
 		} catch (error) {
 			if (!isInvalidContent(error)) throw error;
-			throw new StoreError('invalid-value', `Cannot save conversation "${id}": ${describeInvalid(error)}`, {file, cause: error});
+			throw new StoreError('invalid-value', say.cannotSave(id, describeInvalid(error)), {file, cause: error});
 		}
 		const conf = this.#confs.get(id);
 		if (conf) {
@@ -452,7 +449,7 @@ class FileConversationStore implements ConversationStore {
 				if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
 				if (!isUnwritable(error)) throw error;
 				// A read-only or full folder: the file stays where it is, untouched, and is reported.
-				const message = `Conversation "${id}" could not be read (${describeInvalid(cause)}). It was left as it is: it could not be moved aside (${describeFileError(error)}).`;
+				const message = say.unreadableKept(id, describeInvalid(cause), describeFileError(error));
 				this.#report(new StoreProblem('corrupt', id, file, message));
 				return new StoreError('corrupt', message, {file, cause});
 			}
@@ -460,7 +457,7 @@ class FileConversationStore implements ConversationStore {
 		fs.rmSync(file, {force: true});
 		this.#forget(id);
 		this.#updateIndex(id, undefined);
-		const message = `Conversation "${id}" could not be read (${describeInvalid(cause)}). Moved it to ${movedTo}.`;
+		const message = say.unreadableMoved(id, describeInvalid(cause), movedTo);
 		this.#report(new StoreProblem('corrupt', id, file, message, movedTo));
 		return new StoreError('corrupt', message, {file, movedTo, cause});
 	}
@@ -547,7 +544,7 @@ class FileConversationStore implements ConversationStore {
 
 	#notFound(id: string): StoreError {
 		this.#forget(id);
-		return new StoreError('not-found', `There is no conversation "${id}" (it may have been deleted in another window).`, {
+		return new StoreError('not-found', say.notFound(id), {
 			file: this.#file(id),
 		});
 	}
@@ -563,7 +560,7 @@ class FileConversationStore implements ConversationStore {
 		} catch (error) {
 			if (action === undefined || isStoreError(error) || typeof (error as NodeJS.ErrnoException | undefined)?.code !== 'string')
 				throw error;
-			throw new StoreError('unwritable', `Cannot ${action}: ${describeFileError(error)}.`, {file: this.#file(id), cause: error});
+			throw new StoreError('unwritable', say.cannot(action, describeFileError(error)), {file: this.#file(id), cause: error});
 		}
 	}
 
@@ -605,7 +602,7 @@ function checkId(id: string): string {
 }
 
 function checkName(name: string): string {
-	const reason = typeof name === 'string' ? validateName(name) : 'The name is missing.';
+	const reason = typeof name === 'string' ? validateName(name) : say.nameMissing;
 	if (reason !== undefined) throw new StoreError('invalid-name', reason);
 	return name.trim();
 }

@@ -1,5 +1,6 @@
 // Settings: one conf store, `<config>/config.json`, 0600 in a 0700 directory since it holds the API key.
 // Environment variables override what is stored but are never written to it.
+import {conversationFileText} from './messages.js';
 import {readFileSync} from 'node:fs';
 import {VerifiedConf} from './verified-conf.js';
 import type {Thinking} from '../domain/types.js';
@@ -111,7 +112,10 @@ export function openSettings(env: Env = process.env): Settings {
 			checkSettings(next);
 		} catch (error) {
 			if (!isInvalidContent(error)) throw error;
-			throw new StoreError('invalid-value', `Cannot save ${settingKey}: ${describeInvalid(error)}`, {file: configFile, cause: error});
+			throw new StoreError('invalid-value', conversationFileText.cannotSaveSetting(settingKey, describeInvalid(error)), {
+				file: configFile,
+				cause: error,
+			});
 		}
 		guard(configFile, () => {
 			conf.store = next;
@@ -144,11 +148,7 @@ function guard<T>(file: string, run: () => T): T {
 		return run();
 	} catch (error) {
 		if (!isInvalidContent(error)) throw error;
-		throw new StoreError(
-			'corrupt',
-			`Settings file ${file} is not valid (${describeProblem(error, file)}). It was left untouched: fix it, or delete it to start over.`,
-			{file, cause: error},
-		);
+		throw new StoreError('corrupt', conversationFileText.badSettingsFile(file, describeProblem(error, file)), {file, cause: error});
 	}
 }
 

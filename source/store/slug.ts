@@ -1,5 +1,6 @@
 // Conversation ids are file names, so they are derived, never taken from the user: the display name is free
 // text stored inside the file and can be anything validateName accepts.
+import {conversationFileText} from './messages.js';
 import {createHash} from 'node:crypto';
 
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
@@ -50,10 +51,10 @@ export function isValidId(id: string): boolean {
  */
 export function validateName(name: string): string | undefined {
 	const trimmed = name.trim();
-	if (trimmed === '') return 'The name is empty.';
-	if ([...trimmed].length > MAX_NAME_LENGTH) return `The name is longer than ${MAX_NAME_LENGTH} characters.`;
+	if (trimmed === '') return conversationFileText.nameEmpty;
+	if ([...trimmed].length > MAX_NAME_LENGTH) return conversationFileText.nameTooLong(MAX_NAME_LENGTH);
 	if (/[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u.test(trimmed)) {
-		return 'The name contains control characters (such as a newline, tab or escape).';
+		return conversationFileText.nameControls;
 	}
 	return undefined;
 }
