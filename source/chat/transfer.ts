@@ -5,6 +5,7 @@
 //
 // Every field of the conversation and of each message is carried as it is, known or not: a field added by a
 // later glm-tui (or a message state this one does not draw) survives export and import unchanged.
+import {transferText as say} from './transfer-messages.js';
 import {randomUUID} from 'node:crypto';
 import type {Conversation, Message} from '../domain/types.js';
 import {migrateToV2} from '../store/format.js';
@@ -43,7 +44,7 @@ const UNSAFE_IN_JSON = /[\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
  */
 export function readConversationText(text: string, fileName: string): ImportResult {
 	const trimmed = text.replace(/^\uFEFF/, '').trim();
-	if (trimmed === '') throw new Error('The file is empty.');
+	if (trimmed === '') throw new Error(say.empty);
 	if (looksLikeMarkdownExport(trimmed)) return {conversation: fromMarkdown(trimmed), notes: []};
 	let data: unknown;
 	try {
@@ -52,7 +53,7 @@ export function readConversationText(text: string, fileName: string): ImportResu
 		try {
 			data = JSON.parse(`[${trimmed.replace(/,\s*$/, '')}]`);
 		} catch {
-			throw new Error(`Not a conversation: not JSON (${jsonProblem(error)}), nor glm-tui's Markdown export (${safe(fileName)}).`);
+			throw new Error(say.notConversation(jsonProblem(error), safe(fileName)));
 		}
 	}
 	if (isRecord(data) && (data['format'] === EXCHANGE_FORMAT || isConversationDocument(data))) return readDocument(data, fileName);
@@ -65,12 +66,9 @@ export function readConversationText(text: string, fileName: string): ImportResu
 function readDocument(data: Record<string, unknown>, fileName: string): ImportResult {
 	if (data['format'] === EXCHANGE_FORMAT) {
 		const version = data['version'];
-		if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-			throw new Error(`The file's format version (${safe(String(version))}) is not one glm-tui writes.`);
+		if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new Error(say.badVersion(safe(String(version))));
 		if (version > EXCHANGE_VERSION) {
-			throw new Error(
-				`The file was written by a newer glm-tui (exchange format version ${version}); this one reads version ${EXCHANGE_VERSION}. Update glm-tui to import it.`,
-			);
+			throw new Error(say.newerVersion(version, EXCHANGE_VERSION));
 		}
 	}
 	let document: Record<string, unknown> = {...data};
@@ -84,14 +82,13 @@ function readDocument(data: Record<string, unknown>, fileName: string): ImportRe
 	}
 	const notes: string[] = [];
 	const messages = document['messages'];
-	if (!Array.isArray(messages)) throw new Error('The conversation has no `messages` list.');
+	if (!Array.isArray(messages)) throw new Error(say.noMessages);
 	const seen = new Set<string>();
 	let renumbered = 0;
 	const read = messages.map((entry, index): Message => {
-		if (!isRecord(entry)) throw new Error(`Message ${index + 1} is not an object.`);
+		if (!isRecord(entry)) throw new Error(say.notObject(index + 1));
 		const message = {...entry} as Record<string, unknown>;
-		if (typeof message['role'] !== 'string' || message['role'] === '')
-			throw new Error(`Message ${index + 1}: role must be a word such as user or assistant.`);
+		if (typeof message['role'] !== 'string' || message['role'] === '') throw new Error(say.badRole(index + 1));
 		message['content'] = contentText(message['content'], index, notes);
 		if (typeof message['id'] !== 'string' || message['id'] === '' || seen.has(message['id'])) {
 			if (typeof message['id'] === 'string' && message['id'] !== '') renumbered++;
@@ -105,7 +102,7 @@ function readDocument(data: Record<string, unknown>, fileName: string): ImportRe
 		if (typeof message['time'] !== 'string' || message['time'] === '') message['time'] = fallbackTime(document, index);
 		return message as unknown as Message;
 	});
-	if (renumbered > 0) notes.push(`${count(renumbered, 'message')} had an id used twice and got a new one.`);
+	if (renumbered > 0) notes.push(say.renumbered(renumbered));
 	const conversation = {...document, messages: read} as ImportedConversation & Record<string, unknown>;
 	for (const key of ['id', 'name', 'model'] as const) {
 		if (conversation[key] !== undefined && (typeof conversation[key] !== 'string' || conversation[key].trim() === ''))
@@ -116,16 +113,16 @@ function readDocument(data: Record<string, unknown>, fileName: string): ImportRe
 			conversation[key] = read[key === 'createdAt' ? 0 : read.length - 1]?.time ?? new Date().toISOString();
 	}
 	if (conversation.temperature !== undefined && typeof conversation.temperature !== 'number') {
-		notes.push(`The temperature (${safe(String(conversation.temperature))}) is not a number: left at the model's default.`);
+		notes.push(say.badTemperature(safe(String(conversation.temperature))));
 		delete conversation.temperature;
 	}
 	if (conversation.thinking !== undefined && conversation.thinking !== 'enabled' && conversation.thinking !== 'disabled') {
-		notes.push('The thinking setting is not "enabled" or "disabled": left at the model\'s default.');
+		notes.push(say.badThinking);
 		delete conversation.thinking;
 	}
 	for (const key of ['system', 'draft'] as const) {
 		if (conversation[key] !== undefined && typeof conversation[key] !== 'string') {
-			notes.push(`The ${key === 'system' ? 'system prompt' : 'draft'} is not text: left out.`);
+			notes.push(key === 'system' ? say.systemNotText : say.draftNotText);
 			delete conversation[key];
 		}
 	}
@@ -157,7 +154,7 @@ function readHistory(entries: unknown[]): ImportResult {
 			return;
 		}
 		if (role !== 'user' && role !== 'assistant' && role !== 'system' && role !== 'developer') {
-			throw new Error(`Message ${index + 1}: role must be user, assistant or system, got ${safe(JSON.stringify(role) ?? 'nothing')}.`);
+			throw new Error(say.historyRole(index + 1, safe(JSON.stringify(role) ?? '-')));
 		}
 		// An assistant turn that only calls tools has no text of its own.
 		if (role === 'assistant' && (record['content'] === null || record['content'] === undefined) && Array.isArray(record['tool_calls'])) {
@@ -168,8 +165,8 @@ function readHistory(entries: unknown[]): ImportResult {
 		if (role === 'system' || role === 'developer') system.push(content);
 		else messages.push({id: newId(), role, content, state: 'complete', time: new Date(start + index * 1000).toISOString()});
 	});
-	if (tools > 0) notes.push(`Left out ${count(tools, 'tool message')} (tool calls and their results): glm-tui does not call tools.`);
-	if (messages.length === 0 && system.length === 0) throw new Error('The file holds no messages.');
+	if (tools > 0) notes.push(say.toolsLeftOut(tools));
+	if (messages.length === 0 && system.length === 0) throw new Error(say.noMessagesHeld);
 	const conversation: ImportedConversation = {
 		createdAt: messages[0]?.time ?? new Date().toISOString(),
 		updatedAt: messages.at(-1)?.time ?? new Date().toISOString(),
@@ -192,7 +189,7 @@ function contentText(content: unknown, index: number, notes: string[]): string {
 		}
 		return texts.join('\n');
 	}
-	throw new Error(`Message ${index + 1}: content must be text or a list of text parts.`);
+	throw new Error(say.badContent(index + 1));
 }
 
 /** Part notes (`PART:type`) gathered into one sentence. */
@@ -201,7 +198,7 @@ function mergeNotes(notes: string[]): string[] {
 	const others = notes.filter((note) => !note.startsWith('PART:'));
 	if (parts.length === 0) return others;
 	const types = [...new Set(parts)].join(', ');
-	return [...others, `Left out ${count(parts.length, 'non-text part')} (${types}): only text is imported.`];
+	return [...others, say.partsLeftOut(parts.length, types)];
 }
 
 // ---- helpers ----------------------------------------------------------------------------------------
@@ -220,10 +217,6 @@ function jsonProblem(error: unknown): string {
 /** Untrusted text for a one-line message. */
 export function safe(text: string): string {
 	return sanitizeLine(text);
-}
-
-function count(n: number, noun: string): string {
-	return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function newId(): string {
