@@ -147,13 +147,11 @@ describe('streaming', () => {
 		expect(contentOf(data)).toEqual({reasoning: '', content: '<think>hmm</think>ok'});
 	});
 
-	it('streams exactly `tokens` content deltas, fast', async () => {
+	it('streams exactly `tokens` content deltas', async () => {
 		server.enqueue({tokens: 5000});
-		const started = Date.now();
 		const data = events((await readAll(await post({model: 'glm-4.6', stream: true, messages: user('hi')}))).text);
 		expect(data).toHaveLength(5000 + 2);
 		expect(JSON.parse(data.at(-2)!).usage.completion_tokens).toBe(5000);
-		expect(Date.now() - started).toBeLessThan(5000);
 	});
 
 	it('cuts at max_tokens with finish_reason length', async () => {

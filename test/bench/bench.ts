@@ -21,6 +21,7 @@ import type {Message} from '../../source/domain/types.js';
 import {answerText, seedMessages, typedText} from './content.js';
 import {PtyApp, CLK_TCK, cpuMs, now, statusKb, type Hit} from './pty-app.js';
 import {mulberry32} from '../support/random.js';
+import {microBench} from './micro.js';
 
 // Ink reads CI at import time in the app; the app gets a clean environment below, this is for clarity.
 delete process.env['CI'];
@@ -601,6 +602,8 @@ async function main(): Promise<void> {
 	}
 	log('store save');
 	const save = saveBench();
+	log('pure modules on 1 MB inputs');
+	const micro = await microBench();
 	const loadAfter = os.loadavg();
 	const seconds = (now() - startedAt) / 1000;
 
@@ -945,6 +948,7 @@ async function main(): Promise<void> {
 			0,
 			'same',
 		),
+		...micro.map((row) => metric(row.key, row.label, row.values, row.unit, row.digits, row.how, row.target)),
 	];
 
 	const result = (value: number, limit: number | undefined) =>

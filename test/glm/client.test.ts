@@ -370,13 +370,11 @@ describe('errors and retries', () => {
 describe('timeouts and abort', () => {
 	it('times out waiting for headers (connect timeout) and retries it', async () => {
 		server.setDefault({hang: true});
-		const started = Date.now();
 		const outcome = await collect(client({connectTimeoutMs: 100, maxRetries: 1}).stream(REQUEST));
 		expect(outcome.error).toMatchObject({kind: 'timeout', retryable: true});
 		expect(outcome.error?.message).toMatch(/connect timeout/);
 		expect(outcome.error?.message).toContain('100 ms');
 		expect(server.requests).toHaveLength(2);
-		expect(Date.now() - started).toBeLessThan(1000);
 		await closedByClient(2);
 	});
 
@@ -387,8 +385,8 @@ describe('timeouts and abort', () => {
 		expect(outcome.events.filter((event) => event.type === 'content')).toHaveLength(3);
 		expect(outcome.error).toMatchObject({kind: 'timeout', retryable: false});
 		expect(outcome.error?.message).toMatch(/idle timeout/);
+		// Timers never fire early (load only makes them later): the limit was waited out in full.
 		expect(Date.now() - started).toBeGreaterThanOrEqual(140);
-		expect(Date.now() - started).toBeLessThan(1000);
 		expect(server.requests).toHaveLength(1);
 		await closedByClient();
 	});
@@ -448,17 +446,17 @@ describe('timeouts and abort', () => {
 	});
 
 	it('aborts mid-stream promptly and closes the connection', async () => {
-		server.enqueue({tokens: 1000, tokensPerSecond: 100});
+		// 50 s of answer: were the abort ignored, the test would time out rather than pass.
+		server.enqueue({tokens: 5000, tokensPerSecond: 100});
 		const controller = new AbortController();
-		let abortedAt = 0;
+		let aborting = false;
 		const outcome = await collect(client().stream(REQUEST, {signal: controller.signal}), (event) => {
-			if (event.type === 'content' && abortedAt === 0) {
-				abortedAt = Date.now();
+			if (event.type === 'content' && !aborting) {
+				aborting = true;
 				setTimeout(() => controller.abort(), 20);
 			}
 		});
 		expect(outcome.error).toMatchObject({kind: 'aborted', retryable: false});
-		expect(Date.now() - abortedAt).toBeLessThan(200);
 		expect(outcome.content.length).toBeGreaterThan(0);
 		expect(server.requests).toHaveLength(1);
 		await closedByClient();
@@ -469,10 +467,9 @@ describe('timeouts and abort', () => {
 		server.setDefault({hang: true});
 		const controller = new AbortController();
 		setTimeout(() => controller.abort(), 50);
-		const started = Date.now();
-		const outcome = await collect(client().stream(REQUEST, {signal: controller.signal}));
+		// The server never answers: only the abort ends this.
+		const outcome = await collect(client({connectTimeoutMs: 0}).stream(REQUEST, {signal: controller.signal}));
 		expect(outcome.error?.kind).toBe('aborted');
-		expect(Date.now() - started).toBeLessThan(300);
 		await closedByClient();
 	});
 
@@ -481,12 +478,10 @@ describe('timeouts and abort', () => {
 		const controller = new AbortController();
 		const c = createGlmClient({apiKey: server.key, baseUrl: server.baseUrl, env: {}, random: () => 0});
 		clients.push(c);
-		const started = Date.now();
 		const outcome = await collect(c.stream(REQUEST, {signal: controller.signal}), (event) => {
 			if (event.type === 'retry') setTimeout(() => controller.abort(), 30);
 		});
 		expect(outcome.error?.kind).toBe('aborted');
-		expect(Date.now() - started).toBeLessThan(400);
 		expect(server.requests).toHaveLength(1);
 	});
 
@@ -551,33 +546,40 @@ describe('reading pace', () => {
 
 	it('does not slow down an answer that arrives in bulk', async () => {
 		server.enqueue({tokens: 4000, split: 'whole'});
-		const started = performance.now();
-		const {times, content} = await arrivals(client({readPaceMs: 1000}));
+		// ~700 KB in many read turns: resting a minute after each would outlast the test's timeout.
+		const {times, content} = await arrivals(client({readPaceMs: 60_000}));
 		expect(times).toHaveLength(4000);
 		expect(content.length).toBeGreaterThan(4000);
-		// ~700 KB: resting a second after each read turn would take several seconds.
-		expect(performance.now() - started).toBeLessThan(1500);
 	});
 
 	it('reads the first chunk at once: pacing starts after it', async () => {
 		server.enqueue({tokens: 3, tokensPerSecond: 5, split: 'whole'});
-		const c = client({readPaceMs: 1000});
-		const started = performance.now();
-		const {times} = await arrivals(c);
-		expect(times[0]! - started).toBeLessThan(500);
+		// A minute's pace: a first token that waited for it would outlast the test's timeout.
+		const controller = new AbortController();
+		let first = '';
+		await client({readPaceMs: 60_000})
+			.send(
+				REQUEST,
+				(event) => {
+					if (event.type !== 'content' || first) return;
+					first = event.text;
+					controller.abort();
+				},
+				{signal: controller.signal},
+			)
+			.catch(() => undefined);
+		expect(first.length).toBeGreaterThan(0);
 	});
 
 	it('gives the resting socket back to the pool reading: slow answers in a row on one connection, no stall', async () => {
-		const c = client({readPaceMs: 100, connectTimeoutMs: 2000});
+		// A socket left resting in the pool would sit until the connect timeout: a minute, past the test's timeout.
+		const c = client({readPaceMs: 100, connectTimeoutMs: 60_000});
 		for (let i = 0; i < 3; i++) {
 			server.enqueue({tokens: 12, tokensPerSecond: 50, split: 'whole'});
-			const started = performance.now();
 			const outcome = await arrivals(c);
 			expect(outcome.error).toBeUndefined();
 			expect(outcome.retries).toBe(0);
 			expect(outcome.times).toHaveLength(12);
-			// A socket left resting in the pool would sit until the connect timeout (2 s).
-			expect(performance.now() - started).toBeLessThan(1500);
 		}
 		expect(server.requests).toHaveLength(3);
 	});
@@ -585,16 +587,12 @@ describe('reading pace', () => {
 	it('stops at once when aborted while the socket rests', async () => {
 		server.enqueue({tokens: 200, tokensPerSecond: 50, split: 'whole'});
 		const controller = new AbortController();
-		const c = client({readPaceMs: 1000});
-		let abortedAt = 0;
+		// A minute's rest: an abort that waited for its end would outlast the test's timeout.
+		const c = client({readPaceMs: 60_000});
 		const pending = arrivals(c, controller.signal);
 		await vi.waitFor(() => expect(server.requests).toHaveLength(1));
-		setTimeout(() => {
-			abortedAt = performance.now();
-			controller.abort();
-		}, 300);
+		setTimeout(() => controller.abort(), 300);
 		const outcome = await pending;
-		expect(performance.now() - abortedAt).toBeLessThan(150);
 		expect(outcome.error).toMatchObject({kind: 'aborted'});
 		await closedByClient();
 	});
@@ -766,11 +764,9 @@ describe('proxy', () => {
 			const c = client({env: {HTTP_PROXY: `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`}, connectTimeoutMs: 0});
 			const pending = collect(c.stream(REQUEST));
 			await vi.waitFor(() => expect(held.size).toBe(1));
-			const started = Date.now();
 			await c.close();
 			const outcome = await pending;
 			expect(outcome.error?.kind).toBe('aborted');
-			expect(Date.now() - started).toBeLessThan(300);
 			await vi.waitFor(() => expect(held.size).toBe(0));
 		} finally {
 			silent.close();

@@ -41,17 +41,13 @@ describe('composer', () => {
 		const big = `${Array.from({length: 1024}, (_, index) => `${String(index).padStart(4, '0')}${line.slice(4)}`).join('\n')}!`;
 		expect(big.length).toBe(1024 * 1024);
 
-		const started = Date.now();
 		app.write(`${keys.pasteStart}${big}${keys.pasteEnd}`);
 		// The composer shows the end of the paste (it scrolls to the cursor, rows above are marked hidden).
 		await app.waitFor((s) => /mno!$/m.test(s) && /^↑ /m.test(s), 15_000);
-		const pasteMs = Date.now() - started;
 		expect(server.requests).toHaveLength(0);
 
-		const sendStarted = Date.now();
 		app.write(keys.enter);
 		await until(() => server.requests.length === 1, 'the 1 MB request', 15_000);
-		const sendMs = Date.now() - sendStarted;
 		const content = server.requests[0]!.body.messages.at(-1).content as string;
 		expect(content.length).toBe(big.length);
 		expect(content === big).toBe(true);
@@ -60,9 +56,6 @@ describe('composer', () => {
 		// Still responsive: typing shows up right away.
 		await app.type('ok');
 		await app.waitFor((s) => s.includes('› ok'));
-		console.info(`1 MB paste: shown after ${pasteMs} ms, request after ${sendMs} ms`);
-		expect(pasteMs).toBeLessThan(8_000);
-		expect(sendMs).toBeLessThan(8_000);
 	});
 
 	it('Ctrl+J inserts a newline and the composer grows', async () => {

@@ -99,9 +99,8 @@ describe('lock', () => {
 		const created = store.create({name: 'Crashed', model: 'glm-4.6'});
 		fs.writeFileSync(lockFile(created.id), JSON.stringify({pid: deadPid(), host: os.hostname(), token: 'dead'}));
 		created.messages.push(message('after-crash'));
-		const started = Date.now();
+		// Waiting would end in the lock's timeout error: a save that returns took the lock over.
 		expect(store.save(created).messages).toHaveLength(1);
-		expect(Date.now() - started).toBeLessThan(1000);
 		expect(fs.existsSync(lockFile(created.id))).toBe(false);
 	});
 
@@ -110,9 +109,8 @@ describe('lock', () => {
 		const created = store.create({name: 'Leftover', model: 'glm-4.6'});
 		fs.writeFileSync(lockFile(created.id), JSON.stringify({pid: process.pid, host: os.hostname(), token: 'ours'}));
 		created.messages.push(message('after-failed-release'));
-		const started = Date.now();
+		// Waiting would end in the lock's timeout error: a save that returns took the lock over.
 		expect(store.save(created).messages).toHaveLength(1);
-		expect(Date.now() - started).toBeLessThan(1000);
 		expect(fs.existsSync(lockFile(created.id))).toBe(false);
 	});
 

@@ -612,25 +612,16 @@ describe('two windows on one conversation', () => {
 		store.save(big);
 		const size = fs.statSync(file(big.id)).size;
 
-		let started = performance.now();
+		// Its speed is the bench rows "save, 5,000 msgs".
+		expect(size).toBeGreaterThan(0);
 		const fresh = open();
-		const conversation = fresh.load(big.id);
-		const loadMs = performance.now() - started;
-
-		const timings: number[] = [];
-		let current = conversation;
+		let current = fresh.load(big.id);
 		for (let index = 0; index < 5; index++) {
 			current.messages.push(message(`extra${index}`));
-			started = performance.now();
 			current = fresh.save(current);
-			timings.push(performance.now() - started);
 		}
-		const best = Math.min(...timings);
-		console.log(
-			`5,000 messages, ${(size / 1e6).toFixed(1)} MB: load ${loadMs.toFixed(0)} ms, save one message ${timings.map((each) => each.toFixed(1)).join(' / ')} ms`,
-		);
 		expect(current.messages).toHaveLength(5005);
-		expect(best).toBeLessThan(1000);
+		expect(open().load(big.id).messages.at(-1)).toMatchObject({id: 'extra4'});
 	});
 });
 

@@ -99,17 +99,15 @@ describe('StdinFilter', () => {
 		}
 	});
 
-	it('handles a 1 MB paste in 4 KB reads in linear time', async () => {
+	it('takes a 1 MB paste in 4 KB reads whole (its speed is the bench row "stdin filter 1 MB")', async () => {
 		const {filter, events} = setup();
 		const body = 'abcdefghij\r\n'.repeat(90_000);
 		const data = Buffer.from(`${start}${body}${end}`);
-		const started = performance.now();
 		for (let offset = 0; offset < data.length; offset += 4096) {
 			filter.feed(data.subarray(offset, offset + 4096));
 		}
 
 		await tick();
-		expect(performance.now() - started).toBeLessThan(1000);
 		expect(events).toHaveLength(1);
 		const event = events[0] as {paste: string};
 		expect(event.paste.length).toBe(body.length - 90_000);

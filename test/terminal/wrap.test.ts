@@ -174,12 +174,11 @@ describe('wrap', () => {
 		}
 	}, 60_000);
 
-	it('wraps a long text quickly', () => {
+	it('wraps a long text to fit, losing nothing (its speed is the bench row "wrap 130 KB")', () => {
 		const text = 'Lorem ipsum dolor sit amet, 中文字符 consectetur adipiscing elit. '.repeat(2000);
-		const started = performance.now();
 		const lines = wrap(text, 80);
-		expect(performance.now() - started).toBeLessThan(500);
 		expectFits(lines, 80);
+		expect(lines.join('').replaceAll(' ', '')).toBe(text.replaceAll(' ', ''));
 	});
 });
 

@@ -85,24 +85,19 @@ describe('sanitize', () => {
 		expect(sanitize(once)).toBe(once);
 	});
 
-	it('handles 1 MB quickly, with and without controls', () => {
+	it('neutralizes 1 MB, with and without controls (its speed is the bench row "sanitize 1 MB")', () => {
 		const clean = 'The quick brown fox 中文 jumps.\n'.repeat(34_000);
 		const dirty = 'text \u001B[31mred\u001B[0m \u001B]0;t\u0007 \u0007\r\n\ttab '.repeat(30_000);
 		for (const text of [clean, dirty]) {
 			expect(text.length).toBeGreaterThan(900_000);
-			const started = performance.now();
 			const result = sanitize(text);
-			const elapsed = performance.now() - started;
 			expect(result).not.toMatch(unsafe);
-			expect(elapsed).toBeLessThan(500);
 		}
 	});
 
-	it('stays linear on one huge line full of tabs', () => {
+	it('expands the tabs of one huge line (its speed is the bench row "sanitize 1 MB")', () => {
 		const text = 'a\t'.repeat(300_000);
-		const started = performance.now();
 		expect(sanitize(text).length).toBe(300_000 * 4);
-		expect(performance.now() - started).toBeLessThan(1000);
 	});
 });
 

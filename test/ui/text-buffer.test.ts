@@ -427,30 +427,21 @@ describe('layout', () => {
 		expect(w.lines).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(10)]);
 	});
 
-	it('handles a 1 MB paste in reasonable time', () => {
+	it('takes a 1 MB paste and keeps editing it (its speed is the bench row "paste 1 MB into the composer")', () => {
 		const chunk = 'The quick brown fox 敏捷的棕色狐狸 jumps over 🦊 the lazy dog, café.\n'.repeat(50);
 		const single = 'x'.repeat(1_000_000);
-		for (const [name, paste] of [
-			['many lines', chunk.repeat(Math.ceil(1_000_000 / chunk.length))],
-			['one line', single],
-		] as const) {
-			const started = performance.now();
+		for (const paste of [chunk.repeat(Math.ceil(1_000_000 / chunk.length)), single]) {
 			let b = insert(createBuffer('draft: '), paste);
-			const pasted = performance.now();
 			let w = layoutWindow(b, 80, 10);
-			const laidOut = performance.now();
+			expect(w.lines).toHaveLength(10);
 			b = insert(b, '!');
 			w = layoutWindow(b, 80, 10, w.anchor);
+			expect(b.text).toBe(`draft: ${paste}!`);
 			b = backspace(left(b));
+			expect(b.text).toBe(`draft: ${paste.slice(0, -1)}!`);
 			b = up(b, 80) ?? b;
 			w = layoutWindow(b, 80, 10, w.anchor);
-			const keystrokes = performance.now();
-			console.log(
-				`1 MB paste (${name}): insert ${(pasted - started).toFixed(1)} ms, layoutWindow ` +
-					`${(laidOut - pasted).toFixed(1)} ms, 3 keystrokes with layout ${(keystrokes - laidOut).toFixed(1)} ms`,
-			);
 			expect(w.lines).toHaveLength(10);
-			expect(keystrokes - started).toBeLessThan(5000);
 		}
 	});
 });
