@@ -50,6 +50,9 @@ export function startAnswer(id: string, model: string, time = new Date().toISOSt
 				case 'usage':
 					message = {...message, usage: event.usage};
 					break;
+				case 'sources':
+					message = {...message, sources: event.sources};
+					break;
 				case 'finish':
 					finishReason = event.reason;
 					break;

@@ -5,6 +5,7 @@ import {contextWindow} from './models.js';
 import {estimateTokens} from './tokens.js';
 import {inFailedTurn} from './turns.js';
 import {questionWithFiles} from './attachments.js';
+import {WEB_SEARCH_TOOL} from '../glm/web-search.js';
 
 /** Tokens kept free for the answer and for the error of the estimate. */
 const ANSWER_RESERVE = 8_192;
@@ -64,6 +65,7 @@ export function buildRequest(conversation: Conversation, options: {window?: numb
 	const request: ChatRequest = {model: conversation.model, messages: chat};
 	if (conversation.temperature !== undefined) request.temperature = clampTemperature(conversation.temperature);
 	if (conversation.thinking) request.thinking = {type: conversation.thinking};
+	if (conversation.webSearch) request.tools = [WEB_SEARCH_TOOL];
 	return {request, firstIncluded, estimatedTokens: used};
 }
 

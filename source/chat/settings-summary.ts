@@ -26,7 +26,8 @@ export function describeSettings(settings: ConversationSettings): string {
 		settings.temperature === undefined ? chatText.settingsTemperatureDefault : chatText.settingsTemperature(settings.temperature);
 	const thinking =
 		settings.thinking === undefined ? chatText.settingsThinkingDefault : chatText.settingsThinking(thinkingWord(settings.thinking));
-	return chatText.settings(settings.model, system, temperature, thinking);
+	const line = chatText.settings(settings.model, system, temperature, thinking);
+	return settings.webSearch ? `${line} · ${chatText.settingsWeb}` : line;
 }
 
 function thinkingWord(thinking: Thinking | undefined): string {

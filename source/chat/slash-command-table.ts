@@ -2,8 +2,8 @@
 // (slash-commands.ts), the help screen, /help and the readme's command table are all drawn from these rows.
 //
 // The table is keyed by every command name in SLASH_COMMANDS, so a command without a row does not compile. It may
-// hold rows for commands that are not in SLASH_COMMANDS yet (`lang`, `web` while they are being written): those
-// are neither parsed nor shown until the command is added to the list.
+// hold rows for commands that are not in SLASH_COMMANDS yet (Pending, while one is being written): those are
+// neither parsed nor shown until the command is added to the list.
 import type {SlashCommandName} from './slash-commands.js';
 import {commandText} from './slash-command-messages.js';
 
@@ -26,7 +26,7 @@ export interface SlashCommandRow {
 }
 
 /** Commands with a row before their handler exists; drop a name once it is in SLASH_COMMANDS. */
-type Pending = 'web';
+type Pending = never;
 
 const use = (usage: string, text: keyof typeof commandText): SlashUsage => ({usage, text});
 

@@ -24,6 +24,7 @@ export const SLASH_COMMANDS = [
 	'key',
 	'mouse',
 	'lang',
+	'web',
 	'help',
 	'quit',
 ] as const;

@@ -35,6 +35,15 @@ export interface Message {
 	finishedDetached?: boolean;
 	/** Files attached to a question (`@path`, /file), kept whole so the question can be asked again as it was. */
 	attachments?: AttachedFile[];
+	/** The web pages GLM's web search gave for this answer (`/web on`). */
+	sources?: WebSource[];
+}
+
+/** A page GLM's web search found: its title, address and the site's name. */
+export interface WebSource {
+	title: string;
+	link: string;
+	media?: string;
 }
 
 /** A text file as it was when attached: the name as the user wrote it, the text, its size in bytes and lines. */
@@ -53,6 +62,8 @@ export interface ConversationSettings {
 	temperature?: number;
 	/** Undefined means "do not send the thinking parameter". */
 	thinking?: Thinking;
+	/** Ask GLM to search the web for the answers (its built-in web_search tool); off when undefined. */
+	webSearch?: boolean;
 }
 
 export interface Conversation extends ConversationSettings {

@@ -1,5 +1,6 @@
 // Sends chat requests to GLM and turns the SSE answer into typed events. Owns retries, timeouts, abort and the
 // proxy; knows nothing about conversations or the screen.
+import {webSources} from './web-search.js';
 import {networkText as say} from './network-messages.js';
 import type {Usage} from '../domain/types.js';
 import {
@@ -420,6 +421,8 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 						meta.requestId = text(frame['request_id']) ?? text(frame['id']) ?? meta.requestId;
 						meta.model = text(frame['model']) ?? meta.model;
 						usage = mapUsage(frame['usage']) ?? usage;
+						const sources = webSources(frame['web_search']);
+						if (sources) emit({type: 'sources', sources});
 						const choice = firstChoice(frame);
 						const delta = choice?.['delta'] as Record<string, unknown> | undefined;
 						const reasoning = text(delta?.['reasoning_content']);
@@ -535,6 +538,8 @@ export function createGlmClient(options: GlmClientOptions): GlmClient {
 		const reasoning = text(message['reasoning_content']);
 		const content = text(message['content']);
 		const usage = mapUsage(frame['usage']);
+		const sources = webSources(frame['web_search']);
+		if (sources) emit({type: 'sources', sources});
 		if (reasoning !== undefined) emit({type: 'reasoning', text: reasoning});
 		if (content !== undefined) emit({type: 'content', text: content});
 		if (usage) emit({type: 'usage', usage});

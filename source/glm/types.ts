@@ -1,5 +1,6 @@
 // Wire types of the GLM chat API (see shared/glm-api.md) and the events the client yields.
-import type {Usage} from '../domain/types.js';
+import type {Usage, WebSource} from '../domain/types.js';
+import type {WebSearchTool} from './web-search.js';
 import type {GlmError} from './errors.js';
 
 export interface ChatMessage {
@@ -16,6 +17,7 @@ export interface ChatRequest {
 	max_tokens?: number;
 	stop?: string[];
 	thinking?: {type: 'enabled' | 'disabled'};
+	tools?: WebSearchTool[];
 	request_id?: string;
 	user_id?: string;
 }
@@ -24,6 +26,8 @@ export type StreamEvent =
 	| {type: 'reasoning'; text: string}
 	| {type: 'content'; text: string}
 	| {type: 'usage'; usage: Usage}
+	/** The pages GLM's web search found for this answer (the response's `web_search` field). */
+	| {type: 'sources'; sources: WebSource[]}
 	/** Last event of a stream that ended with a finish_reason (stop, length, sensitive, network_error, ...). */
 	| {type: 'finish'; reason: string; requestId?: string}
 	/**

@@ -47,6 +47,10 @@ const messageSchema: JsonSchema = {
 		error: string,
 		writer: string,
 		finishedDetached: {type: 'boolean'},
+		sources: {
+			type: 'array',
+			items: {type: 'object', required: ['title', 'link'], properties: {title: string, link: string, media: string}},
+		},
 		attachments: {
 			type: 'array',
 			items: {
@@ -73,6 +77,7 @@ export const conversationFileSchema = {
 		system: string,
 		temperature: {type: 'number'},
 		thinking: {enum: ['enabled', 'disabled']},
+		webSearch: {type: 'boolean'},
 		draft: string,
 		messages: {type: 'array', items: messageSchema},
 		removedIds: {type: 'array', items: string},

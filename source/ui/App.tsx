@@ -507,6 +507,16 @@ export function App({
 				}
 				break;
 			}
+			case 'web': {
+				const value = argument ? parseOnOff(argument) : undefined;
+				if (!argument) controller.say(appText.webState(active.webSearch === true));
+				else if (value !== 'enabled' && value !== 'disabled') fail(appText.webUsage);
+				else {
+					controller.updateSettings({webSearch: value === 'enabled' ? true : undefined});
+					controller.say(value === 'enabled' ? appText.webOn(sanitizeLine(active.name)) : appText.webOff(sanitizeLine(active.name)));
+				}
+				break;
+			}
 			case 'lang': {
 				const said = onLanguage?.(argument) ?? {text: appText.languageChatOnly, error: true};
 				controller.say(said.text, said.error ? 'error' : undefined);

@@ -58,6 +58,13 @@ export const appText = defineMessages(
 			`Delete "${name}" and its ${plural(count, 'message')}? y deletes · any other key keeps it`,
 		findLabel: 'Find: ',
 		findKeys: 'Enter/↓ next · ↑ previous · Tab stays here · Esc goes back',
+		webState: (on: boolean): string =>
+			on
+				? 'Web search: on for this conversation (GLM searches the web; its sources are listed under the answers). /web off stops it.'
+				: 'Web search: off for this conversation. /web on asks GLM to search the web for the answers.',
+		webOn: (name: string) => `Web search on for "${name}": GLM searches the web and lists its sources under the answers.`,
+		webOff: (name: string) => `Web search off for "${name}".`,
+		webUsage: 'Usage: /web on | off',
 	},
 	{
 		empty: '输入消息后按 Enter 发送。F1 查看按键。',
@@ -110,5 +117,12 @@ export const appText = defineMessages(
 		confirmDelete: (name: string, count: number) => `删除“${name}”及其 ${count} 条消息？按 y 删除 · 按其他键保留`,
 		findLabel: '查找：',
 		findKeys: 'Enter/↓ 下一个 · ↑ 上一个 · Tab 停在这里 · Esc 返回',
+		webState: (on: boolean): string =>
+			on
+				? '联网搜索：本对话已开启（GLM 会搜索网页，并在回答下列出来源）。/web off 关闭。'
+				: '联网搜索：本对话未开启。/web on 让 GLM 搜索网页来回答。',
+		webOn: (name: string) => `已为“${name}”开启联网搜索：GLM 会搜索网页，并在回答下列出来源。`,
+		webOff: (name: string) => `已为“${name}”关闭联网搜索。`,
+		webUsage: '用法：/web on | off',
 	},
 );

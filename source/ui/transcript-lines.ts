@@ -9,6 +9,7 @@ import {sanitizeLine} from '../text/sanitize.js';
 import {clockTime} from './format-time.js';
 import {formatCount} from './format-count.js';
 import {attachmentLines} from './attachment-lines.js';
+import {sourceLines} from './source-lines.js';
 import {currentLanguage} from '../i18n/language.js';
 import {transcriptText as say} from './transcript-messages.js';
 
@@ -69,6 +70,7 @@ export class TranscriptLines {
 						(this.streaming.get(message.id)?.render(message.content, inner) ?? renderMarkdown(message.content, inner));
 		for (const line of body) lines.push(INDENT + line);
 		for (const line of attachmentLines(message, inner)) lines.push(INDENT + line);
+		if (message.state !== 'streaming') for (const line of sourceLines(message, inner)) lines.push(INDENT + line);
 
 		// A question's state is in its header; the lines say how an answer ended.
 		if (message.role === 'assistant') for (const line of stateLines(message, inner)) lines.push(INDENT + line);
@@ -88,7 +90,7 @@ export class TranscriptLines {
 }
 
 function cacheKey(message: Message, options: LineOptions): string {
-	return `${currentLanguage()}:${options.width}:${options.number ?? 0}:${highlightGeneration()}:${options.showReasoning ? 1 : 0}:${message.state}:${message.content.length}:${message.reasoning?.length ?? 0}:${message.error ?? ''}:${message.writer ? 1 : 0}${message.finishedDetached ? 1 : 0}:${message.attachments?.length ?? 0}`;
+	return `${currentLanguage()}:${options.width}:${options.number ?? 0}:${highlightGeneration()}:${options.showReasoning ? 1 : 0}:${message.state}:${message.content.length}:${message.reasoning?.length ?? 0}:${message.error ?? ''}:${message.writer ? 1 : 0}${message.finishedDetached ? 1 : 0}:${message.attachments?.length ?? 0}:${message.sources?.length ?? 0}`;
 }
 
 function header(message: Message, width: number, number: number | undefined): string {

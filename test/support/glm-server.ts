@@ -67,6 +67,14 @@ export interface Behaviour {
 	crlf?: boolean;
 	/** Interleave SSE comment lines (": keep-alive"). */
 	comments?: boolean;
+	/**
+	 * The results a request with the web_search tool (enable and search_result true) gets in the response's
+	 * top-level `web_search` array; default: three made from the question. Fields as the service's
+	 * (docs.bigmodel.cn, Web Search API): title, link, media, icon, content, refer, publish_date.
+	 */
+	webResults?: Array<Record<string, string>>;
+	/** Refuse a request that asks for the web_search tool, as an account without it is refused (1220). */
+	refuseWebSearch?: boolean;
 }
 
 export interface RecordedRequest {
@@ -181,6 +189,8 @@ const MESSAGES: Record<string, [zh: string, en: string]> = {
 	'1211': ['模型不存在，请检查模型代码。', 'Unknown Model, please check the model code.'],
 	'1213': ['未正常接收到prompt参数。', 'The prompt parameter was not received.'],
 	'1214': ['输入参数有误。', 'Invalid input parameters.'],
+	// The code table's text (docs.z.ai/api-reference/api-code), with the API named.
+	'1220': ['您无权访问web_search。', 'You do not have permission to access web_search.'],
 	'1215': ['参数值不合法。', 'Invalid parameter value.'],
 	'1261': ['Prompt 超长。', 'Prompt exceeds max length.'],
 	'1301': [
@@ -466,6 +476,15 @@ function validate(body: unknown): Rejection | undefined {
 		stop === undefined || typeof stop === 'string' || (Array.isArray(stop) && stop.length <= 1 && stop.every((s) => typeof s === 'string'));
 	if (!stopOk) return bad('stop 最多一个字符串', 'stop takes at most one string');
 	if (b['stream'] !== undefined && typeof b['stream'] !== 'boolean') return bad('stream 必须是布尔值', 'stream must be a boolean');
+	const tools = b['tools'];
+	if (tools !== undefined) {
+		if (!Array.isArray(tools)) return bad('tools 必须是数组', 'tools must be an array');
+		for (const tool of tools) {
+			if (tool?.type === 'web_search' && (typeof tool.web_search !== 'object' || typeof tool.web_search?.enable !== 'boolean')) {
+				return bad('web_search 工具需要 web_search 对象', 'web_search tool requires web_search object');
+			}
+		}
+	}
 	const thinking = b['thinking'];
 	if (thinking !== undefined && !['enabled', 'disabled'].includes(thinking?.type)) {
 		return bad('thinking.type 必须是 enabled 或 disabled', 'thinking.type must be enabled or disabled', '1210');
@@ -476,6 +495,31 @@ function validate(body: unknown): Rejection | undefined {
 interface Delta {
 	reasoning: boolean;
 	text: string;
+}
+
+/** The web_search tool of the request when it is on, else undefined. */
+function webSearchTool(body: any): {search_result?: boolean} | undefined {
+	const tool = Array.isArray(body.tools) ? body.tools.find((each: any) => each?.type === 'web_search') : undefined;
+	return tool?.web_search?.enable === true ? tool.web_search : undefined;
+}
+
+/** The `web_search` array of the response, when the request asked for results. */
+function webResults(b: Behaviour, body: any): Array<Record<string, string>> | undefined {
+	const tool = webSearchTool(body);
+	if (!tool || tool.search_result !== true) return undefined;
+	const question = lastUserText(body).slice(0, 40);
+	return (
+		b.webResults ??
+		[1, 2, 3].map((n) => ({
+			title: `${question} — 结果 ${n}`,
+			link: `https://example.com/search/${n}?q=${encodeURIComponent(question)}`,
+			media: `例子网 ${n}`,
+			icon: `https://example.com/favicon-${n}.ico`,
+			content: `关于“${question}”的第 ${n} 条摘要。`,
+			refer: `ref_${n}`,
+			publish_date: '2026-12-01',
+		}))
+	);
 }
 
 interface Plan {
@@ -693,6 +737,9 @@ function respondStream(x: Exchange, b: Behaviour, p: Plan, body: any, writer: Wr
 	x.record.status = 200;
 	res.writeHead(200, {'Content-Type': 'text/event-stream;charset=UTF-8', 'Cache-Control': 'no-cache', ...b.headers});
 	res.flushHeaders();
+	// The search results come once, at the top level of the first chunk, before any text.
+	const results = webResults(b, body);
+	const searched = results ? frame({id, created, model, choices: [{index: 0, delta: {role: 'assistant', content: ''}}], web_search: results}) : '';
 
 	const count = p.deltas.length;
 	const stop = stopOf(b, count);
@@ -706,7 +753,7 @@ function respondStream(x: Exchange, b: Behaviour, p: Plan, body: any, writer: Wr
 		if (x.closed) return;
 		// Unpaced, deltas go out in batches so a long answer neither blocks the loop nor floods memory.
 		const due = interval > 0 ? Math.floor((Date.now() - start) / interval) + 1 : i + 256;
-		let out = i === 0 && b.comments ? comment : '';
+		let out = (i === 0 ? searched : '') + (i === 0 && b.comments ? comment : '');
 		while (i < end && i < due) {
 			if (i === b.badFrameAfter) out += bad();
 			out += chunk(p.deltas[i]!);
@@ -789,6 +836,7 @@ function respondJson(x: Exchange, b: Behaviour, p: Plan, body: any, writer: Writ
 				object: 'chat.completion',
 				choices: [{index: 0, finish_reason: p.finishReason, message}],
 				usage: p.usage,
+				...(webResults(b, body) ? {web_search: webResults(b, body)} : {}),
 			},
 			b.headers,
 			writer,
@@ -889,6 +937,11 @@ export async function startGlmServer(options: GlmServerOptions = {}): Promise<Gl
 			const code = b.code ?? codeForStatus(b.status!);
 			record.note = `error ${code}`;
 			sendError(x, code, {status: b.status, message: b.message, headers: b.headers, writer});
+			return;
+		}
+		if (b.refuseWebSearch && webSearchTool(body)) {
+			record.note = 'web search refused 1220';
+			sendError(x, '1220');
 			return;
 		}
 		const p = plan(b, body);
