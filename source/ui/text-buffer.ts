@@ -1,4 +1,4 @@
-import {eachGrapheme, isSafeBoundary, nextBoundary, prevBoundary, snap, type GraphemeFn} from './graphemes.js';
+import {eachGrapheme, isSafeBoundary, nextBoundary, prevBoundary, snap, type GraphemeFn} from '../text/unicode.js';
 import {layoutWindow as layoutText, Rows, type Layout, type LayoutWindow} from './text-rows.js';
 
 /*
