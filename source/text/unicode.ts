@@ -46,7 +46,18 @@ export function cellWidth(text: string): number {
 	if (printableAscii.test(text)) return text.length;
 	let width = 0;
 	for (let index = 0; index < text.length; index++) {
-		const cells = simpleWidth(text.charCodeAt(index));
+		const code = text.charCodeAt(index);
+		// Colour codes (ESC [ digits ; m) have no width: coloured ASCII and CJK rows stay on this path.
+		if (code === 0x1b && text.charCodeAt(index + 1) === 0x5b) {
+			let end = index + 2;
+			while (end < text.length && isSgrParameter(text.charCodeAt(end))) end++;
+			if (text.charCodeAt(end) === 0x6d) {
+				index = end;
+				continue;
+			}
+		}
+
+		const cells = simpleWidth(code);
 		if (cells === 0) {
 			width = -1;
 			break;
@@ -64,6 +75,10 @@ export function cellWidth(text: string): number {
 		width += graphemeWidth(end - start === 1 ? plain[start]! : plain.slice(start, end));
 	});
 	return width;
+}
+
+function isSgrParameter(code: number): boolean {
+	return (code >= 0x30 && code <= 0x39) || code === 0x3b || code === 0x3a;
 }
 
 // The one cache: string-width of a cluster. Emoji and accented letters repeat a lot; the bound keeps
