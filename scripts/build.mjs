@@ -42,10 +42,11 @@ const replaceInkModules = {
 			loader: 'js',
 		}));
 		// Every width computation (ink, wrap-ansi, cli-truncate, slice-ansi, ours) gets the ASCII/CJK fast path;
-		// the fast path itself falls back to the real package.
+		// the Unicode module itself falls back to the real package.
 		const fastWidth = path.join(root, 'source/text/fast-string-width.ts');
+		const unicode = path.join(root, 'source/text/unicode.ts');
 		esbuild.onResolve({filter: /^string-width$/}, (args) => {
-			if (args.importer === fastWidth) return undefined;
+			if (args.importer === fastWidth || args.importer === unicode) return undefined;
 			replaced.add('string-width');
 			return {path: fastWidth};
 		});

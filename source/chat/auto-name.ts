@@ -1,6 +1,6 @@
 // A new conversation is created before anyone knows what it is about, so it gets a placeholder name
 // ("chat", "chat 3"). Its first question says what it is about: the name is taken from it, once.
-import {cellWidth, graphemes} from '../text/width.js';
+import {cellWidth, graphemes} from '../text/unicode.js';
 
 /** Cells a name taken from a question may use: with the picker's number, mark and detail it fits 80 columns. */
 export const AUTO_NAME_CELLS = 40;

@@ -1,7 +1,7 @@
 // The bytes that turn the previous full-screen frame into the next one. Over a slow SSH link every byte
 // counts, so instead of rewriting changed lines whole (ink's incremental mode), this writes only from the
 // first changed cell of each line, and turns "everything moved up" into one scroll-region command.
-import stringWidth from 'string-width';
+import {cellWidth, graphemeWidth, nextBoundary} from '../text/unicode.js';
 
 const ESC = '\u001B';
 const sgrPattern = /\u001B\[[0-9;:]*m/y;
@@ -53,7 +53,7 @@ export function firstDifference(
 		const a = readGrapheme(previous, i);
 		const b = readGrapheme(next, j);
 		if (a !== b) break;
-		column += stringWidth(b);
+		column += graphemeWidth(b);
 		i += a.length;
 		j += b.length;
 		lastSafe = link === '' ? {offset: j, column, style} : {offset: j, column, style, link};
@@ -71,18 +71,14 @@ function readEscape(text: string, index: number): string | undefined {
 	return other?.[0];
 }
 
-const segmenter = new Intl.Segmenter();
-
 function readGrapheme(text: string, index: number): string {
-	const code = text.charCodeAt(index);
-	// Fast path: printable ASCII not followed by a combining mark or joiner is a grapheme of its own.
-	if (code < 0x7f) {
-		const after = text.charCodeAt(index + 1);
-		if (Number.isNaN(after) || after < 0x300) return text[index]!;
-	}
-	const end = Math.min(text.length, index + 32);
-	const first = segmenter.segment(text.slice(index, end))[Symbol.iterator]().next();
-	return first.done ? text[index]! : first.value.segment;
+	// Printable ASCII before another one is a grapheme of its own: the common case, without a slice.
+	if (index + 1 === text.length || (isPlain(text.charCodeAt(index)) && isPlain(text.charCodeAt(index + 1)))) return text[index]!;
+	return text.slice(index, nextBoundary(text, index));
+}
+
+function isPlain(code: number): boolean {
+	return code >= 0x20 && code < 0x7f;
 }
 
 /**
@@ -236,8 +232,8 @@ export function diffFrames(
 		if (difference.link) output += difference.link;
 		output += rest;
 		styled = endsStyled(after);
-		const restWidth = stringWidth(rest);
-		const shrank = uncertain || stringWidth(before) > difference.column + restWidth;
+		const restWidth = cellWidth(rest);
+		const shrank = uncertain || cellWidth(before) > difference.column + restWidth;
 		if (shrank) {
 			if (styled) {
 				output += `${ESC}[0m`;

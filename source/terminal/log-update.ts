@@ -3,7 +3,7 @@
 // send only the cells that changed (frame-diff.ts). Same interface as ink 6.8's module.
 import {diffFrames, type Cursor} from './frame-diff.js';
 import {clipRow, transcriptOverlay} from './overlay.js';
-import {cellWidth} from '../text/width.js';
+import {cellWidth} from '../text/unicode.js';
 import {paletteVersion, recolorer} from './palette.js';
 import {capabilities} from './terminal-type.js';
 

@@ -4,7 +4,7 @@ import {hyperlink} from './hyperlink.js';
 import {sanitize, sanitizeLine} from '../text/sanitize.js';
 import {renderTable, type Align} from './table.js';
 import {defaultTheme, type Theme} from './theme.js';
-import {cellWidth} from '../text/width.js';
+import {cellWidth} from '../text/unicode.js';
 import {wrap} from './wrap.js';
 
 /*

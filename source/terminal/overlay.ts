@@ -4,7 +4,7 @@
 // streamed token repaints them directly: the screen writer (log-update.ts) lays them over the last frame
 // ink made and sends the difference.
 import sliceAnsi from 'slice-ansi';
-import {cellWidth} from '../text/width.js';
+import {cellWidth} from '../text/unicode.js';
 
 export class FrameOverlay {
 	private repaint: (() => void) | undefined;

@@ -1,5 +1,5 @@
 import type {Theme} from './theme.js';
-import {cellWidth} from '../text/width.js';
+import {cellWidth} from '../text/unicode.js';
 import {wrap} from './wrap.js';
 
 /*

@@ -1,6 +1,6 @@
 import {SgrState, osc8Regex, sgrRegex} from './sgr.js';
 import {escapeMarker} from '../text/sanitize.js';
-import {graphemes, graphemeWidth, isPrintableAscii} from '../text/width.js';
+import {graphemes, graphemeWidth, isPrintableAscii} from '../text/unicode.js';
 
 /*
 Wraps text into screen lines of at most `width` cells.

@@ -1,4 +1,4 @@
-import {cellWidth} from '../text/width.js';
+import {cellWidth} from './unicode.js';
 
 /*
 Untrusted text (model answers, pasted text, names, file contents) goes through here before it is measured,

@@ -1,4 +1,4 @@
-import {snap} from './graphemes.js';
+import {snap} from '../text/unicode.js';
 import {formatCount} from './format-count.js';
 import {defineMessages} from '../i18n/catalog.js';
 import {insert, type TextBuffer} from './text-buffer.js';

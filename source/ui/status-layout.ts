@@ -2,7 +2,7 @@
 // count, then the model, then the name is shortened, then the help hint and the other conversations' marks;
 // the conversation's number and its state (ready / streaming / an error) are always there.
 import {statusText} from './status-messages.js';
-import {cellWidth, graphemes, graphemeWidth} from '../text/width.js';
+import {cellWidth, graphemes, graphemeWidth} from '../text/unicode.js';
 
 export interface StatusInput {
 	width: number;

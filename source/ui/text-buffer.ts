@@ -1,4 +1,4 @@
-import {eachGrapheme, isSafeBoundary, nextBoundary, prevBoundary, snap, type GraphemeFn} from './graphemes.js';
+import {eachGrapheme, isSafeBoundary, nextBoundary, prevBoundary, snap, type GraphemeFn} from '../text/unicode.js';
 import {layoutWindow as layoutText, Rows, type Layout, type LayoutWindow} from './text-rows.js';
 
 /*
@@ -7,7 +7,7 @@ component keeps the current one in React state and renders `layoutWindow`.
 
 The text is kept exactly as typed or pasted (tabs, control characters and all; CRLF and CR become LF):
 what is sent is what was pasted. Making it safe and readable is drawing's job (text-rows.ts). Grapheme
-work stays local (graphemes.ts), so a 5 MB paste stays cheap.
+work stays local (text/unicode.ts), so a 5 MB paste stays cheap. Input history is input-history.ts.
 */
 
 export type TextBuffer = Readonly<{
@@ -243,44 +243,4 @@ At most `maxRows` visual rows around the cursor, scrolled as little as possible 
 */
 export function layoutWindow(b: TextBuffer, width: number, maxRows: number, anchor = 0): LayoutWindow {
 	return layoutText(b.text, b.cursor, width, maxRows, anchor);
-}
-
-/*
-Input history, like a shell: Up from the unsent draft walks back through earlier inputs, Down walks
-forward, and walking past the newest entry brings the draft back. Edits to a recalled entry are dropped
-when you walk away from it; only the draft is kept.
-*/
-export type History = Readonly<{
-	entries: readonly string[];
-	/** entries.length means "at the draft". */
-	index: number;
-	draft: string;
-}>;
-
-export type HistoryStep = {history: History; text: string};
-
-export function createHistory(entries: readonly string[] = []): History {
-	return {entries: [...entries], index: entries.length, draft: ''};
-}
-
-/** Older entry, given what the composer holds now; null when there is none. */
-export function historyPrev(h: History, current: string): HistoryStep | null {
-	if (h.index === 0) return null;
-	const draft = h.index === h.entries.length ? current : h.draft;
-	const index = h.index - 1;
-	return {history: {entries: h.entries, index, draft}, text: h.entries[index]!};
-}
-
-/** Newer entry, or the saved draft after the newest; null when already at the draft. */
-export function historyNext(h: History): HistoryStep | null {
-	if (h.index >= h.entries.length) return null;
-	const index = h.index + 1;
-	const text = index === h.entries.length ? h.draft : h.entries[index]!;
-	return {history: {entries: h.entries, index, draft: h.draft}, text};
-}
-
-/** After sending: remember the input (not twice in a row, not blank) and start a fresh draft. */
-export function historyPush(h: History, entry: string): History {
-	const entries = entry.trim() === '' || h.entries[h.entries.length - 1] === entry ? h.entries : [...h.entries, entry];
-	return {entries, index: entries.length, draft: ''};
 }

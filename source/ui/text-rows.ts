@@ -1,4 +1,4 @@
-import {eachGrapheme, isControl, isLayoutControl, isSafeBoundary, isSurrogate, simpleWidth} from './graphemes.js';
+import {eachGrapheme, isControl, isLayoutControl, isSafeBoundary, isSurrogate, simpleWidth} from '../text/unicode.js';
 
 /*
 How the composer's text becomes screen rows: soft wrapping at a cell width, and what each cluster is

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {AUTO_NAME_CELLS, isDefaultName, nameFromQuestion} from '../../source/chat/auto-name.js';
-import {cellWidth} from '../../source/text/width.js';
+import {cellWidth} from '../../source/text/unicode.js';
 import {validateName} from '../../source/store/slug.js';
 import {mulberry32} from '../support/random.js';
 

@@ -6,7 +6,7 @@ import {renderMarkdown} from '../../source/terminal/markdown.js';
 import {MarkdownStream} from '../../source/terminal/markdown-stream.js';
 import {wrap} from '../../source/terminal/wrap.js';
 import {diffFrames, firstDifference} from '../../source/terminal/frame-diff.js';
-import {cellWidth} from '../../source/text/width.js';
+import {cellWidth} from '../../source/text/unicode.js';
 
 const open = (uri: string) => `\u001B]8;;${uri}\u001B\\`;
 const close = '\u001B]8;;\u001B\\';

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import stringWidth from 'string-width';
-import fastStringWidth, {simpleWidth} from '../../source/text/fast-string-width.js';
+import fastStringWidth from '../../source/text/fast-string-width.js';
+import {simpleWidth} from '../../source/text/unicode.js';
 
 describe('fast string width', () => {
 	it('agrees with string-width on every code point it answers itself', () => {

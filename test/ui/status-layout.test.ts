@@ -1,7 +1,7 @@
 // The status line at every width: what it drops first, and what it never drops.
 import {describe, expect, it} from 'vitest';
 import {layoutStatus, shorten, type StatusInput} from '../../source/ui/status-layout.js';
-import {cellWidth} from '../../source/text/width.js';
+import {cellWidth} from '../../source/text/unicode.js';
 import {mulberry32} from '../support/random.js';
 
 /** The line as drawn: name block, model, state, one space at least, right part. */

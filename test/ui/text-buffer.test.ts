@@ -4,15 +4,11 @@ import {
 	backspace,
 	clear,
 	createBuffer,
-	createHistory,
 	deleteForward,
 	deleteWordBackward,
 	down,
 	emptyBuffer,
 	end,
-	historyNext,
-	historyPrev,
-	historyPush,
 	home,
 	insert,
 	killToLineEnd,
@@ -498,32 +494,5 @@ describe('up and down', () => {
 		expect(b.cursor).toBe(7);
 		expect(up(createBuffer('ab\ncd'), 4)!.cursor).toBe(2);
 		expect(up(createBuffer('abcdef\ncd'), 4)!.cursor).toBe(6);
-	});
-});
-
-describe('history', () => {
-	it('walks back and forth and brings the unsent draft back', () => {
-		let h = createHistory(['first', 'second']);
-		expect(historyNext(h)).toBeNull();
-		const a = historyPrev(h, 'my draft')!;
-		expect(a.text).toBe('second');
-		const b = historyPrev(a.history, a.text)!;
-		expect(b.text).toBe('first');
-		expect(historyPrev(b.history, b.text)).toBeNull();
-		const c = historyNext(b.history)!;
-		expect(c.text).toBe('second');
-		const d = historyNext(c.history)!;
-		expect(d.text).toBe('my draft');
-		expect(historyNext(d.history)).toBeNull();
-		h = historyPush(d.history, 'third');
-		expect(h.entries).toEqual(['first', 'second', 'third']);
-		expect(historyPrev(h, '')!.text).toBe('third');
-		expect(historyPush(h, 'third').entries).toHaveLength(3);
-		expect(historyPush(h, '  ').entries).toHaveLength(3);
-	});
-
-	it('does nothing without entries', () => {
-		expect(historyPrev(createHistory(), 'x')).toBeNull();
-		expect(historyNext(createHistory())).toBeNull();
 	});
 });

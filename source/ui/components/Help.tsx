@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import chalk from 'chalk';
 import {renderPlain} from '../../terminal/markdown.js';
-import {cellWidth} from '../../text/width.js';
+import {cellWidth} from '../../text/unicode.js';
 import {SLASH_TEXT_USAGE, usageDescription} from '../../chat/slash-command-table.js';
 import {slashCommandRows} from '../../chat/slash-commands.js';
 import {KEY_BINDINGS, keyDescription} from '../key-table.js';

@@ -7,7 +7,7 @@
 // It draws only what fits in `width` cells around the cursor, cluster by cluster as the composer does
 // (controls as visible symbols, no loose joiners), so ink never has to measure or cut a long value.
 import {Text} from 'ink';
-import {eachGrapheme} from '../graphemes.js';
+import {eachGrapheme} from '../../text/unicode.js';
 import {drawCluster} from '../text-rows.js';
 import type {TextBuffer} from '../text-buffer.js';
 

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {LineInput} from './LineInput.js';
-import {cellWidth} from '../../text/width.js';
+import {cellWidth} from '../../text/unicode.js';
 import type {TextBuffer} from '../text-buffer.js';
 
 export interface LinePromptProps {

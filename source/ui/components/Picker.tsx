@@ -1,4 +1,4 @@
-import {cellWidth} from '../../text/width.js';
+import {cellWidth} from '../../text/unicode.js';
 import {pickerText} from './screen-messages.js';
 import React, {useRef} from 'react';
 import {Box, Text} from 'ink';

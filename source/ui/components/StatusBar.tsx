@@ -1,6 +1,6 @@
 import {statusText} from '../status-messages.js';
 import {Box, Text} from 'ink';
-import {cellWidth} from '../../text/width.js';
+import {cellWidth} from '../../text/unicode.js';
 import {wrap} from '../../terminal/wrap.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {formatTokens, layoutStatus} from '../status-layout.js';

@@ -1,18 +1,8 @@
 import {useMemo, useRef, useState} from 'react';
 import type {Key} from 'ink';
 import type {ChatController} from '../../chat/controller.js';
-import {
-	clear as emptyState,
-	createBuffer,
-	createHistory,
-	historyNext,
-	historyPrev,
-	historyPush,
-	insert as insertText,
-	layoutWindow,
-	type History,
-	type TextBuffer,
-} from '../text-buffer.js';
+import {clear as emptyState, createBuffer, insert as insertText, layoutWindow, type TextBuffer} from '../text-buffer.js';
+import {createHistory, historyNext, historyPrev, historyPush, type History} from '../input-history.js';
 import {applyComposerCommand, composerCommand} from '../key-bindings.js';
 import {completePath, mentionAt} from '../../chat/path-completion.js';
 import {attachmentText} from '../../chat/attachment-messages.js';

@@ -1,35 +1,118 @@
 /*
-Grapheme clusters and their cells, for the composer and the one-line fields.
+The one Unicode module: terminal cell widths, grapheme clusters and safe boundaries, for every layer above
+(the composer and one-line fields, wrapping, the frame diff, ink's measuring via fast-string-width.ts).
 
-Grapheme work is kept local so a 5 MB paste stays cheap: instead of segmenting the whole text, we segment
-only between two "safe" offsets, where a grapheme boundary is certain without looking further (see
-`isSafeBoundary`). Text made of ASCII or CJK is nearly all safe, so it takes a fast path with no
-Intl.Segmenter at all.
+string-width is the authority for widths (ink measures with it) but it segments and runs several
+Unicode-property regexes per call, and Intl.Segmenter is exact but slow (and worse than quadratic on long
+strings in V8). So: printable ASCII is measured by its length; code units of fixed width that never join a
+neighbour (`simpleWidth`) are summed directly; everything else is cut into clusters only between "safe"
+offsets (`isSafeBoundary`) and each cluster's width is memoized in one bounded cache.
 
-Cells here are what the field draws (see text-rows.ts): a control character is drawn as one visible
-symbol, so it counts one cell (string-width says 0); a tab's cells depend on its column and are decided
-by the caller, which knows the column.
+Two kinds of cells: `graphemeWidth`/`cellWidth` are what the terminal draws (string-width: a control is 0);
+`clusterWidth`/`eachGrapheme` are what a field draws (text-rows.ts: a control is shown as one visible symbol,
+so 1; a tab's cells depend on its column and are decided by the caller).
 */
 import stringWidth from 'string-width';
+import stripAnsi from 'strip-ansi';
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-
-// Width of a code unit that is always a grapheme on its own when its neighbours are such units too:
-// printable ASCII (1) and the common CJK/Hangul/fullwidth blocks (2). 0 means "look closer".
-// The ranges leave out everything that can extend or join a cluster (combining kana marks U+3099/309A,
-// ideographic tone marks U+302A-302F, halfwidth voiced marks U+FF9E/FF9F, jamo, surrogates).
-export function simpleWidth(c: number): number {
-	if (c >= 0x20 && c < 0x7f) return 1;
-	if (c < 0x3000) return 0;
-	if (c >= 0x4e00 && c <= 0x9fff) return 2;
-	if (c >= 0x3400 && c <= 0x4dbf) return 2;
-	if (c <= 0x3029) return 2;
-	if (c >= 0x3041 && c <= 0x3096) return 2;
-	if (c >= 0x30a1 && c <= 0x30fa) return 2;
-	if (c >= 0xac00 && c <= 0xd7a3) return 2;
-	if (c >= 0xff01 && c <= 0xff60) return 2;
+/**
+ * 2 for code units that are wide and never join a neighbour, 1 for narrow ones that never do (printable
+ * ASCII, Latin-1, punctuation, arrows, box drawing and blocks), 0 for "look closer". Both neighbours of a
+ * code unit with a non-zero width are grapheme boundaries when they are such units too. A test checks
+ * every code point of these ranges against string-width.
+ */
+export function simpleWidth(code: number): number {
+	if (code < 0x7f) return code >= 0x20 ? 1 : 0;
+	if (code < 0x100) return code >= 0xa0 && code !== 0xad ? 1 : 0;
+	if (code >= 0x2010 && code <= 0x2027) return 1; // dashes, quotes, bullets, ellipsis
+	if (code >= 0x2030 && code <= 0x203b) return 1; // per mille .. reference mark (not ‼ U+203C, an emoji)
+	if (code >= 0x2500 && code <= 0x259f) return 1; // box drawing, block elements
+	if (code >= 0x4e00 && code <= 0x9fff) return 2; // CJK Unified Ideographs
+	if (code >= 0x3400 && code <= 0x4dbf) return 2; // Extension A
+	if ((code >= 0x3000 && code <= 0x3029) || (code >= 0x3030 && code <= 0x303e)) return 2; // CJK punctuation, no tone marks
+	if ((code >= 0x3041 && code <= 0x3096) || (code >= 0x309b && code <= 0x30ff)) return 2; // kana, no combining marks
+	if (code >= 0xf900 && code <= 0xfaff) return 2; // CJK compatibility ideographs
+	if (code >= 0xff01 && code <= 0xff60) return 2; // fullwidth forms
+	if (code >= 0xac00 && code <= 0xd7a3) return 2; // Hangul syllables
 	return 0;
 }
+
+const printableAscii = /^[\x20-\x7e]*$/;
+
+export const isPrintableAscii = (text: string): boolean => printableAscii.test(text);
+
+/** Cells `text` occupies in the terminal; SGR and other escape sequences in it count as zero. */
+export function cellWidth(text: string): number {
+	if (printableAscii.test(text)) return text.length;
+	let width = 0;
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		// Colour codes (ESC [ digits ; m) have no width: coloured ASCII and CJK rows stay on this path.
+		if (code === 0x1b && text.charCodeAt(index + 1) === 0x5b) {
+			let end = index + 2;
+			while (end < text.length && isSgrParameter(text.charCodeAt(end))) end++;
+			if (text.charCodeAt(end) === 0x6d) {
+				index = end;
+				continue;
+			}
+		}
+
+		const cells = simpleWidth(code);
+		if (cells === 0) {
+			width = -1;
+			break;
+		}
+
+		width += cells;
+	}
+
+	if (width >= 0) return width;
+	// string-width segments the whole string at once and tests every cluster against its emoji regex: very
+	// slow on long text, and ~0.1 ms even for a short line with one emoji. Clusters are measured once each.
+	const plain = text.includes('\u001B') || text.includes('\u009B') ? stripAnsi(text) : text;
+	width = 0;
+	eachGrapheme(plain, 0, plain.length, (start, end) => {
+		width += graphemeWidth(end - start === 1 ? plain[start]! : plain.slice(start, end));
+	});
+	return width;
+}
+
+function isSgrParameter(code: number): boolean {
+	return (code >= 0x30 && code <= 0x39) || code === 0x3b || code === 0x3a;
+}
+
+// The one cache: string-width of a cluster. Emoji and accented letters repeat a lot; the bound keeps
+// hostile input from growing it.
+const widthCache = new Map<string, number>();
+const widthCacheLimit = 8192;
+
+/** Cells of one grapheme cluster in the terminal (string-width's answer). */
+export function graphemeWidth(grapheme: string): number {
+	if (grapheme.length === 1) {
+		const width = simpleWidth(grapheme.charCodeAt(0));
+		if (width !== 0) return width;
+	}
+
+	let width = widthCache.get(grapheme);
+	if (width === undefined) {
+		width = stringWidth(grapheme);
+		if (widthCache.size >= widthCacheLimit) widthCache.clear();
+		widthCache.set(grapheme, width);
+	}
+
+	return width;
+}
+
+/** Grapheme clusters of `text`, in order (see `eachGrapheme` for how they are found cheaply). */
+export function* graphemes(text: string): Generator<string> {
+	const found: string[] = [];
+	eachGrapheme(text, 0, text.length, (start, end) => {
+		found.push(end - start === 1 ? text[start]! : text.slice(start, end));
+	});
+	yield* found;
+}
+
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
 function isAsciiPrintable(c: number): boolean {
 	return c >= 0x20 && c < 0x7f;
@@ -133,8 +216,6 @@ export function isSafeBoundary(text: string, p: number): boolean {
 	return (f & pictographicFlag) !== 0 && before !== 0x200d && !isPrepend(before);
 }
 
-const widthCache = new Map<string, number>();
-
 /** Cells of one cluster as a field draws it. A tab counts 1 here; its real width depends on its column. */
 export function clusterWidth(cluster: string): number {
 	if (cluster.length === 1) {
@@ -143,16 +224,8 @@ export function clusterWidth(cluster: string): number {
 		if (isControl(c) || isLayoutControl(c) || isSurrogate(c)) return 1;
 	}
 
-	let w = widthCache.get(cluster);
-	if (w === undefined) {
-		// Measured as drawn: a joiner that ends the cluster is left out (see text-rows.ts).
-		w = stringWidth(cluster.endsWith('\u200d') ? cluster.replace(/\u200d+$/, '') : cluster);
-		// Emoji and accented letters repeat a lot; a bound keeps hostile input from growing the cache.
-		if (widthCache.size > 4096) widthCache.clear();
-		widthCache.set(cluster, w);
-	}
-
-	return w;
+	// Measured as drawn: a joiner that ends the cluster is left out (see text-rows.ts).
+	return graphemeWidth(cluster.endsWith('\u200d') ? cluster.replace(/\u200d+$/, '') : cluster);
 }
 
 function isRegionalIndicator(cp: number): boolean {
@@ -219,7 +292,7 @@ function segmentRange(text: string, s: number, q: number, fn: GraphemeFn): boole
 		const stop = Math.min(q, i + size);
 		let pending: {start: number; segment: string} | undefined;
 		let emitted = 0;
-		for (const {segment, index} of graphemes.segment(text.slice(i, stop))) {
+		for (const {segment, index} of segmenter.segment(text.slice(i, stop))) {
 			if (pending) {
 				if (fn(pending.start, pending.start + pending.segment.length, clusterWidth(pending.segment)) === false) return false;
 				emitted++;
