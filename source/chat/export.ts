@@ -36,6 +36,18 @@ export function toMarkdown(conversation: Conversation): string {
 			lines.push(`<details><summary>📎 ${oneLine(file.name)} (${count} line${count === 1 ? '' : 's'})</summary>`, '');
 			lines.push(fenceFor(text), ...text.split('\n'), fenceFor(text), '', '</details>', '');
 		}
+		// The web search's sources, folded, before the text they stand behind (read back by markdown-import.ts).
+		const sources = message.sources ?? [];
+		if (sources.length > 0) {
+			lines.push(`<details><summary>Sources (${sources.length})</summary>`, '');
+			for (const source of sources) {
+				const title = source.title.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\\]]/g, '\\$&');
+				lines.push(
+					`- [${title}](${source.link.replace(/[\s()]/g, encodeURIComponent)})${source.media ? ` · ${source.media.replace(/[\r\n\u2028\u2029]+/g, ' ')}` : ''}`,
+				);
+			}
+			lines.push('', '</details>', '');
+		}
 		lines.push(shownText(message.content) ? message.content : '_(no text)_', '');
 		const note = stateNote(message);
 		if (note) lines.push(`_${note}_`, '');

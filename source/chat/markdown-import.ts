@@ -8,6 +8,8 @@ import {countLines} from './attachments.js';
 const HEADER = /^## (.+) · (\d{4}-\d\d-\d\d) (\d\d:\d\d)$/;
 const REASONING = /^<details><summary>Reasoning \((\d+) lines?\)<\/summary>$/;
 const ATTACHED = /^<details><summary>📎 (.+) \((\d+) lines?\)<\/summary>$/;
+const SOURCES = /^<details><summary>Sources \((\d+)\)<\/summary>$/;
+const SOURCE = /^- \[((?:\\.|[^\\\]])*)\]\((\S+)\)(?: · (.+))?$/;
 const NOTE = /^_(.+)_$/;
 
 export function looksLikeMarkdownExport(text: string): boolean {
@@ -87,6 +89,22 @@ function readMessage([, speaker = '', day, minute]: RegExpExecArray, body: strin
 		const text = body.slice(at + 3, at + 3 + count).join('\n');
 		(message.attachments ??= []).push({name: file[1]!, text, bytes: Buffer.byteLength(text), lines: countLines(text)});
 		at += 3 + count;
+		while (at < body.length && body[at] !== '</details>') at++;
+		at++;
+		skipBlank();
+	}
+	const sources = SOURCES.exec(body[at] ?? '');
+	if (sources) {
+		at += 2;
+		for (let count = Number(sources[1]); count > 0 && at < body.length; count--, at++) {
+			const source = SOURCE.exec(body[at]!);
+			if (!source) break;
+			(message.sources ??= []).push({
+				title: source[1]!.replace(/\\(.)/g, '$1'),
+				link: source[2]!,
+				...(source[3] ? {media: source[3]} : {}),
+			});
+		}
 		while (at < body.length && body[at] !== '</details>') at++;
 		at++;
 		skipBlank();

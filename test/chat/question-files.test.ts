@@ -124,3 +124,34 @@ describe('attached files in the Markdown export', () => {
 		}
 	});
 });
+
+describe('web sources in the Markdown export', () => {
+	it('come back from the Markdown export (seeded titles with brackets, backslashes, Chinese)', async () => {
+		const {toMarkdown} = await import('../../source/chat/export.js');
+		const seed = Number(process.env['SEED'] ?? Date.now() % 100_000);
+		const next = mulberry32(seed);
+		const pieces = ['a', ']', '[', '\\', '天气', ' ', '(', ')', '·', '_', '`'];
+		for (let round = 0; round < 100; round++) {
+			const sources = Array.from({length: 1 + Math.floor(next() * 4)}, (_, index) => {
+				const title = `t${Array.from({length: Math.floor(next() * 12)}, () => pieces[Math.floor(next() * pieces.length)]).join('')}`.trim();
+				const source: {title: string; link: string; media?: string} = {title, link: `https://example.com/${index}/${round}?q=${index}`};
+				if (next() < 0.5) source.media = `站点 ${index}`;
+				return source;
+			});
+			const conversation: Conversation = {
+				id: 'c1',
+				name: 'n',
+				model: 'glm-4.6',
+				createdAt: '2026-12-05T00:00:00.000Z',
+				updatedAt: '2026-12-05T00:00:00.000Z',
+				messages: [
+					{id: 'q', role: 'user', content: 'weather?', state: 'complete', time: '2026-12-05T00:00:00.000Z'},
+					{id: 'a', role: 'assistant', content: 'Sunny.', state: 'complete', time: '2026-12-05T00:00:01.000Z', sources},
+				],
+			};
+			const back = readConversationText(toMarkdown(conversation), 'x.md').conversation.messages[1]!;
+			expect(back.content, `seed ${seed}`).toBe('Sunny.');
+			expect(back.sources, `seed ${seed}`).toEqual(sources);
+		}
+	});
+});
