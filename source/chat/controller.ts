@@ -2,6 +2,7 @@
 // notifications through frames.ts, saving through saves.ts), open-conversations.ts (the open conversations, their
 // list, what other glm-tui write), and here the sending: questions, answers streaming, retry, stop, exit. The UI
 // subscribes and calls methods; nothing here knows about React or the terminal.
+import {branch, cycle, lastBranchPoint} from './versions.js';
 import {chatText} from './chat-messages.js';
 import type {AttachedFile, Conversation, Message} from '../domain/types.js';
 import {GlmError, unreadableNote} from '../glm/errors.js';
@@ -52,8 +53,11 @@ export class ChatController extends OpenConversations {
 
 	// ---- sending -------------------------------------------------------------------------------
 
-	/** Asks `text`, with `attachments` (read files) kept on the question. */
-	send(text: string, attachments: AttachedFile[] = []): boolean {
+	/**
+	 * Asks `text`, with `attachments` (read files) kept on the question. With `replacing`, the question at that
+	 * index is asked anew instead: what followed it is kept as an earlier version (versions.ts).
+	 */
+	send(text: string, attachments: AttachedFile[] = [], replacing?: number): boolean {
 		const conversation = this.active;
 		if (this.streams.has(conversation.id)) {
 			this.say(controllerText.stillStreaming);
@@ -67,16 +71,22 @@ export class ChatController extends OpenConversations {
 		const message: Message = {id: newId(), role: 'user', content: text, state: 'complete', time: new Date(this.now()).toISOString()};
 		if (attachments.length > 0) message.attachments = attachments;
 		const draft = conversation.draft;
+		const before = {messages: conversation.messages, removedIds: conversation.removedIds, versions: conversation.versions};
 		const marked = unmarkDetached(conversation, message.time);
 		const firstQuestion = !conversation.messages.some((each) => each.role === 'user');
-		conversation.messages.push(message);
+		if (replacing !== undefined && conversation.messages[replacing]?.role === 'user') {
+			branch(conversation, replacing, [message], message.time);
+		} else {
+			conversation.messages.push(message);
+		}
 		conversation.draft = '';
 		// The question is on disk before the request leaves, so nothing typed is ever lost.
 		if (!this.saves.persist(conversation, controllerText.notSent)) {
 			// Neither sent nor kept: the text stays in the composer for another try, and the transcript does not
 			// show (and a second Enter does not repeat) a question that was never asked.
+			if (before.messages !== conversation.messages) Object.assign(conversation, before);
 			conversation.messages = conversation.messages.filter((each) => each !== message);
-			for (const [index, before] of marked) if (conversation.messages[index]?.id === before.id) conversation.messages[index] = before;
+			for (const [index, old] of marked) if (conversation.messages[index]?.id === old.id) conversation.messages[index] = old;
 			if (draft === undefined) delete conversation.draft;
 			else conversation.draft = draft;
 			this.changed();
@@ -84,6 +94,20 @@ export class ChatController extends OpenConversations {
 		}
 		if (firstQuestion) this.nameAfter(conversation, text);
 		this.startStream(conversation);
+		return true;
+	}
+
+	/** Shows the version before (-1) or after (+1) of the latest point with versions; false when there is none. */
+	showVersion(step: -1 | 1): boolean {
+		const conversation = this.active;
+		if (this.streams.has(conversation.id)) {
+			this.say(controllerText.stillStreaming);
+			return false;
+		}
+		const at = lastBranchPoint(conversation);
+		if (at === undefined || !cycle(conversation, at, step, new Date(this.now()).toISOString(), newId)) return false;
+		this.saves.persist(conversation);
+		this.changed();
 		return true;
 	}
 
@@ -121,8 +145,13 @@ export class ChatController extends OpenConversations {
 			return;
 		}
 		if (last.role === 'assistant') {
-			conversation.messages.pop();
-			conversation.removedIds = [...(conversation.removedIds ?? []), last.id];
+			// An answer with any text is kept as an earlier version; an empty one is only dropped.
+			if (last.content !== '' || last.reasoning)
+				branch(conversation, conversation.messages.length - 1, [], new Date(this.now()).toISOString());
+			else {
+				conversation.messages.pop();
+				conversation.removedIds = [...(conversation.removedIds ?? []), last.id];
+			}
 		}
 		// A failed question is asked again: it counts as context from now on.
 		reopenTurn(conversation, new Date(this.now()).toISOString());

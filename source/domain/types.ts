@@ -37,6 +37,14 @@ export interface Message {
 	attachments?: AttachedFile[];
 	/** The web pages GLM's web search gave for this answer (`/web on`). */
 	sources?: WebSource[];
+	/** Other versions of what follows this message (an edited question, a regenerated answer): chat/versions.ts. */
+	versions?: Versions;
+}
+
+/** The hidden continuations from one point of a conversation, and the place of the shown one among them all. */
+export interface Versions {
+	others: Message[][];
+	shown: number;
 }
 
 /** A page GLM's web search found: its title, address and the site's name. */
@@ -78,4 +86,6 @@ export interface Conversation extends ConversationSettings {
 	messages: Message[];
 	/** Ids of messages deleted on purpose (regenerate), so merging with another process's copy does not bring them back. */
 	removedIds?: string[];
+	/** Other versions of the whole conversation, from an edited first question (chat/versions.ts). */
+	versions?: Versions;
 }

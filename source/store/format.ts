@@ -18,7 +18,7 @@ export type ConversationFile = Record<string, unknown>;
 const string = {type: 'string'} as const;
 const timestamp = {type: 'string', minLength: 1} as const;
 
-const messageSchema: JsonSchema = {
+const plainMessageSchema: JsonSchema = {
 	type: 'object',
 	required: ['id', 'role', 'content', 'state', 'time'],
 	properties: {
@@ -62,6 +62,18 @@ const messageSchema: JsonSchema = {
 	},
 };
 
+// Versions hold whole messages; those are checked one level deep (a schema here cannot refer to itself).
+const versionsSchema: JsonSchema = {
+	type: 'object',
+	required: ['others', 'shown'],
+	properties: {others: {type: 'array', items: {type: 'array', items: plainMessageSchema}}, shown: {type: 'number', minimum: 0}},
+};
+
+const messageSchema: JsonSchema = {
+	...plainMessageSchema,
+	properties: {...plainMessageSchema.properties, versions: versionsSchema},
+};
+
 // Types are strict, ranges are not: a hand-edited temperature of 1.5 should reach the API's own check, not
 // cost the whole conversation. Unknown properties are allowed and kept. `id` is only a string: the file
 // name is the id, so a hand-edited id must not get the file moved aside.
@@ -81,6 +93,7 @@ export const conversationFileSchema = {
 		draft: string,
 		messages: {type: 'array', items: messageSchema},
 		removedIds: {type: 'array', items: string},
+		versions: versionsSchema,
 	},
 } satisfies JsonSchema;
 

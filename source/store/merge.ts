@@ -2,7 +2,7 @@
 // glm-tui may have written since we last read it). Pure functions, no I/O.
 import type {Conversation, Message} from '../domain/types.js';
 
-const SHARED_KEYS = ['name', 'model', 'system', 'temperature', 'thinking', 'draft'] as const;
+const SHARED_KEYS = ['name', 'model', 'system', 'temperature', 'thinking', 'webSearch', 'draft', 'versions'] as const;
 
 /** The fields of a conversation that are not messages, which either session may change. */
 export type SharedFields = Pick<Conversation, (typeof SHARED_KEYS)[number]>;
