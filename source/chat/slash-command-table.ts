@@ -60,6 +60,7 @@ export const SLASH_COMMAND_TABLE: {readonly [N in SlashCommandName | Pending]: S
 	lang: {aliases: [], argument: 'any', usages: [use('/lang zh|en|auto', 'lang')]},
 	web: {aliases: [], argument: 'any', usages: [use('/web on|off', 'web')]},
 	retry: {aliases: ['regenerate'], argument: 'none', usages: [use('/retry', 'retry')]},
+	edit: {aliases: [], argument: /^\d*$/, usages: [use('/edit N', 'edit')]},
 	key: {aliases: [], argument: 'none', usages: [use('/key', 'key')]},
 	help: {aliases: ['h', '?'], argument: 'none', usages: [use('/help', 'help')]},
 	quit: {aliases: ['q', 'exit'], argument: 'none', usages: [use('/quit', 'quit')]},

@@ -21,6 +21,7 @@ export const SLASH_COMMANDS = [
 	'file',
 	'copy',
 	'retry',
+	'edit',
 	'key',
 	'mouse',
 	'lang',

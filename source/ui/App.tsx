@@ -35,6 +35,7 @@ import {exportMarkdown} from '../chat/export.js';
 import {statusText} from './status-messages.js';
 import {appText} from './app-messages.js';
 import {filesForQuestion, readFiles} from '../chat/question-files.js';
+import {versionOf} from '../chat/versions.js';
 import {attachmentSummary} from '../chat/attachments.js';
 import {attachmentText} from '../chat/attachment-messages.js';
 import type {AttachedFile} from '../domain/types.js';
@@ -121,6 +122,8 @@ export function App({
 	const lineCache = useMemo(() => new TranscriptLines(), []);
 	// Files `/file` set aside for the next question (chat/question-files.ts).
 	const waitingFilesRef = useRef<AttachedFile[]>([]);
+	// The question `/edit N` put in the composer: sending it makes a new version from there (chat/versions.ts).
+	const editingRef = useRef<{conversation: string; id: string} | undefined>(undefined);
 
 	// useInput does not say which raw sequence produced a key; F1 and forward Delete need it.
 	const {internal_eventEmitter: inputEvents} = useStdin() as unknown as {internal_eventEmitter: NodeJS.EventEmitter};
@@ -178,7 +181,7 @@ export function App({
 	const messages = active.messages;
 	const source: ViewportSource = {
 		count: messages.length,
-		lines: (index) => lineCache.linesFor(messages[index]!, {width, showReasoning, number: index + 1}),
+		lines: (index) => lineCache.linesFor(messages[index]!, {width, showReasoning, number: index + 1, version: versionOf(active, index)}),
 		before: (index) =>
 			index === contextStart && index > 0
 				? [chalk.dim(`── ${index} earlier message${index === 1 ? '' : 's'} not sent: over the context window ──`.slice(0, width)), '']
@@ -507,6 +510,19 @@ export function App({
 				}
 				break;
 			}
+			case 'edit': {
+				const lastQuestion = messages.map((each) => each.role).lastIndexOf('user') + 1;
+				const number = argument ? Number(argument) : lastQuestion;
+				const target = messages[number - 1];
+				if (target?.role !== 'user') fail(argument ? appText.notAQuestion(number) : appText.editUsage);
+				else {
+					composer.insert(target.content);
+					waitingFilesRef.current = target.attachments ?? [];
+					editingRef.current = {conversation: active.id, id: target.id};
+					controller.say(appText.editing(number));
+				}
+				break;
+			}
 			case 'web': {
 				const value = argument ? parseOnOff(argument) : undefined;
 				if (!argument) controller.say(appText.webState(active.webSearch === true));
@@ -571,8 +587,11 @@ export function App({
 			controller.say(files.problem, 'error');
 			return;
 		}
-		if (controller.send(submission.text, files.files)) {
+		const editing = editingRef.current;
+		const replacing = editing?.conversation === active.id ? messages.findIndex((each) => each.id === editing.id) : -1;
+		if (controller.send(submission.text, files.files, replacing >= 0 ? replacing : undefined)) {
 			waitingFilesRef.current = [];
+			editingRef.current = undefined;
 			composer.clear();
 			setPosition({follow: true});
 		}
@@ -638,6 +657,10 @@ export function App({
 				controller.regenerate();
 				setPosition({follow: true});
 				return true;
+			case 'prevVersion':
+			case 'nextVersion':
+				if (!controller.showVersion(action.type === 'prevVersion' ? -1 : 1)) controller.say(appText.noOtherVersion);
+				return true;
 			case 'copy':
 				copyLastAnswer();
 				return true;
@@ -663,6 +686,13 @@ export function App({
 				return true;
 			case 'stop':
 				if (controller.stop()) return true;
+				if (editingRef.current) {
+					editingRef.current = undefined;
+					waitingFilesRef.current = [];
+					composer.clear();
+					controller.say(appText.editCancelled);
+					return true;
+				}
 				controller.clearNotice();
 				return true;
 			case 'interrupt':

@@ -65,6 +65,12 @@ export const appText = defineMessages(
 		webOn: (name: string) => `Web search on for "${name}": GLM searches the web and lists its sources under the answers.`,
 		webOff: (name: string) => `Web search off for "${name}".`,
 		webUsage: 'Usage: /web on | off',
+		noOtherVersion: 'No other version here: /edit N or Ctrl+R makes one.',
+		editUsage: 'Usage: /edit N (the #N of one of your questions; /edit alone takes the last).',
+		notAQuestion: (number: number) => `#${number} is not one of your questions: /edit takes the #N of a question.`,
+		editing: (number: number) =>
+			`Editing #${number}: Enter sends it as a new version (what followed is kept: Alt+P shows it); Esc cancels.`,
+		editCancelled: 'Edit cancelled; nothing was changed.',
 	},
 	{
 		empty: '输入消息后按 Enter 发送。F1 查看按键。',
@@ -124,5 +130,10 @@ export const appText = defineMessages(
 		webOn: (name: string) => `已为“${name}”开启联网搜索：GLM 会搜索网页，并在回答下列出来源。`,
 		webOff: (name: string) => `已为“${name}”关闭联网搜索。`,
 		webUsage: '用法：/web on | off',
+		noOtherVersion: '这里没有其他版本：/edit N 或 Ctrl+R 会产生新版本。',
+		editUsage: '用法：/edit N（你的某条问题的 #N；只写 /edit 表示最后一条）。',
+		notAQuestion: (number: number) => `#${number} 不是你的问题：/edit 需要问题的 #N。`,
+		editing: (number: number) => `正在修改 #${number}：Enter 作为新版本发送（之后的内容会保留，Alt+P 可查看）；Esc 取消。`,
+		editCancelled: '已取消修改，没有任何改动。',
 	},
 );

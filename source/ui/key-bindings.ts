@@ -64,6 +64,8 @@ export type GlobalAction =
 	/** index is 0-based: Alt+1 is 0. */
 	| {type: 'jump'; index: number}
 	| {type: 'regenerate'}
+	| {type: 'prevVersion'}
+	| {type: 'nextVersion'}
 	| {type: 'copy'}
 	| {type: 'repaint'}
 	| {type: 'help'}
@@ -164,6 +166,8 @@ export function globalAction(input: string, key: Key, sequence?: string): Global
 	if (key.home) return {type: 'home'};
 	if (key.end) return {type: 'end'};
 	if (key.meta && !key.ctrl && /^[1-9]$/.test(input)) return {type: 'jump', index: Number(input) - 1};
+	if (key.meta && !key.ctrl && input === 'p') return {type: 'prevVersion'};
+	if (key.meta && !key.ctrl && input === 'n') return {type: 'nextVersion'};
 	if (!key.ctrl || key.meta) return undefined;
 	switch (input) {
 		case 'n':

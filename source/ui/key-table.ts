@@ -44,6 +44,7 @@ export const KEY_BINDINGS: readonly KeyBindingRow[] = [
 	{keys: 'Ctrl+PgUp / Ctrl+PgDn', context: 'chat', actions: ['prevConversation', 'nextConversation'], text: 'switchCtrl'},
 	{keys: 'Alt+1 … Alt+9', context: 'chat', actions: ['jump', 'jump'], text: 'jump'},
 	{keys: 'Ctrl+R', context: 'chat', actions: ['regenerate'], text: 'regenerate'},
+	{keys: 'Alt+P / Alt+N', context: 'chat', actions: ['prevVersion', 'nextVersion'], text: 'versions'},
 	{keys: 'Ctrl+T', context: 'chat', actions: ['toggleReasoning'], text: 'reasoning'},
 	{keys: 'Ctrl+Y', context: 'chat', actions: ['copy'], text: 'copy'},
 	{keys: 'Ctrl+F', context: 'chat', actions: ['find'], text: 'find'},

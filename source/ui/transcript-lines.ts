@@ -20,6 +20,8 @@ export interface LineOptions {
 	showReasoning: boolean;
 	/** The message's number in its conversation, shown in its header: what `/copy N` takes. */
 	number?: number;
+	/** Where versions part at this message (chat/versions.ts): which is shown, of how many. */
+	version?: {shown: number; count: number} | undefined;
 }
 
 interface CacheEntry {
@@ -50,7 +52,7 @@ export class TranscriptLines {
 	private render(message: Message, options: LineOptions): string[] {
 		const width = Math.max(4, options.width);
 		const inner = Math.max(2, width - INDENT.length);
-		const lines: string[] = [header(message, width, options.number)];
+		const lines: string[] = [header(message, width, options.number, options.version)];
 
 		if (message.reasoning) {
 			if (options.showReasoning) {
@@ -90,11 +92,14 @@ export class TranscriptLines {
 }
 
 function cacheKey(message: Message, options: LineOptions): string {
-	return `${currentLanguage()}:${options.width}:${options.number ?? 0}:${highlightGeneration()}:${options.showReasoning ? 1 : 0}:${message.state}:${message.content.length}:${message.reasoning?.length ?? 0}:${message.error ?? ''}:${message.writer ? 1 : 0}${message.finishedDetached ? 1 : 0}:${message.attachments?.length ?? 0}:${message.sources?.length ?? 0}`;
+	return `${currentLanguage()}:${options.width}:${options.number ?? 0}:${options.version ? `${options.version.shown}/${options.version.count}` : ''}:${highlightGeneration()}:${options.showReasoning ? 1 : 0}:${message.state}:${message.content.length}:${message.reasoning?.length ?? 0}:${message.error ?? ''}:${message.writer ? 1 : 0}${message.finishedDetached ? 1 : 0}:${message.attachments?.length ?? 0}:${message.sources?.length ?? 0}`;
 }
 
-function header(message: Message, width: number, number: number | undefined): string {
-	const time = clockTime(message.time) + (number === undefined ? '' : `  #${number}`);
+function header(message: Message, width: number, number: number | undefined, version: LineOptions['version']): string {
+	const time =
+		clockTime(message.time) +
+		(number === undefined ? '' : `  #${number}`) +
+		(version ? `  ${say.version(version.shown, version.count)}` : '');
 	if (message.role === 'user') {
 		const failed = message.state === 'failed' ? chalk.red(`  ${say.failedMark}`) : '';
 		return clip(chalk.bold.cyan('▌You') + chalk.dim(`  ${time}`) + failed, width);

@@ -16,6 +16,7 @@ export const transcriptText = defineMessages(
 		stopped: '■ stopped · Ctrl+R regenerates',
 		failed: 'failed',
 		withdrawn: 'withdrawn by the content filter',
+		version: (shown: number, count: number) => `version ${shown}/${count} · Alt+P/Alt+N`,
 		below: (count: number) => `  ↓ ${count >= 9_999 ? 'many more lines' : `${plural(count, 'more line')}`} below · End to follow`,
 	},
 	{
@@ -30,6 +31,7 @@ export const transcriptText = defineMessages(
 		stopped: '■ 已停止 · Ctrl+R 重新生成',
 		failed: '失败',
 		withdrawn: '已被内容过滤撤回',
+		version: (shown: number, count: number) => `版本 ${shown}/${count} · Alt+P/Alt+N`,
 		below: (count: number) => `  ↓ 下面还有 ${count >= 9_999 ? '很多' : count} 行 · End 跟随`,
 	},
 );

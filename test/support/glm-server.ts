@@ -739,7 +739,9 @@ function respondStream(x: Exchange, b: Behaviour, p: Plan, body: any, writer: Wr
 	res.flushHeaders();
 	// The search results come once, at the top level of the first chunk, before any text.
 	const results = webResults(b, body);
-	const searched = results ? frame({id, created, model, choices: [{index: 0, delta: {role: 'assistant', content: ''}}], web_search: results}) : '';
+	const searched = results
+		? frame({id, created, model, choices: [{index: 0, delta: {role: 'assistant', content: ''}}], web_search: results})
+		: '';
 
 	const count = p.deltas.length;
 	const stop = stopOf(b, count);
