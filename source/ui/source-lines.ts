@@ -25,7 +25,8 @@ const text = defineMessages(
 export function sourceLines(message: Message, width: number): string[] {
 	const sources = message.sources ?? [];
 	if (sources.length === 0 || message.role !== 'assistant') return [];
-	const lines = [chalk.dim(sanitizeLine(text.heading(sources.length)))];
+	// A blank line apart from the answer's text, which can end in a list of its own.
+	const lines = ['', chalk.dim(sanitizeLine(text.heading(sources.length)))];
 	sources.slice(0, SHOWN).forEach((source, index) => {
 		const site = source.media ? ` · ${sanitizeLine(source.media)}` : '';
 		const line = `${index + 1}. ${sanitizeLine(source.title)}${site}`;
