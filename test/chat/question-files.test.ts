@@ -18,6 +18,15 @@ writeFileSync(path.join(root, 'core.bin'), Buffer.from([0, 1, 2]));
 writeFileSync(path.join(root, 'half.log'), 'x'.repeat(200 * 1024));
 afterAll(() => rmSync(root, {recursive: true, force: true}));
 
+const holding = (messages: Conversation['messages']): Conversation => ({
+	id: 'c1',
+	name: 'n',
+	model: 'glm-4.6',
+	createdAt: '2026-12-05T00:00:00.000Z',
+	updatedAt: '2026-12-05T00:00:00.000Z',
+	messages,
+});
+
 describe('files for a question', () => {
 	it('reads @mentions after the /file ones, each once; a @handle stays text', () => {
 		const pending = readFiles('config\\ file.yaml', root);
@@ -45,23 +54,16 @@ describe('files for a question', () => {
 
 	it('the request carries each file fenced under its name, then the question; the transcript text stays the question', () => {
 		const {files} = filesForQuestion('what is wrong in @config\\ file.yaml', [], root) as {files: []};
-		const conversation: Conversation = {
-			id: 'c',
-			name: 'c',
-			model: 'glm-4.6',
-			createdAt: '2026-12-05T00:00:00.000Z',
-			updatedAt: '2026-12-05T00:00:00.000Z',
-			messages: [
-				{
-					id: 'm',
-					role: 'user',
-					content: 'what is wrong in @config\\ file.yaml',
-					state: 'complete',
-					time: '2026-12-05T00:00:00.000Z',
-					attachments: files,
-				},
-			],
-		};
+		const conversation = holding([
+			{
+				id: 'm',
+				role: 'user',
+				content: 'what is wrong in @config\\ file.yaml',
+				state: 'complete',
+				time: '2026-12-05T00:00:00.000Z',
+				attachments: files,
+			},
+		]);
 		expect(buildRequest(conversation).request.messages).toEqual([
 			{role: 'user', content: 'config file.yaml:\n````yaml\na: 1\n```\nb: 2\n````\n\nwhat is wrong in @config\\ file.yaml'},
 		]);
@@ -81,14 +83,9 @@ describe('files for a question', () => {
 					lines: text.split('\n').length,
 				};
 			});
-			const conversation: Conversation = {
-				id: 'c1',
-				name: 'n',
-				model: 'glm-4.6',
-				createdAt: '2026-12-05T00:00:00.000Z',
-				updatedAt: '2026-12-05T00:00:00.000Z',
-				messages: [{id: 'm', role: 'user', content: 'q', state: 'complete', time: '2026-12-05T00:00:00.000Z', attachments}],
-			};
+			const conversation = holding([
+				{id: 'm', role: 'user', content: 'q', state: 'complete', time: '2026-12-05T00:00:00.000Z', attachments},
+			]);
 			expect(() => checkConversationFile(conversation), `seed ${seed}`).not.toThrow();
 			const back = readConversationText(toJson(conversation), 'x.json').conversation;
 			expect(back.messages[0]!.attachments, `seed ${seed}`).toEqual(attachments);
@@ -107,14 +104,9 @@ describe('attached files in the Markdown export', () => {
 				const text = Array.from({length: Math.floor(next() * 30)}, () => pieces[Math.floor(next() * pieces.length)]).join('');
 				return {name: `dir/f ${index}.log`, text, bytes: Buffer.byteLength(text), lines: 0};
 			});
-			const conversation: Conversation = {
-				id: 'c1',
-				name: 'n',
-				model: 'glm-4.6',
-				createdAt: '2026-12-05T00:00:00.000Z',
-				updatedAt: '2026-12-05T00:00:00.000Z',
-				messages: [{id: 'm', role: 'user', content: 'why?', state: 'complete', time: '2026-12-05T00:00:00.000Z', attachments}],
-			};
+			const conversation = holding([
+				{id: 'm', role: 'user', content: 'why?', state: 'complete', time: '2026-12-05T00:00:00.000Z', attachments},
+			]);
 			const back = readConversationText(toMarkdown(conversation), 'x.md').conversation.messages[0]!;
 			expect(back.content, `seed ${seed}`).toBe('why?');
 			expect(
@@ -138,17 +130,10 @@ describe('web sources in the Markdown export', () => {
 				if (next() < 0.5) source.media = `站点 ${index}`;
 				return source;
 			});
-			const conversation: Conversation = {
-				id: 'c1',
-				name: 'n',
-				model: 'glm-4.6',
-				createdAt: '2026-12-05T00:00:00.000Z',
-				updatedAt: '2026-12-05T00:00:00.000Z',
-				messages: [
-					{id: 'q', role: 'user', content: 'weather?', state: 'complete', time: '2026-12-05T00:00:00.000Z'},
-					{id: 'a', role: 'assistant', content: 'Sunny.', state: 'complete', time: '2026-12-05T00:00:01.000Z', sources},
-				],
-			};
+			const conversation = holding([
+				{id: 'q', role: 'user', content: 'weather?', state: 'complete', time: '2026-12-05T00:00:00.000Z'},
+				{id: 'a', role: 'assistant', content: 'Sunny.', state: 'complete', time: '2026-12-05T00:00:01.000Z', sources},
+			]);
 			const back = readConversationText(toMarkdown(conversation), 'x.md').conversation.messages[1]!;
 			expect(back.content, `seed ${seed}`).toBe('Sunny.');
 			expect(back.sources, `seed ${seed}`).toEqual(sources);
