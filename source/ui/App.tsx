@@ -2,8 +2,9 @@
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useStdin, type Key} from 'ink';
 import type {ChatController} from '../chat/controller.js';
-import {holdHint, parseFork, parseOnOff, parseSetting, readSubmission, type SlashCommandName} from '../chat/slash-commands.js';
-import {describeSettings, describeSystem, describeTemperature, describeThinking} from '../chat/settings-summary.js';
+import {holdHint, readSubmission, type SlashCommandName} from '../chat/slash-commands.js';
+import {runSlash as runSlashCommand} from './slash-handlers.js';
+import type {Mode} from './modes/mode.js';
 import {parseApiKey} from '../glm/api-key.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {osc52Copy} from '../terminal/screen.js';
@@ -31,17 +32,11 @@ import {applyComposerCommand, composerCommand, findKey, globalAction} from './ke
 import {TranscriptFind, formatMatchCount, pickerQueries} from './find.js';
 import {createBuffer, emptyBuffer, type TextBuffer} from './text-buffer.js';
 import {fieldCutNotice, insertInField, pasteInField, type FieldEdit} from './line-field.js';
-import {exportMarkdown} from '../chat/export.js';
 import {statusText} from './status-messages.js';
 import {appText} from './app-messages.js';
-import {filesForQuestion, readFiles} from '../chat/question-files.js';
-import {attachmentSummary} from '../chat/attachments.js';
-import {attachmentText} from '../chat/attachment-messages.js';
+import {filesForQuestion} from '../chat/question-files.js';
 import type {AttachedFile} from '../domain/types.js';
-import {copyTarget} from '../chat/copy-target.js';
 import {filterConversations} from '../chat/search.js';
-import {describeCandidates, findConversation} from '../chat/find-conversation.js';
-import {describeFileError} from '../store/errors.js';
 import {dateTime} from './format-time.js';
 import {formatCount} from './format-count.js';
 import {nameKey} from '../store/order.js';
@@ -67,16 +62,6 @@ export interface AppProps {
 	/** `/lang`: switches and saves the interface language; the screen is redrawn in it at once. */
 	onLanguage?: (argument: string) => {text: string; error?: boolean; changed?: boolean};
 }
-
-type Mode =
-	| {type: 'chat'}
-	| {type: 'help'; offset: number}
-	| {type: 'problems'; offset: number; back: Mode}
-	| {type: 'key'; field: TextBuffer; error?: string; firstRun: boolean}
-	| {type: 'name'; purpose: 'new' | 'rename'; id?: string; field: TextBuffer; error?: string; back?: Mode}
-	| {type: 'picker'; field: TextBuffer; selected: number; confirmDelete?: string}
-	/** `current` indexes the matches of the field's text; `origin` is where Esc goes back to. */
-	| {type: 'find'; field: TextBuffer; current: number; origin: ViewportPosition};
 
 /** Lines one wheel notch scrolls, as most terminals and pagers do. */
 const WHEEL_LINES = 3;
@@ -329,211 +314,24 @@ export function App({
 	};
 
 	/** Runs a command; false when it failed and its text should go back into the composer. */
-	const runSlash = (name: SlashCommandName, argument: string): boolean => {
-		let ok = true;
-		const fail = (text: string) => {
-			controller.say(text, 'error');
-			ok = false;
-		};
-		switch (name) {
-			case 'new': {
-				if (argument) {
-					const error = createNamed(argument);
-					if (error) fail(error);
-				} else setMode({type: 'name', purpose: 'new', field: emptyBuffer});
-				break;
-			}
-			case 'open': {
-				const found = findConversation(controller.conversations, argument);
-				if (found.type === 'found') switchTo(() => controller.openConversation(found.conversation.id));
-				else if (found.type === 'ambiguous') fail(describeCandidates(argument, found.candidates));
-				else if (!argument) fail(appText.openUsage);
-				else if (/^\d+$/.test(argument)) fail(appText.noConversationNumber(argument, controller.conversations.length));
-				else fail(appText.noConversationMatch(sanitizeLine(argument)));
-				break;
-			}
-			case 'rename':
-				if (argument) {
-					try {
-						controller.renameConversation(active.id, argument);
-					} catch (error) {
-						fail(sanitizeLine(error instanceof Error ? error.message : String(error)));
-					}
-				} else setMode({type: 'name', purpose: 'rename', id: active.id, field: createBuffer(active.name)});
-				break;
-			case 'fork': {
-				const {upTo, name: forkName} = parseFork(argument);
-				if (upTo !== undefined && (upTo < 1 || upTo > active.messages.length)) {
-					fail(appText.noMessageNumber(upTo, active.messages.length));
-					break;
-				}
-				try {
-					const copied = upTo ?? active.messages.length;
-					switchTo(() => controller.forkConversation(forkName || appText.forkName(active.name), upTo));
-					controller.say(appText.forked(copied, sanitizeLine(controller.active?.name ?? '')));
-				} catch (error) {
-					fail(sanitizeLine(error instanceof Error ? error.message : String(error)));
-				}
-				break;
-			}
-			case 'delete':
-				setMode({
-					type: 'picker',
-					field: emptyBuffer,
-					selected: Math.max(
-						0,
-						controller.conversations.findIndex((each) => each.id === active.id),
-					),
-					confirmDelete: active.id,
-				});
-				break;
-			case 'find':
-				findAt(createBuffer(sanitizeLine(argument)), position);
-				break;
-			case 'undo': {
-				const last = controller.lastDeleted;
-				try {
-					let restored: ReturnType<typeof controller.undoDelete>;
-					switchTo(() => {
-						restored = controller.undoDelete();
-					});
-					if (!restored) fail(last ? appText.noLongerInTrash(sanitizeLine(last.name)) : appText.nothingToUndo);
-					else {
-						const {conversation, renamedFrom} = restored;
-						const count = conversation.messages.length;
-						controller.say(
-							renamedFrom
-								? appText.restoredAs(sanitizeLine(renamedFrom), sanitizeLine(conversation.name), count)
-								: appText.restored(sanitizeLine(conversation.name), count),
-						);
-					}
-				} catch (error) {
-					fail(appText.couldNotRestore(error instanceof Error ? error.message : String(error)));
-				}
-				break;
-			}
-			case 'model':
-				if (!argument) controller.say(appText.model(sanitizeLine(active.model)));
-				else if (/\s/.test(argument)) fail(appText.modelWithSpace(sanitizeLine(argument)));
-				else {
-					controller.updateSettings({model: argument});
-					controller.say(appText.modelSet(sanitizeLine(active.name), sanitizeLine(argument)));
-				}
-				break;
-			case 'system': {
-				const change = parseSetting('system', argument);
-				if (change.type === 'show') controller.say(sanitizeLine(describeSystem(active.system)));
-				else {
-					controller.updateSettings({system: change.type === 'set' ? change.value : undefined});
-					controller.say(change.type === 'set' ? appText.systemSet : appText.systemRemoved);
-				}
-				break;
-			}
-			case 'temperature': {
-				const change = parseSetting('temperature', argument);
-				if (change.type === 'show') controller.say(describeTemperature(active.temperature));
-				else if (change.type === 'invalid') fail(sanitizeLine(change.message));
-				else {
-					controller.updateSettings({temperature: change.type === 'set' ? change.value : undefined});
-					controller.say(change.type === 'set' ? appText.temperatureSet(change.value) : appText.temperatureDefault);
-				}
-				break;
-			}
-			case 'thinking': {
-				const change = parseSetting('thinking', argument);
-				if (change.type === 'show') controller.say(describeThinking(active.thinking));
-				else if (change.type === 'invalid') fail(change.message);
-				else {
-					controller.updateSettings({thinking: change.type === 'set' ? change.value : undefined});
-					controller.say(
-						change.type === 'clear' ? appText.thinkingDefault : change.value === 'enabled' ? appText.thinkingOn : appText.thinkingOff,
-					);
-				}
-				break;
-			}
-			case 'settings':
-				controller.say(sanitizeLine(describeSettings(active)));
-				break;
-			case 'export': {
-				try {
-					const written = exportMarkdown(active, argument || undefined);
-					const taken = written.taken ? appText.exportTaken(sanitizeLine(written.taken)) : '';
-					controller.say(appText.exported(sanitizeLine(active.name), sanitizeLine(written.file)) + taken);
-				} catch (error) {
-					fail(appText.exportFailed(describeFileError(error, {withPath: true})));
-				}
-				break;
-			}
-			case 'copy': {
-				const target = copyTarget(messages, argument);
-				if ('error' in target) controller.say(target.error, 'error');
-				else {
-					writeRaw(osc52Copy(target.text));
-					controller.say(appText.copied(target.what, formatCount(target.text.length)));
-				}
-				break;
-			}
-			case 'retry':
-				controller.regenerate();
-				break;
-			case 'key':
-				if (apiKeySource === 'env') controller.say(appText.keyFromEnv);
-				setMode({type: 'key', field: emptyBuffer, firstRun: false});
-				break;
-			case 'theme': {
-				const said = onTheme?.(argument) ?? {text: appText.themeChatOnly, error: true};
-				controller.say(said.text, said.error ? 'error' : undefined);
-				break;
-			}
-			case 'help':
-				setMode({type: 'help', offset: 0});
-				break;
-			case 'file': {
-				const waiting = waitingFilesRef.current;
-				if (argument === '') {
-					controller.say(waiting.length === 0 ? attachmentText.noneWaiting : attachmentText.waiting(waitingList(waiting)));
-				} else if (argument === 'clear') {
-					controller.say(attachmentText.dropped(waiting.length));
-					waitingFilesRef.current = [];
-				} else {
-					const read = readFiles(argument, process.cwd());
-					if ('problem' in read) fail(read.problem);
-					else {
-						// A file named again replaces the copy read before: its newest text goes.
-						const names = new Set(read.files.map((file) => file.name));
-						waitingFilesRef.current = [...waiting.filter((file) => !names.has(file.name)), ...read.files];
-						controller.say(attachmentText.waiting(waitingList(waitingFilesRef.current)));
-					}
-				}
-				break;
-			}
-			case 'lang': {
-				const said = onLanguage?.(argument) ?? {text: appText.languageChatOnly, error: true};
-				controller.say(said.text, said.error ? 'error' : undefined);
-				break;
-			}
-			case 'mouse': {
-				const value = argument ? parseOnOff(argument) : undefined;
-				try {
-					if (!onMouse || !mouseOn) controller.say(appText.mouseNeedsScreen, 'error');
-					else if (!argument) controller.say(appText.mouseState(mouseOn()));
-					else if (value !== 'enabled' && value !== 'disabled') controller.say(appText.mouseUsage, 'error');
-					else {
-						onMouse(value === 'enabled');
-						controller.say(value === 'enabled' ? appText.mouseOn : appText.mouseOff);
-					}
-				} catch (error) {
-					// The settings file could not be read or written (see store/settings.ts): said, nothing else lost.
-					controller.say(sanitizeLine(error instanceof Error ? error.message : String(error)), 'error');
-				}
-				break;
-			}
-			case 'quit':
-				exit();
-				break;
-		}
-		return ok;
-	};
+	const runSlash = (name: SlashCommandName, argument: string): boolean =>
+		runSlashCommand(name, argument, {
+			controller,
+			active,
+			position,
+			apiKeySource,
+			setMode,
+			switchTo,
+			createNamed,
+			findAt,
+			writeRaw,
+			onTheme,
+			onLanguage,
+			waitingFiles: waitingFilesRef,
+			mouseOn,
+			onMouse,
+			exit,
+		});
 
 	// The text Enter last held back (an unknown /word): the very same text entered again is sent as a message.
 	const heldRef = useRef<{text: string; id: string} | undefined>(undefined);
@@ -983,8 +781,4 @@ function useRetryTicker(active: boolean, tick: () => void): void {
 		const timer = setInterval(() => tickRef.current(), 1000);
 		return () => clearInterval(timer);
 	}, [active]);
-}
-
-function waitingList(files: readonly AttachedFile[]): string {
-	return files.map((file) => sanitizeLine(attachmentSummary(file))).join(attachmentText.listSeparator);
 }
