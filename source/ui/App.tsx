@@ -5,6 +5,7 @@ import type {ChatController} from '../chat/controller.js';
 import {holdHint, readSubmission, type SlashCommandName} from '../chat/slash-commands.js';
 import {runSlash as runSlashCommand} from './slash-handlers.js';
 import type {Mode} from './modes/mode.js';
+import {helpKey, helpWheel, pageView, problemsKey} from './modes/page.js';
 import {parseApiKey} from '../glm/api-key.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {osc52Copy} from '../terminal/screen.js';
@@ -263,9 +264,7 @@ export function App({
 		if (current.type === 'chat') {
 			setPosition(scroll(source, transcriptHeight, positions.current.get(active.id) ?? {follow: true}, direction * WHEEL_LINES));
 		} else if (current.type === 'help') {
-			const room = Math.max(1, height - statusHeight - 1);
-			const last = Math.max(0, helpLines(width).length - room);
-			setMode({...current, offset: Math.max(0, Math.min(last, current.offset + direction * WHEEL_LINES))});
+			setMode(helpWheel(current, direction * WHEEL_LINES, pageView(height, statusHeight, helpLines(width).length)));
 		} else if (current.type === 'picker' && !current.confirmDelete) {
 			// One entry per notch: the list is short, and the selection is what the wheel moves there.
 			const count = pickerEntries(current.field.text).length;
@@ -533,29 +532,12 @@ export function App({
 			composer.handleKey(input, key);
 			return;
 		}
-		if (mode.type === 'help') {
-			const room = Math.max(1, height - statusHeight - 1);
-			const last = Math.max(0, helpLines(width).length - room);
-			const to = (offset: number) => setMode({...mode, offset: Math.max(0, Math.min(last, offset))});
-			if (key.upArrow) to(mode.offset - 1);
-			else if (key.downArrow) to(mode.offset + 1);
-			else if (key.pageUp) to(mode.offset - room);
-			else if (key.pageDown || input === ' ') to(mode.offset + room);
-			else if (key.home) to(0);
-			else if (key.end) to(last);
-			else if (key.escape || input === 'q' || key.return || (key.ctrl && input === 'g') || lastSequenceRef.current === '\u001BOP')
-				setMode({type: 'chat'});
-			return;
-		}
-		if (mode.type === 'problems') {
-			const room = Math.max(1, height - statusHeight - 1);
-			const last = Math.max(0, problemLines(startupProblems, width - 2).length - room);
-			const to = (offset: number) => setMode({...mode, offset: Math.max(0, Math.min(last, offset))});
-			if (key.upArrow) to(mode.offset - 1);
-			else if (key.downArrow) to(mode.offset + 1);
-			else if (key.pageUp) to(mode.offset - room);
-			else if (key.pageDown || input === ' ') to(mode.offset + room);
-			else if (key.escape || input === 'q' || key.return || (key.ctrl && input === 'c')) setMode(mode.back);
+		if (mode.type === 'help' || mode.type === 'problems') {
+			const next =
+				mode.type === 'help'
+					? helpKey(mode, input, key, pageView(height, statusHeight, helpLines(width).length), lastSequenceRef.current)
+					: problemsKey(mode, input, key, pageView(height, statusHeight, problemLines(startupProblems, width - 2).length));
+			if (next !== mode) setMode(next);
 			return;
 		}
 		if (mode.type === 'key') {
