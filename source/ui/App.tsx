@@ -5,6 +5,7 @@ import type {ChatController} from '../chat/controller.js';
 import {holdHint, readSubmission, type SlashCommandName} from '../chat/slash-commands.js';
 import {runSlash as runSlashCommand} from './slash-handlers.js';
 import type {Mode} from './modes/mode.js';
+import {chatLayout, composerMaxRows} from './layout.js';
 import {helpKey, helpWheel, pageView, problemsKey} from './modes/page.js';
 import {parseApiKey} from '../glm/api-key.js';
 import {sanitizeLine} from '../text/sanitize.js';
@@ -147,11 +148,12 @@ export function App({
 		}));
 	const noticeAbove =
 		mode.type === 'chat' && controller.notice ? noticeLines(controller.notice.text, width, height, statusRight(tokens, others)) : [];
-	const statusHeight = 1 + noticeAbove.length;
-	const separatorHeight = height >= 6 ? 1 : 0;
-	const composerMax = Math.max(1, Math.floor(height / 3));
-	const composerView = composer.view(composerMax);
-	const transcriptHeight = Math.max(0, height - statusHeight - separatorHeight - (mode.type === 'find' ? 1 : composerView.rows.length));
+	const composerView = composer.view(composerMaxRows(height));
+	const {statusHeight, separatorHeight, transcriptHeight, bodyHeight} = chatLayout(
+		height,
+		noticeAbove.length,
+		mode.type === 'find' ? 1 : composerView.rows.length,
+	);
 
 	// Rendered lines of the conversation left behind are not needed any more; only visible ones get re-rendered.
 	const shownConversation = useRef(active.id);
@@ -626,7 +628,6 @@ export function App({
 	useRetryTicker(Boolean(streaming?.retry), () => forceRender((value) => value + 1));
 
 	let body: React.ReactNode;
-	const bodyHeight = height - statusHeight;
 	if (mode.type === 'help') body = <Help width={width} height={bodyHeight} offset={mode.offset} />;
 	else if (mode.type === 'problems') body = <Problems problems={startupProblems} width={width} height={bodyHeight} offset={mode.offset} />;
 	else if (mode.type === 'key')
