@@ -2,8 +2,11 @@
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useStdin, type Key} from 'ink';
 import type {ChatController} from '../chat/controller.js';
-import {holdHint, parseFork, parseOnOff, parseSetting, readSubmission, type SlashCommandName} from '../chat/slash-commands.js';
-import {describeSettings, describeSystem, describeTemperature, describeThinking} from '../chat/settings-summary.js';
+import {holdHint, readSubmission, type SlashCommandName} from '../chat/slash-commands.js';
+import {runSlash as runSlashCommand} from './slash-handlers.js';
+import type {Mode} from './modes/mode.js';
+import {chatLayout, composerMaxRows} from './layout.js';
+import {helpKey, helpWheel, pageView, problemsKey} from './modes/page.js';
 import {parseApiKey} from '../glm/api-key.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {osc52Copy} from '../terminal/screen.js';
@@ -31,18 +34,12 @@ import {applyComposerCommand, composerCommand, findKey, globalAction} from './ke
 import {TranscriptFind, formatMatchCount, pickerQueries} from './find.js';
 import {createBuffer, emptyBuffer, type TextBuffer} from './text-buffer.js';
 import {fieldCutNotice, insertInField, pasteInField, type FieldEdit} from './line-field.js';
-import {exportMarkdown} from '../chat/export.js';
 import {statusText} from './status-messages.js';
 import {appText} from './app-messages.js';
-import {filesForQuestion, readFiles} from '../chat/question-files.js';
+import {filesForQuestion} from '../chat/question-files.js';
 import {versionOf} from '../chat/versions.js';
-import {attachmentSummary} from '../chat/attachments.js';
-import {attachmentText} from '../chat/attachment-messages.js';
 import type {AttachedFile} from '../domain/types.js';
-import {copyTarget} from '../chat/copy-target.js';
 import {filterConversations} from '../chat/search.js';
-import {describeCandidates, findConversation} from '../chat/find-conversation.js';
-import {describeFileError} from '../store/errors.js';
 import {dateTime} from './format-time.js';
 import {formatCount} from './format-count.js';
 import {nameKey} from '../store/order.js';
@@ -68,16 +65,6 @@ export interface AppProps {
 	/** `/lang`: switches and saves the interface language; the screen is redrawn in it at once. */
 	onLanguage?: (argument: string) => {text: string; error?: boolean; changed?: boolean};
 }
-
-type Mode =
-	| {type: 'chat'}
-	| {type: 'help'; offset: number}
-	| {type: 'problems'; offset: number; back: Mode}
-	| {type: 'key'; field: TextBuffer; error?: string; firstRun: boolean}
-	| {type: 'name'; purpose: 'new' | 'rename'; id?: string; field: TextBuffer; error?: string; back?: Mode}
-	| {type: 'picker'; field: TextBuffer; selected: number; confirmDelete?: string}
-	/** `current` indexes the matches of the field's text; `origin` is where Esc goes back to. */
-	| {type: 'find'; field: TextBuffer; current: number; origin: ViewportPosition};
 
 /** Lines one wheel notch scrolls, as most terminals and pagers do. */
 const WHEEL_LINES = 3;
@@ -164,11 +151,12 @@ export function App({
 		}));
 	const noticeAbove =
 		mode.type === 'chat' && controller.notice ? noticeLines(controller.notice.text, width, height, statusRight(tokens, others)) : [];
-	const statusHeight = 1 + noticeAbove.length;
-	const separatorHeight = height >= 6 ? 1 : 0;
-	const composerMax = Math.max(1, Math.floor(height / 3));
-	const composerView = composer.view(composerMax);
-	const transcriptHeight = Math.max(0, height - statusHeight - separatorHeight - (mode.type === 'find' ? 1 : composerView.rows.length));
+	const composerView = composer.view(composerMaxRows(height));
+	const {statusHeight, separatorHeight, transcriptHeight, bodyHeight} = chatLayout(
+		height,
+		noticeAbove.length,
+		mode.type === 'find' ? 1 : composerView.rows.length,
+	);
 
 	// Rendered lines of the conversation left behind are not needed any more; only visible ones get re-rendered.
 	const shownConversation = useRef(active.id);
@@ -281,9 +269,7 @@ export function App({
 		if (current.type === 'chat') {
 			setPosition(scroll(source, transcriptHeight, positions.current.get(active.id) ?? {follow: true}, direction * WHEEL_LINES));
 		} else if (current.type === 'help') {
-			const room = Math.max(1, height - statusHeight - 1);
-			const last = Math.max(0, helpLines(width).length - room);
-			setMode({...current, offset: Math.max(0, Math.min(last, current.offset + direction * WHEEL_LINES))});
+			setMode(helpWheel(current, direction * WHEEL_LINES, pageView(height, statusHeight, helpLines(width).length)));
 		} else if (current.type === 'picker' && !current.confirmDelete) {
 			// One entry per notch: the list is short, and the selection is what the wheel moves there.
 			const count = pickerEntries(current.field.text).length;
@@ -332,234 +318,26 @@ export function App({
 	};
 
 	/** Runs a command; false when it failed and its text should go back into the composer. */
-	const runSlash = (name: SlashCommandName, argument: string): boolean => {
-		let ok = true;
-		const fail = (text: string) => {
-			controller.say(text, 'error');
-			ok = false;
-		};
-		switch (name) {
-			case 'new': {
-				if (argument) {
-					const error = createNamed(argument);
-					if (error) fail(error);
-				} else setMode({type: 'name', purpose: 'new', field: emptyBuffer});
-				break;
-			}
-			case 'open': {
-				const found = findConversation(controller.conversations, argument);
-				if (found.type === 'found') switchTo(() => controller.openConversation(found.conversation.id));
-				else if (found.type === 'ambiguous') fail(describeCandidates(argument, found.candidates));
-				else if (!argument) fail(appText.openUsage);
-				else if (/^\d+$/.test(argument)) fail(appText.noConversationNumber(argument, controller.conversations.length));
-				else fail(appText.noConversationMatch(sanitizeLine(argument)));
-				break;
-			}
-			case 'rename':
-				if (argument) {
-					try {
-						controller.renameConversation(active.id, argument);
-					} catch (error) {
-						fail(sanitizeLine(error instanceof Error ? error.message : String(error)));
-					}
-				} else setMode({type: 'name', purpose: 'rename', id: active.id, field: createBuffer(active.name)});
-				break;
-			case 'fork': {
-				const {upTo, name: forkName} = parseFork(argument);
-				if (upTo !== undefined && (upTo < 1 || upTo > active.messages.length)) {
-					fail(appText.noMessageNumber(upTo, active.messages.length));
-					break;
-				}
-				try {
-					const copied = upTo ?? active.messages.length;
-					switchTo(() => controller.forkConversation(forkName || appText.forkName(active.name), upTo));
-					controller.say(appText.forked(copied, sanitizeLine(controller.active?.name ?? '')));
-				} catch (error) {
-					fail(sanitizeLine(error instanceof Error ? error.message : String(error)));
-				}
-				break;
-			}
-			case 'delete':
-				setMode({
-					type: 'picker',
-					field: emptyBuffer,
-					selected: Math.max(
-						0,
-						controller.conversations.findIndex((each) => each.id === active.id),
-					),
-					confirmDelete: active.id,
-				});
-				break;
-			case 'find':
-				findAt(createBuffer(sanitizeLine(argument)), position);
-				break;
-			case 'undo': {
-				const last = controller.lastDeleted;
-				try {
-					let restored: ReturnType<typeof controller.undoDelete>;
-					switchTo(() => {
-						restored = controller.undoDelete();
-					});
-					if (!restored) fail(last ? appText.noLongerInTrash(sanitizeLine(last.name)) : appText.nothingToUndo);
-					else {
-						const {conversation, renamedFrom} = restored;
-						const count = conversation.messages.length;
-						controller.say(
-							renamedFrom
-								? appText.restoredAs(sanitizeLine(renamedFrom), sanitizeLine(conversation.name), count)
-								: appText.restored(sanitizeLine(conversation.name), count),
-						);
-					}
-				} catch (error) {
-					fail(appText.couldNotRestore(error instanceof Error ? error.message : String(error)));
-				}
-				break;
-			}
-			case 'model':
-				if (!argument) controller.say(appText.model(sanitizeLine(active.model)));
-				else if (/\s/.test(argument)) fail(appText.modelWithSpace(sanitizeLine(argument)));
-				else {
-					controller.updateSettings({model: argument});
-					controller.say(appText.modelSet(sanitizeLine(active.name), sanitizeLine(argument)));
-				}
-				break;
-			case 'system': {
-				const change = parseSetting('system', argument);
-				if (change.type === 'show') controller.say(sanitizeLine(describeSystem(active.system)));
-				else {
-					controller.updateSettings({system: change.type === 'set' ? change.value : undefined});
-					controller.say(change.type === 'set' ? appText.systemSet : appText.systemRemoved);
-				}
-				break;
-			}
-			case 'temperature': {
-				const change = parseSetting('temperature', argument);
-				if (change.type === 'show') controller.say(describeTemperature(active.temperature));
-				else if (change.type === 'invalid') fail(sanitizeLine(change.message));
-				else {
-					controller.updateSettings({temperature: change.type === 'set' ? change.value : undefined});
-					controller.say(change.type === 'set' ? appText.temperatureSet(change.value) : appText.temperatureDefault);
-				}
-				break;
-			}
-			case 'thinking': {
-				const change = parseSetting('thinking', argument);
-				if (change.type === 'show') controller.say(describeThinking(active.thinking));
-				else if (change.type === 'invalid') fail(change.message);
-				else {
-					controller.updateSettings({thinking: change.type === 'set' ? change.value : undefined});
-					controller.say(
-						change.type === 'clear' ? appText.thinkingDefault : change.value === 'enabled' ? appText.thinkingOn : appText.thinkingOff,
-					);
-				}
-				break;
-			}
-			case 'settings':
-				controller.say(sanitizeLine(describeSettings(active)));
-				break;
-			case 'export': {
-				try {
-					const written = exportMarkdown(active, argument || undefined);
-					const taken = written.taken ? appText.exportTaken(sanitizeLine(written.taken)) : '';
-					controller.say(appText.exported(sanitizeLine(active.name), sanitizeLine(written.file)) + taken);
-				} catch (error) {
-					fail(appText.exportFailed(describeFileError(error, {withPath: true})));
-				}
-				break;
-			}
-			case 'copy': {
-				const target = copyTarget(messages, argument);
-				if ('error' in target) controller.say(target.error, 'error');
-				else {
-					writeRaw(osc52Copy(target.text));
-					controller.say(appText.copied(target.what, formatCount(target.text.length)));
-				}
-				break;
-			}
-			case 'retry':
-				controller.regenerate();
-				break;
-			case 'key':
-				if (apiKeySource === 'env') controller.say(appText.keyFromEnv);
-				setMode({type: 'key', field: emptyBuffer, firstRun: false});
-				break;
-			case 'theme': {
-				const said = onTheme?.(argument) ?? {text: appText.themeChatOnly, error: true};
-				controller.say(said.text, said.error ? 'error' : undefined);
-				break;
-			}
-			case 'help':
-				setMode({type: 'help', offset: 0});
-				break;
-			case 'file': {
-				const waiting = waitingFilesRef.current;
-				if (argument === '') {
-					controller.say(waiting.length === 0 ? attachmentText.noneWaiting : attachmentText.waiting(waitingList(waiting)));
-				} else if (argument === 'clear') {
-					controller.say(attachmentText.dropped(waiting.length));
-					waitingFilesRef.current = [];
-				} else {
-					const read = readFiles(argument, process.cwd());
-					if ('problem' in read) fail(read.problem);
-					else {
-						// A file named again replaces the copy read before: its newest text goes.
-						const names = new Set(read.files.map((file) => file.name));
-						waitingFilesRef.current = [...waiting.filter((file) => !names.has(file.name)), ...read.files];
-						controller.say(attachmentText.waiting(waitingList(waitingFilesRef.current)));
-					}
-				}
-				break;
-			}
-			case 'edit': {
-				const lastQuestion = messages.map((each) => each.role).lastIndexOf('user') + 1;
-				const number = argument ? Number(argument) : lastQuestion;
-				const target = messages[number - 1];
-				if (target?.role !== 'user') fail(argument ? appText.notAQuestion(number) : appText.editUsage);
-				else {
-					composer.insert(target.content);
-					waitingFilesRef.current = target.attachments ?? [];
-					editingRef.current = {conversation: active.id, id: target.id};
-					controller.say(appText.editing(number));
-				}
-				break;
-			}
-			case 'web': {
-				const value = argument ? parseOnOff(argument) : undefined;
-				if (!argument) controller.say(appText.webState(active.webSearch === true));
-				else if (value !== 'enabled' && value !== 'disabled') fail(appText.webUsage);
-				else {
-					controller.updateSettings({webSearch: value === 'enabled' ? true : undefined});
-					controller.say(value === 'enabled' ? appText.webOn(sanitizeLine(active.name)) : appText.webOff(sanitizeLine(active.name)));
-				}
-				break;
-			}
-			case 'lang': {
-				const said = onLanguage?.(argument) ?? {text: appText.languageChatOnly, error: true};
-				controller.say(said.text, said.error ? 'error' : undefined);
-				break;
-			}
-			case 'mouse': {
-				const value = argument ? parseOnOff(argument) : undefined;
-				try {
-					if (!onMouse || !mouseOn) controller.say(appText.mouseNeedsScreen, 'error');
-					else if (!argument) controller.say(appText.mouseState(mouseOn()));
-					else if (value !== 'enabled' && value !== 'disabled') controller.say(appText.mouseUsage, 'error');
-					else {
-						onMouse(value === 'enabled');
-						controller.say(value === 'enabled' ? appText.mouseOn : appText.mouseOff);
-					}
-				} catch (error) {
-					// The settings file could not be read or written (see store/settings.ts): said, nothing else lost.
-					controller.say(sanitizeLine(error instanceof Error ? error.message : String(error)), 'error');
-				}
-				break;
-			}
-			case 'quit':
-				exit();
-				break;
-		}
-		return ok;
-	};
+	const runSlash = (name: SlashCommandName, argument: string): boolean =>
+		runSlashCommand(name, argument, {
+			controller,
+			active,
+			position,
+			apiKeySource,
+			setMode,
+			switchTo,
+			createNamed,
+			findAt,
+			writeRaw,
+			onTheme,
+			onLanguage,
+			waitingFiles: waitingFilesRef,
+			editing: editingRef,
+			insert: (text) => composer.insert(text),
+			mouseOn,
+			onMouse,
+			exit,
+		});
 
 	// The text Enter last held back (an unknown /word): the very same text entered again is sent as a message.
 	const heldRef = useRef<{text: string; id: string} | undefined>(undefined);
@@ -775,29 +553,12 @@ export function App({
 			composer.handleKey(input, key);
 			return;
 		}
-		if (mode.type === 'help') {
-			const room = Math.max(1, height - statusHeight - 1);
-			const last = Math.max(0, helpLines(width).length - room);
-			const to = (offset: number) => setMode({...mode, offset: Math.max(0, Math.min(last, offset))});
-			if (key.upArrow) to(mode.offset - 1);
-			else if (key.downArrow) to(mode.offset + 1);
-			else if (key.pageUp) to(mode.offset - room);
-			else if (key.pageDown || input === ' ') to(mode.offset + room);
-			else if (key.home) to(0);
-			else if (key.end) to(last);
-			else if (key.escape || input === 'q' || key.return || (key.ctrl && input === 'g') || lastSequenceRef.current === '\u001BOP')
-				setMode({type: 'chat'});
-			return;
-		}
-		if (mode.type === 'problems') {
-			const room = Math.max(1, height - statusHeight - 1);
-			const last = Math.max(0, problemLines(startupProblems, width - 2).length - room);
-			const to = (offset: number) => setMode({...mode, offset: Math.max(0, Math.min(last, offset))});
-			if (key.upArrow) to(mode.offset - 1);
-			else if (key.downArrow) to(mode.offset + 1);
-			else if (key.pageUp) to(mode.offset - room);
-			else if (key.pageDown || input === ' ') to(mode.offset + room);
-			else if (key.escape || input === 'q' || key.return || (key.ctrl && input === 'c')) setMode(mode.back);
+		if (mode.type === 'help' || mode.type === 'problems') {
+			const next =
+				mode.type === 'help'
+					? helpKey(mode, input, key, pageView(height, statusHeight, helpLines(width).length), lastSequenceRef.current)
+					: problemsKey(mode, input, key, pageView(height, statusHeight, problemLines(startupProblems, width - 2).length));
+			if (next !== mode) setMode(next);
 			return;
 		}
 		if (mode.type === 'key') {
@@ -886,7 +647,6 @@ export function App({
 	useRetryTicker(Boolean(streaming?.retry), () => forceRender((value) => value + 1));
 
 	let body: React.ReactNode;
-	const bodyHeight = height - statusHeight;
 	if (mode.type === 'help') body = <Help width={width} height={bodyHeight} offset={mode.offset} />;
 	else if (mode.type === 'problems') body = <Problems problems={startupProblems} width={width} height={bodyHeight} offset={mode.offset} />;
 	else if (mode.type === 'key')
@@ -1023,8 +783,4 @@ function useRetryTicker(active: boolean, tick: () => void): void {
 		const timer = setInterval(() => tickRef.current(), 1000);
 		return () => clearInterval(timer);
 	}, [active]);
-}
-
-function waitingList(files: readonly AttachedFile[]): string {
-	return files.map((file) => sanitizeLine(attachmentSummary(file))).join(attachmentText.listSeparator);
 }
