@@ -101,3 +101,20 @@ function isEntry(value: unknown): value is IndexEntry {
 		(summary.preview === undefined || typeof summary.preview === 'string')
 	);
 }
+
+/** Writes the index, or leaves it: the conversations themselves are safe, and a stale or missing index is only re-checked at the next list(). */
+export function writeIndexQuietly(file: string, entries: ReadonlyMap<string, IndexEntry>): void {
+	try {
+		writeIndex(file, entries);
+	} catch {
+		// see above
+	}
+}
+
+/** One conversation's entry changed (or, undefined, removed). */
+export function updateIndexEntry(file: string, id: string, entry: IndexEntry | undefined): void {
+	const index = readIndex(file);
+	if (entry) index.set(id, entry);
+	else index.delete(id);
+	writeIndexQuietly(file, index);
+}
