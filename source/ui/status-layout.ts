@@ -15,7 +15,10 @@ export interface StatusInput {
 }
 
 export interface StatusLayout {
-	/** Drawn inverse as ` ${position}:${name} `, or ` ${position} ` when the name is empty. */
+	/**
+	 * Drawn inverse as ` ${position}:${name} `, or ` ${position} ` when the name is empty; without a position (0: the
+	 * open conversation is not in the list, e.g. its folder cannot be read now) ` ${name} `.
+	 */
 	name: string;
 	/** Empty when dropped. */
 	model: string;
@@ -33,7 +36,10 @@ export function layoutStatus({width, position, name, model, state, tokens, other
 	const right = (parts: string[]) => parts.filter(Boolean).join(' │ ');
 	const stateWidth = cellWidth(state);
 	const fixed = (modelShown: boolean, rightText: string) =>
-		cellWidth(` ${position}: `) + (modelShown ? cellWidth(model) + 2 : 0) + stateWidth + (rightText ? 1 + cellWidth(rightText) : 0);
+		cellWidth(position > 0 ? ` ${position}: ` : '  ') +
+		(modelShown ? cellWidth(model) + 2 : 0) +
+		stateWidth +
+		(rightText ? 1 + cellWidth(rightText) : 0);
 	const nameWidth = cellWidth(name);
 
 	// Everything but the name whole, then without the token count, then without the model.

@@ -69,7 +69,7 @@ export function StatusBar({width, position, name, model, state, stateTone, token
 					{inline ?? (
 						<>
 							<Text inverse bold>
-								{layout.name === '' ? ` ${position} ` : ` ${position}:${layout.name} `}
+								{position <= 0 ? ` ${layout.name} ` : layout.name === '' ? ` ${position} ` : ` ${position}:${layout.name} `}
 							</Text>
 							{layout.model === '' ? null : <Text dimColor>{` ${layout.model} `}</Text>}
 							<Text color={stateColor}>{layout.state}</Text>
