@@ -1,4 +1,5 @@
 // The root of the chat screen: lays out transcript, composer and status line, and routes every key.
+import {pickerKey} from './modes/picker.js';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useStdin, type Key} from 'ink';
 import type {ChatController} from '../chat/controller.js';
@@ -592,51 +593,40 @@ export function App({
 			return;
 		}
 		if (mode.type === 'picker') {
-			const entries = pickerEntries(mode.field.text);
-			if (mode.confirmDelete) {
-				if (input === 'y' || input === 'Y') {
-					const id = mode.confirmDelete;
-					const name = controller.conversations.find((each) => each.id === id)?.name ?? id;
-					let deleted = false;
-					switchTo(() => {
-						deleted = controller.deleteConversation(id);
-					});
-					if (deleted) controller.say(appText.deleted(sanitizeLine(name)));
-					setMode({type: 'picker', field: mode.field, selected: Math.min(mode.selected, Math.max(0, entries.length - 2))});
-				} else setMode({...mode, confirmDelete: undefined});
+			const step = pickerKey(
+				mode,
+				input,
+				key,
+				pickerEntries(mode.field.text).map((entry) => entry.id),
+			);
+			const effect = step.effect;
+			if (effect?.type === 'filter') {
+				setField(editField(mode.field, input, key), (field) => {
+					if (field.text !== mode.field.text) setMode({...mode, field: createBuffer(sanitizeLine(field.text), field.cursor), selected: 0});
+					else setMode({...mode, field});
+				});
 				return;
 			}
-			const selected = Math.min(mode.selected, Math.max(0, entries.length - 1));
-			if (key.escape || (key.ctrl && input === 'c') || (key.ctrl && input === 'o')) setMode({type: 'chat'});
-			else if (key.upArrow) setMode({...mode, selected: Math.max(0, selected - 1)});
-			else if (key.downArrow) setMode({...mode, selected: Math.min(entries.length - 1, selected + 1)});
-			else if (key.return) {
-				const entry = entries[selected];
-				const summary = entry && controller.conversations.find((each) => each.id === entry.id);
+			if (effect?.type === 'delete') {
+				const name = controller.conversations.find((each) => each.id === effect.id)?.name ?? effect.id;
+				let deleted = false;
+				switchTo(() => {
+					deleted = controller.deleteConversation(effect.id);
+				});
+				if (deleted) controller.say(appText.deleted(sanitizeLine(name)));
+			} else if (effect?.type === 'open') {
+				const summary = controller.conversations.find((each) => each.id === effect.id);
 				if (summary) {
 					const queries = pickerQueries(summary.name, summary.id, mode.field.text);
 					pendingFind.current = queries.length > 0 ? {id: summary.id, queries} : undefined;
 					switchTo(() => controller.openConversation(summary.id));
 				}
-				setMode({type: 'chat'});
-			} else if (key.ctrl && input === 'r') {
-				const entry = entries[selected];
-				if (entry)
-					setMode({
-						type: 'name',
-						purpose: 'rename',
-						id: entry.id,
-						field: createBuffer(controller.conversations.find((each) => each.id === entry.id)?.name ?? ''),
-						back: mode,
-					});
-			} else if (key.ctrl && input === 'x') {
-				const entry = entries[selected];
-				if (entry) setMode({...mode, selected, confirmDelete: entry.id});
-			} else
-				setField(editField(mode.field, input, key), (field) => {
-					if (field.text !== mode.field.text) setMode({...mode, field: createBuffer(sanitizeLine(field.text), field.cursor), selected: 0});
-					else setMode({...mode, field});
-				});
+			} else if (effect?.type === 'rename') {
+				const name = controller.conversations.find((each) => each.id === effect.id)?.name ?? '';
+				setMode({type: 'name', purpose: 'rename', id: effect.id, field: createBuffer(name), back: mode});
+				return;
+			}
+			if (step.mode !== mode) setMode(step.mode);
 		}
 	});
 
