@@ -1,4 +1,5 @@
 // The root of the chat screen: lays out transcript, composer and status line, and routes every key.
+import {promptKey} from './modes/prompt.js';
 import {pickerKey} from './modes/picker.js';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useStdin, type Key} from 'ink';
@@ -562,18 +563,15 @@ export function App({
 			if (next !== mode) setMode(next);
 			return;
 		}
-		if (mode.type === 'key') {
-			if (key.escape || (key.ctrl && input === 'c')) {
-				if (controller.hasClient) setMode({type: 'chat'});
-				else exit();
-			} else if (key.return) submitKey(mode);
-			else setField(editField(mode.field, input, key), (field) => setMode({...mode, field, error: undefined}));
-			return;
-		}
-		if (mode.type === 'name') {
-			if (key.escape || (key.ctrl && input === 'c')) setMode(mode.back ?? {type: 'chat'});
-			else if (key.return) submitName(mode);
-			else setField(editField(mode.field, input, key), (field) => setMode({...mode, field, error: undefined}));
+		if (mode.type === 'key' || mode.type === 'name') {
+			const step = promptKey(mode, input, key, controller.hasClient);
+			if (step.effect === 'quit') exit();
+			else if (step.effect === 'submit') {
+				if (mode.type === 'key') submitKey(mode);
+				else submitName(mode);
+			} else if (step.effect === 'edit')
+				setField(editField(mode.field, input, key), (field) => setMode({...mode, field, error: undefined}));
+			else setMode(step.mode);
 			return;
 		}
 		if (mode.type === 'find') {

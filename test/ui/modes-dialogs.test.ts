@@ -1,4 +1,4 @@
-// The picker's keys as a pure step, folded over keys that arrive together: each key sees the mode the one
+// The picker's and the one-line prompts' keys as pure steps, folded over keys that arrive together: each key sees the mode
 // before it left, and what only App can do (open, rename, delete, edit the filter) comes back as an effect.
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
@@ -61,5 +61,18 @@ describe('picker keys', () => {
 		for (const close of [k('', {escape: true}), k('c', {ctrl: true}), k('o', {ctrl: true})])
 			expect(fold([close]).mode).toEqual({type: 'chat'});
 		expect(fold([k('h'), k('i')]).effects).toEqual([{type: 'filter'}, {type: 'filter'}]);
+	});
+});
+
+describe('prompt keys', () => {
+	it('Esc closes the name prompt to where it came from; the key prompt closes only when a key is in use, else quits', async () => {
+		const {promptKey} = await import('../../source/ui/modes/prompt.js');
+		const back: Mode = {type: 'picker', field: emptyBuffer, selected: 1};
+		expect(promptKey({type: 'name', purpose: 'rename', field: emptyBuffer, back}, '', {...none, escape: true}, true)).toEqual({mode: back});
+		const keyMode: Mode = {type: 'key', field: emptyBuffer, firstRun: true};
+		expect(promptKey(keyMode, 'c', {...none, ctrl: true}, false)).toEqual({mode: keyMode, effect: 'quit'});
+		expect(promptKey(keyMode, '', {...none, escape: true}, true)).toEqual({mode: {type: 'chat'}});
+		expect(promptKey(keyMode, '\r', {...none, return: true}, false).effect).toBe('submit');
+		expect(promptKey(keyMode, 'a', none, false).effect).toBe('edit');
 	});
 });
