@@ -1,7 +1,7 @@
 // Edit an earlier question and send it again, regenerate an answer: what followed is kept as an earlier
 // version, Alt+P / Alt+N step between versions, the request is what is on screen, and a restart keeps them.
 import {describe, expect, it} from 'vitest';
-import {ESC, keys, readConversations, statusLine, useHarness} from '../support/screen-kit.js';
+import {ESC, keys, readConversations, statusLine, until, useHarness} from '../support/screen-kit.js';
 
 const h = useHarness();
 const ready = (s: string) => /\bready\b/.test(statusLine(s.split('\n')));
@@ -44,8 +44,7 @@ describe('versions', () => {
 			'and more?',
 		]);
 		// Nothing is lost on disk: the hidden version is kept with the conversation.
-		const saved = readConversations(home)[0]!;
-		expect(JSON.stringify(saved)).toContain('Answer about Rust.');
+		await until(() => JSON.stringify(readConversations(home)).includes('Answer about Rust.'), 'the hidden version on disk');
 		app.kill();
 		await app.exited;
 

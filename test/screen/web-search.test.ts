@@ -1,7 +1,7 @@
 // /web on|off in the chat: off by default, the tool goes over the wire only when on, the sources are listed
 // under the answer (and are there after a restart), and an account without web search is told so.
 import {describe, expect, it} from 'vitest';
-import {keys, readConversations, statusLine, useHarness} from '../support/screen-kit.js';
+import {keys, readConversations, statusLine, until, useHarness} from '../support/screen-kit.js';
 
 const h = useHarness();
 const ready = (s: string) => /\bready\b/.test(statusLine(s.split('\n')));
@@ -31,7 +31,11 @@ describe('/web', () => {
 		// A title from the web never sends its escape sequences to the terminal.
 		expect(app.output()).not.toContain('\u001B]52;c;eA==');
 		expect(server.requests.at(-1)!.body.tools).toEqual([{type: 'web_search', web_search: {enable: true, search_result: true}}]);
-		const saved = readConversations(home)[0]!;
+		// The answer is saved as it ends: wait for the file, not the screen.
+		const saved = await until(
+			() => readConversations(home).find((each) => each.messages.at(-1)?.sources),
+			'the answer saved with its sources',
+		);
 		expect(saved.webSearch).toBe(true);
 		expect(saved.messages.at(-1)!.sources).toHaveLength(2);
 		app.kill();
