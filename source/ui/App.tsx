@@ -1,4 +1,6 @@
 // The root of the chat screen: lays out transcript, composer and status line, and routes every key.
+import {transcriptText} from './transcript-messages.js';
+import {pickerText} from './components/screen-messages.js';
 import {promptKey} from './modes/prompt.js';
 import {pickerKey} from './modes/picker.js';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
@@ -172,10 +174,7 @@ export function App({
 	const source: ViewportSource = {
 		count: messages.length,
 		lines: (index) => lineCache.linesFor(messages[index]!, {width, showReasoning, number: index + 1, version: versionOf(active, index)}),
-		before: (index) =>
-			index === contextStart && index > 0
-				? [chalk.dim(`── ${index} earlier message${index === 1 ? '' : 's'} not sent: over the context window ──`.slice(0, width)), '']
-				: [],
+		before: (index) => (index === contextStart && index > 0 ? [chalk.dim(transcriptText.contextCut(index).slice(0, width)), ''] : []),
 	};
 	// ---- find ----------------------------------------------------------------------------------
 	const finder = useMemo(() => new TranscriptFind(), []);
@@ -382,7 +381,7 @@ export function App({
 			id: summary.id,
 			position: controller.conversations.indexOf(summary) + 1,
 			name: sanitizeLine(summary.name),
-			detail: `${summary.messageCount} msg · ${dateTime(summary.updatedAt)}`,
+			detail: pickerText.detail(summary.messageCount, dateTime(summary.updatedAt)),
 			mark: controller.isStreaming(summary.id)
 				? 'streaming'
 				: controller.unread.has(summary.id)

@@ -9,6 +9,7 @@ export const pickerText = defineMessages(
 		filterPlaceholder: 'type to filter names and messages',
 		noMatch: 'No conversation matches.',
 		keys: 'Up/Down select · Enter open · Ctrl+R rename · Ctrl+X delete · Esc close',
+		detail: (count: number, time: string) => `${count} msg · ${time}`,
 	},
 	{
 		title: '对话',
@@ -16,6 +17,7 @@ export const pickerText = defineMessages(
 		filterPlaceholder: '输入文字筛选名称和消息',
 		noMatch: '没有匹配的对话。',
 		keys: 'Up/Down 选择 · Enter 打开 · Ctrl+R 重命名 · Ctrl+X 删除 · Esc 关闭',
+		detail: (count: number, time: string) => `${count} 条 · ${time}`,
 	},
 );
 
