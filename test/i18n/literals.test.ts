@@ -1,6 +1,7 @@
 // No English sentence is written straight into the chat screen's code: what the screen says comes from a catalog
 // (defineMessages), so it is there in Chinese too. A scan of source/ui, not a parser: it looks where words reach
-// the screen — JSX text, string props (title, label, hint, placeholder), and say()/fail() calls — outside comments.
+// the screen — JSX text, string props (title, label, hint, placeholder), say()/fail() calls and chalk-styled lines —
+// outside comments.
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -22,6 +23,7 @@ const places = [
 	/\b(?:title|label|hint|placeholder|empty)=["']([^"']+)["']/g,
 	/\b(?:title|label|hint|placeholder|empty):\s*(['`][^'`]+['`])/g,
 	/\b(?:say|fail)\(\s*(['`][^'`]*['`])/g,
+	/\bchalk(?:\.\w+)+\(\s*(['`][^'`]*['`])/g, // a styled line drawn straight
 	/\{\s*(['`][^'`]+['`])\s*\}/g,
 ];
 
@@ -41,6 +43,7 @@ describe('user-visible words in source/ui', () => {
 		expect(literalsIn('<Text>No conversation matches.</Text>')).toEqual(['No conversation matches.']);
 		expect(literalsIn(`controller.say('Key saved. Type a message.');`)).toEqual([`'Key saved. Type a message.'`]);
 		expect(literalsIn('<LinePrompt hint="Enter confirms · Esc cancels" />')).toEqual(['Enter confirms · Esc cancels']);
+		expect(literalsIn('chalk.dim(`── ${n} earlier messages not sent ──`)')).toEqual(['`── ${n} earlier messages not sent ──`']);
 		expect(literalsIn('// say("Not this one, a comment")\n<Text>{text.title}</Text>')).toEqual([]);
 	});
 
