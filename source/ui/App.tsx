@@ -1,4 +1,5 @@
 // The root of the chat screen: lays out transcript, composer and status line, and routes every key.
+import {runChatAction} from './chat-actions.js';
 import {transcriptText} from './transcript-messages.js';
 import {pickerText} from './components/screen-messages.js';
 import {promptKey} from './modes/prompt.js';
@@ -21,7 +22,7 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useComposer} from './hooks/use-composer.js';
 import {useHighlightAfterFirstFrame} from './hooks/use-highlight-after-first-frame.js';
 import {TranscriptLines} from './transcript-lines.js';
-import {slice, scroll, top, type ViewportPosition, type ViewportSource} from './viewport.js';
+import {slice, scroll, type ViewportPosition, type ViewportSource} from './viewport.js';
 import {Transcript} from './components/Transcript.js';
 import {transcriptRows} from './transcript-rows.js';
 import {transcriptOverlay} from '../terminal/overlay.js';
@@ -399,98 +400,26 @@ export function App({
 		}
 		const action = globalAction(input, key, lastSequenceRef.current);
 		if (!action) return false;
-		switch (action.type) {
-			case 'help':
-				setMode({type: 'help', offset: 0});
-				return true;
-			case 'find':
-				findAt(emptyBuffer, position);
-				return true;
-			case 'repaint':
+		return runChatAction(action, {
+			controller,
+			activeId: active.id,
+			position,
+			setPosition,
+			scrollBy: (rows) => setPosition(scroll(source, transcriptHeight, position, rows)),
+			page: Math.max(1, transcriptHeight - 2),
+			setMode,
+			findFrom: (origin) => findAt(emptyBuffer, origin),
+			repaint: () => {
 				onRepaint();
 				forceRender((value) => value + 1);
-				return true;
-			case 'newConversation':
-				setMode({type: 'name', purpose: 'new', field: emptyBuffer});
-				return true;
-			case 'picker':
-				setMode({
-					type: 'picker',
-					field: emptyBuffer,
-					selected: Math.max(
-						0,
-						controller.conversations.findIndex((each) => each.id === active.id),
-					),
-				});
-				return true;
-			case 'prevConversation':
-				switchTo(() => controller.cycle(-1));
-				return true;
-			case 'nextConversation':
-				switchTo(() => controller.cycle(1));
-				return true;
-			case 'jump':
-				switchTo(() => controller.jump(action.index));
-				return true;
-			case 'regenerate':
-				controller.regenerate();
-				setPosition({follow: true});
-				return true;
-			case 'prevVersion':
-			case 'nextVersion':
-				if (!controller.showVersion(action.type === 'prevVersion' ? -1 : 1)) controller.say(appText.noOtherVersion);
-				return true;
-			case 'copy':
-				copyLastAnswer();
-				return true;
-			case 'scrollPageUp':
-				setPosition(scroll(source, transcriptHeight, position, -Math.max(1, transcriptHeight - 2)));
-				return true;
-			case 'scrollPageDown':
-				setPosition(scroll(source, transcriptHeight, position, Math.max(1, transcriptHeight - 2)));
-				return true;
-			case 'scrollLineUp':
-				setPosition(scroll(source, transcriptHeight, position, -1));
-				return true;
-			case 'scrollLineDown':
-				setPosition(scroll(source, transcriptHeight, position, 1));
-				return true;
-			case 'home':
-				if (!composer.isEmpty()) return false;
-				setPosition(top());
-				return true;
-			case 'end':
-				if (!composer.isEmpty()) return false;
-				setPosition({follow: true});
-				return true;
-			case 'stop':
-				if (controller.stop()) return true;
-				if (editingRef.current) {
-					editingRef.current = undefined;
-					waitingFilesRef.current = [];
-					composer.clear();
-					controller.say(appText.editCancelled);
-					return true;
-				}
-				controller.clearNotice();
-				return true;
-			case 'interrupt':
-				if (controller.stop()) return true;
-				if (!composer.isEmpty()) {
-					composer.clear();
-					return true;
-				}
-				exit();
-				return true;
-			case 'eof':
-				if (composer.isEmpty()) {
-					exit();
-					return true;
-				}
-				return false;
-			default:
-				return false;
-		}
+			},
+			switchTo,
+			copyLastAnswer,
+			composer,
+			editing: editingRef,
+			waitingFiles: waitingFilesRef,
+			exit,
+		});
 	};
 
 	/** Applies an editing key to a prompt's field; undefined when the key is not an edit. */
