@@ -129,6 +129,7 @@ export const oneShotText = defineMessages(
 		stoppedJson: 'GLM stopped mid-answer because of a service-side network error; what arrived is in "answer". Try again.',
 		tooLong: "The conversation no longer fits the model's context window.",
 		otherFinish: (reason: string) => `the answer ended with finish_reason "${reason}".`,
+		sources: 'sources (GLM web search):',
 	},
 	{
 		noKey:
@@ -141,6 +142,7 @@ export const oneShotText = defineMessages(
 		stoppedJson: 'GLM 因服务端网络错误在回答中途停止；已收到的内容在 "answer" 里。请重试。',
 		tooLong: '对话已超出模型的上下文窗口。',
 		otherFinish: (reason: string) => `回答以 finish_reason "${reason}" 结束。`,
+		sources: '来源（GLM 联网搜索）：',
 	},
 );
 

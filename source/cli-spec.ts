@@ -83,6 +83,11 @@ export const OPTIONS: readonly OptionSpec[] = [
 	},
 	{long: 'output', short: 'o', value: 'FILE', file: true, help: 'with export: write to FILE', zh: '与 export 一起：写入 FILE'},
 	{long: 'name', value: 'NAME', help: "with import: the conversation's name", zh: '与 import 一起：对话的名字'},
+	{
+		long: 'web',
+		help: 'let GLM search the web (its web_search tool); the sources go to stderr, or to "sources" with --json',
+		zh: '让 GLM 联网搜索（它自带的 web_search 工具）；来源输出到 stderr，用 --json 时在 "sources" 里',
+	},
 	{long: 'verbose', short: 'v', help: 'print token usage and retries on stderr', zh: '在 stderr 输出 token 用量和重试信息'},
 	{long: 'help', short: 'h', help: 'this help; glm-tui help COMMAND for one command', zh: '本帮助；glm-tui help 命令 查看单个命令'},
 	{long: 'version', short: 'V', help: 'version', zh: '版本号'},

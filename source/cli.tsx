@@ -146,6 +146,7 @@ async function main(argv: string[]): Promise<number> {
 			}),
 			showReasoning: !values['no-reasoning'],
 			verbose: values.verbose ?? false,
+			web: values.web ?? false,
 			json: values.json ?? false,
 			...(values.continue !== undefined || values.new !== undefined
 				? {openTurn: await turnOpener(values, question, config, {temperature, thinking})}
@@ -203,6 +204,7 @@ interface CliValues {
 	output?: string;
 	name?: string;
 	verbose?: boolean;
+	web?: boolean;
 	help?: boolean;
 	version?: boolean;
 }

@@ -9,7 +9,7 @@ import {failTurn, failsTurn} from './chat/turns.js';
 import {sanitizeLine} from './text/sanitize.js';
 import {describeFileError, isStoreError, isUnwritable} from './store/errors.js';
 import type {ChatRequest} from './glm/types.js';
-import type {Conversation, ConversationSettings, Message, MessageState, Usage} from './domain/types.js';
+import type {Conversation, ConversationSettings, Message, MessageState, Usage, WebSource} from './domain/types.js';
 
 export interface TurnResult {
 	content: string;
@@ -18,6 +18,7 @@ export interface TurnResult {
 	usage?: Usage;
 	finishReason?: string;
 	error?: string;
+	sources?: WebSource[];
 }
 
 export interface SavedTurn {
@@ -99,6 +100,7 @@ export function openTurn(options: {
 				...(result.usage ? {usage: result.usage} : {}),
 				...(result.finishReason && result.finishReason !== 'stop' ? {finishReason: result.finishReason} : {}),
 				...(result.error ? {error: result.error} : {}),
+				...(result.sources ? {sources: result.sources} : {}),
 			};
 			conversation.messages.push(answer);
 			// As in the chat screen: a failed turn's question is marked and left out of later requests.

@@ -7,7 +7,8 @@ import {createThinkSplitter} from './glm/think.js';
 import {sanitize, sanitizeLine} from './text/sanitize.js';
 import {plainHttpWarning} from './glm/plain-http.js';
 import type {ChatMessage, ChatRequest} from './glm/types.js';
-import type {Usage} from './domain/types.js';
+import type {Usage, WebSource} from './domain/types.js';
+import {WEB_SEARCH_TOOL} from './glm/web-search.js';
 import {clampTemperature} from './chat/request.js';
 import type {SavedTurn, TurnResult} from './oneshot-conversation.js';
 
@@ -21,6 +22,8 @@ export interface OneShotOptions {
 	system?: string;
 	temperature?: number;
 	thinking?: 'enabled' | 'disabled';
+	/** Ask GLM to search the web (--web): its sources are said after the answer. */
+	web?: boolean;
 	showReasoning: boolean;
 	verbose: boolean;
 	/** Print one JSON object (answer, reasoning, usage, finish reason) at the end instead of streaming text. */
@@ -44,12 +47,23 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 	let reasoning = '';
 	let usage: Usage | undefined;
 	let finish: string | undefined;
+	let sources: WebSource[] | undefined;
 	let unreadable = 0;
 	// Messages quote GLM, proxies and pages: neutralized as on the chat screen, whatever stderr is.
 	const note = (text: string) => stderr.write(`glm-tui: ${sanitizeLine(text)}\n`);
 	const sayUnreadable = () => {
 		if (unreadable > 0) note(unreadableNote(unreadable));
 		unreadable = 0;
+	};
+	// The web search's pages, after the answer on stderr: stdout stays the answer alone, for pipes.
+	const saySources = () => {
+		if (!sources || options.json) return;
+		note(oneShotText.sources);
+		sources.forEach((source, index) =>
+			stderr.write(
+				`  ${index + 1}. ${sanitizeLine(source.title)}${source.media ? ` · ${sanitizeLine(source.media)}` : ''} — ${sanitizeLine(source.link)}\n`,
+			),
+		);
 	};
 	// --json: everything a script needs in one object on stdout, written once, whatever happened.
 	const report = (error?: GlmError) => {
@@ -59,6 +73,7 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 			answer,
 			reasoning,
 			finish_reason: finish ?? null,
+			...(sources ? {sources} : {}),
 			// GLM's own field names, as a script reading the API would expect them.
 			usage: usage
 				? {
@@ -83,6 +98,7 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 			...(usage ? {usage} : {}),
 			...(finish ? {finishReason: finish} : {}),
 			...(error ? {error: error.message} : {}),
+			...(sources ? {sources} : {}),
 		});
 		turn = undefined;
 		if (problem) note(problem);
@@ -120,6 +136,7 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 	turn = options.openTurn?.();
 	if (turn?.unsaved) stderr.write(`glm-tui: ${turn.unsaved}; asking anyway.\n`);
 	const request = turn?.request ?? singleQuestion(options);
+	if (options.web && !request.tools) request.tools = [WEB_SEARCH_TOOL];
 
 	// A reader that goes away (`glm-tui -p ... | head -1`) makes writes fail with EPIPE. Unhandled, that is a stack
 	// trace; instead stop the request and exit quietly with 141 (128 + SIGPIPE), as command-line tools do.
@@ -183,6 +200,9 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 				case 'usage':
 					usage = event.usage;
 					break;
+				case 'sources':
+					sources = event.sources;
+					break;
 				case 'finish':
 					finish = event.reason;
 					break;
@@ -214,6 +234,7 @@ export async function runOneShot(options: OneShotOptions): Promise<number> {
 	}
 	if (wroteContent && !endsWithNewline) stdout.write('\n');
 	sayUnreadable();
+	saySources();
 	if (options.verbose && usage) {
 		stderr.write(dim(oneShotText.tokens(usage.promptTokens, usage.completionTokens, usage.totalTokens), stderr.isTTY));
 	}

@@ -318,6 +318,33 @@ describe('glm-tui -p: failures and their exit codes', () => {
 		expect(dropped.stderr).toContain('回答完成之前与 GLM 的连接中断了；已收到的部分已保留。');
 	});
 
+	test('--web asks with the web_search tool; the sources go to stderr (neutralized), or to "sources" with --json', async ({
+		glm,
+		server,
+		expect,
+	}) => {
+		const webResults = [
+			{title: 'Weather \u001B]52;c;eA==\u0007today', link: 'https://weather.example/bj', media: 'Weather Net'},
+			{title: '北京天气', link: 'https://tianqi.example/bj'},
+		];
+		server.enqueue({reply: 'Sunny.', webResults}, {reply: 'Sunny.', webResults}, {reply: 'plain'});
+		const run = await glm(['-p', 'weather?', '--web']);
+		expect(run.code).toBe(0);
+		expect(run.stdout).toBe('Sunny.\n');
+		expect(server.requests.at(-1)!.body.tools).toEqual([{type: 'web_search', web_search: {enable: true, search_result: true}}]);
+		expect(run.stderr).toContain('glm-tui: sources (GLM web search):\n  1. Weather');
+		expect(run.stderr).toContain('· Weather Net — https://weather.example/bj\n  2. 北京天气 — https://tianqi.example/bj\n');
+		expect(run.stderr).not.toContain('\u001B]52');
+		const json = await glm(['-p', 'weather?', '--web', '--json']);
+		expect(JSON.parse(json.stdout).sources).toEqual([
+			{title: webResults[0]!.title, link: 'https://weather.example/bj', media: 'Weather Net'},
+			{title: '北京天气', link: 'https://tianqi.example/bj'},
+		]);
+		const plain = await glm(['-p', 'no search']);
+		expect(server.requests.at(-1)!.body.tools).toBeUndefined();
+		expect(plain.stderr).not.toContain('sources');
+	});
+
 	test('an unknown model (1211) exits 9', async ({glm, server, expect}) => {
 		const run = await glm(['-p', 'hi', '-m', 'gpt-4o']);
 		expect(run.code).toBe(9);
