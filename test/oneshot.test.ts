@@ -323,7 +323,7 @@ describe('glm-tui -p: failures and their exit codes', () => {
 		server,
 		expect,
 	}) => {
-		const webResults = [
+		const webResults: Array<Record<string, string>> = [
 			{title: 'Weather \u001B]52;c;eA==\u0007today', link: 'https://weather.example/bj', media: 'Weather Net'},
 			{title: '北京天气', link: 'https://tianqi.example/bj'},
 		];
