@@ -1,4 +1,4 @@
-// What the chat screen says for its own commands and dialogs (App.tsx), in English and Simplified Chinese.
+// What the chat screen says for its own commands and dialogs, in English and Simplified Chinese.
 // Command words and key names stay as typed (/undo, Ctrl+O); conversation names are quoted as given.
 import {defineMessages, plural} from '../i18n/catalog.js';
 

@@ -2,6 +2,9 @@
 // keys is handled in order by folding them, with no terminal and no React state in between.
 import type {Key} from 'ink';
 import type {Mode} from './mode.js';
+import type {ChatScreen} from '../chat-screen.js';
+import {helpLines} from '../components/Help.js';
+import {problemLines} from '../components/Problems.js';
 
 type HelpMode = Extract<Mode, {type: 'help'}>;
 type ProblemsMode = Extract<Mode, {type: 'problems'}>;
@@ -49,4 +52,25 @@ export function problemsKey(mode: ProblemsMode, input: string, key: Key, view: P
 export function helpWheel(mode: HelpMode, lines: number, view: PageView): Mode {
 	const last = Math.max(0, view.lines - view.rows);
 	return {...mode, offset: Math.max(0, Math.min(last, mode.offset + lines))};
+}
+
+/** Routes a key on either page of the chat screen. */
+export function pageModeKey(screen: ChatScreen, mode: HelpMode | ProblemsMode, input: string, key: Key, sequence?: string): void {
+	const next =
+		mode.type === 'help' ? helpKey(mode, input, key, helpView(screen), sequence) : problemsKey(mode, input, key, problemsView(screen));
+	if (next !== mode) screen.setMode(next);
+}
+
+export function pageModeWheel(screen: ChatScreen, mode: HelpMode, lines: number): void {
+	screen.setMode(helpWheel(mode, lines, helpView(screen)));
+}
+
+function helpView(screen: ChatScreen): PageView {
+	const {width, height} = screen.size();
+	return pageView(height, screen.layout().statusHeight, helpLines(width).length);
+}
+
+function problemsView(screen: ChatScreen): PageView {
+	const {width, height} = screen.size();
+	return pageView(height, screen.layout().statusHeight, problemLines(screen.ports.startupProblems, width - 2).length);
 }

@@ -1,7 +1,13 @@
-// Keys in the conversation picker (Ctrl+O) as a pure step: the next mode, and what App has to do that only it can
-// (open, rename, delete a conversation, edit the filter). Keys read in one chunk are handled in order by folding.
+// Keys in the conversation picker (Ctrl+O): a pure step to the next mode and what has to be done besides (open,
+// rename, delete a conversation, edit the filter), then `pickerModeKey` does it on the screen.
 import type {Key} from 'ink';
 import type {Mode} from './mode.js';
+import type {ChatScreen} from '../chat-screen.js';
+import {applyFieldEdit, editField} from './field.js';
+import {pickerQueries} from '../find.js';
+import {createBuffer} from '../text-buffer.js';
+import {sanitizeLine} from '../../text/sanitize.js';
+import {appText} from '../app-messages.js';
 
 type PickerMode = Extract<Mode, {type: 'picker'}>;
 
@@ -32,4 +38,31 @@ export function pickerKey(mode: PickerMode, input: string, key: Key, ids: readon
 	if (key.ctrl && input === 'r') return id === undefined ? {mode} : {mode, effect: {type: 'rename', id}};
 	if (key.ctrl && input === 'x') return id === undefined ? {mode} : {mode: {...mode, selected, confirmDelete: id}};
 	return {mode, effect: {type: 'filter'}};
+}
+
+export function pickerModeKey(screen: ChatScreen, mode: PickerMode, input: string, key: Key, sequence?: string): void {
+	const controller = screen.controller;
+	const ids = screen.pickerEntries(mode.field.text).map((entry) => entry.id);
+	const {mode: next, effect} = pickerKey(mode, input, key, ids);
+	if (effect?.type === 'filter') {
+		applyFieldEdit(screen, mode, editField(mode.field, input, key, sequence));
+		return;
+	}
+	const summary = effect && controller.conversations.find((each) => each.id === effect.id);
+	if (effect?.type === 'rename') {
+		screen.setMode({type: 'name', purpose: 'rename', id: effect.id, field: createBuffer(summary?.name ?? ''), back: mode});
+		return;
+	}
+	if (next !== mode) screen.setMode(next);
+	if (effect?.type === 'delete') {
+		let deleted = false;
+		screen.switchTo(() => {
+			deleted = controller.deleteConversation(effect.id);
+		});
+		if (deleted) controller.say(appText.deleted(sanitizeLine(summary?.name ?? effect.id)));
+	} else if (effect?.type === 'open' && summary) {
+		screen.switchTo(() => controller.openConversation(summary.id));
+		// Opened by a match in its text: shown at the first matching message (Ctrl+F finds more).
+		if (controller.active.id === summary.id) screen.showFirstMatch(pickerQueries(summary.name, summary.id, mode.field.text));
+	}
 }
