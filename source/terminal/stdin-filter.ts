@@ -1,5 +1,6 @@
 import {Readable} from 'node:stream';
 import {StringDecoder} from 'node:string_decoder';
+import {ForeignSequences} from './foreign-sequences.js';
 
 /*
 Sits between the terminal and Ink (`render(app, {stdin: filter})`) and fixes what ink 6.8's input path
@@ -19,6 +20,8 @@ gets wrong:
   for `escapeTimeoutMs` waiting for the rest, then released as is (a lone ESC is the Escape key). Ink's
   own parser only waits one setImmediate, which a slow SSH link easily exceeds; it then reads the tail
   (`[A`) as typed text.
+- Escape sequences that are not keys (terminal answers, focus reports, unknown CSI, OSC/DCS strings) are
+  dropped (foreign-sequences.ts): ink would type them into the composer minus their ESC.
 - Everything else passes through unchanged.
 
 Ink reads with `stdin.read()` in a 'readable' handler and hands each returned chunk to its parser as one
@@ -71,6 +74,7 @@ export class StdinFilter extends Readable {
 	private readonly escapeTimeoutMs: number;
 	private readonly pasteContinuationMs: number;
 	private readonly keyFilter: ((text: string) => string) | undefined;
+	private readonly foreign = new ForeignSequences();
 	private attached = false;
 	private inPaste = false;
 	private pasteParts: string[] = [];
@@ -244,6 +248,10 @@ export class StdinFilter extends Readable {
 
 		if (complete !== '' && this.keyFilter) {
 			complete = this.keyFilter(complete);
+		}
+
+		if (complete !== '') {
+			complete = this.foreign.filter(complete);
 		}
 
 		if (complete !== '') {
