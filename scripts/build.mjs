@@ -114,6 +114,24 @@ export default {default: fail};`,
 	},
 };
 
+// V8 parses a regular expression literal when it compiles the module that holds it, not at its first use, and
+// string-width's /^\p{RGI_Emoji}$/v alone takes ~25 ms to parse (it expands to every emoji sequence). It is
+// only ever tested against a cluster that is not plain text (an emoji, a combining sequence): made then.
+const rgiEmojiLiteral = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+const lazyRgiEmoji = {
+	name: 'lazy-rgi-emoji',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/}, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			if (!source.includes(rgiEmojiLiteral) || source.split('rgiEmojiRegex').length !== 3)
+				throw new Error(`${args.path}: its emoji regex has changed; see lazyRgiEmoji in scripts/build.mjs`);
+			replaced.add('string-width emoji regex');
+			const lazy = `let rgiEmojiCompiled; const rgiEmojiRegex = {test: (text) => (rgiEmojiCompiled ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text)};`;
+			return {contents: source.replace(rgiEmojiLiteral, () => lazy), loader: 'js'};
+		});
+	},
+};
+
 // Packages published without their licence file: the text from their repository.
 const licencesNotShipped = {
 	'yoga-layout': `MIT License
@@ -181,13 +199,13 @@ const {metafile} = await build({
 	jsx: 'automatic',
 	minify: process.env['GLM_TUI_NO_MINIFY'] !== '1',
 	legalComments: 'none',
-	plugins: [replaceInkModules, decodeYogaDirectly, dropAjv, inkWritesThroughTheWriter],
+	plugins: [replaceInkModules, decodeYogaDirectly, dropAjv, inkWritesThroughTheWriter, lazyRgiEmoji],
 	// React checks NODE_ENV at run time; the production build is much cheaper per render.
 	// Segmenters are made at their first use, not when their module loads (source/terminal/lazy-segmenter.ts).
 	define: {'process.env.NODE_ENV': '"production"', 'Intl.Segmenter': 'LazySegmenter'},
 	inject: [path.join(root, 'source/terminal/lazy-segmenter.ts')],
-	// Node 20 has /v regular expressions. Left as literals, V8 compiles them at their first use; lowered to
-	// new RegExp(..., 'v') they are compiled at load, and string-width's \p{RGI_Emoji} alone takes ~25 ms.
+	// Node 20 has /v regular expressions. Left as literals, V8 parses them with their module and compiles them
+	// at their first use; lowered to new RegExp(..., 'v') at load they would be compiled too (see lazyRgiEmoji).
 	supported: {'regexp-set-notation': true, 'regexp-unicode-property-escapes': true, 'regexp-match-indices': true},
 	// ink imports react-devtools-core only when DEV is set; it is not installed.
 	external: ['react-devtools-core'],
@@ -202,6 +220,7 @@ const missed = [
 	'string-width',
 	'yoga-layout loader',
 	'ink raw frame',
+	'string-width emoji regex',
 	'ajv/dist/2020.js',
 	'ajv-formats',
 ].filter((each) => !replaced.has(each));
@@ -210,5 +229,7 @@ if (missed.length > 0) {
 	throw new Error(`ink's ${missed.join(', ')} were not replaced: has ink's layout changed?`);
 }
 writeFileSync(path.join(staging, 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices(metafile));
+// GLM_TUI_METAFILE=file.json: what went into each chunk, for looking into start-up and bundle size.
+if (process.env['GLM_TUI_METAFILE']) writeFileSync(process.env['GLM_TUI_METAFILE'], JSON.stringify(metafile));
 rmSync(dist, {recursive: true, force: true});
 renameSync(staging, dist);
