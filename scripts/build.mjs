@@ -132,6 +132,23 @@ const lazyRgiEmoji = {
 	},
 };
 
+// conf compares versions with semver only when it opens a file with migrations (an older conversation file), but
+// semver builds ~40 regular expressions when it loads (~4 ms of start-up): it is loaded at conf's first comparison.
+const confSemverImport = "import semver from 'semver';";
+const lazySemver = {
+	name: 'lazy-semver',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /[\\/]node_modules[\\/]conf[\\/]dist[\\/]source[\\/]index\.js$/}, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			if (!source.includes(confSemverImport))
+				throw new Error(`${args.path}: its semver import has changed; see lazySemver in scripts/build.mjs`);
+			replaced.add('conf semver');
+			const lazy = "let semverModule; const semver = new Proxy({}, {get: (_, name) => (semverModule ??= require('semver'))[name]});";
+			return {contents: source.replace(confSemverImport, () => lazy), loader: 'js'};
+		});
+	},
+};
+
 // Packages published without their licence file: the text from their repository.
 const licencesNotShipped = {
 	'yoga-layout': `MIT License
@@ -199,7 +216,7 @@ const {metafile} = await build({
 	jsx: 'automatic',
 	minify: process.env['GLM_TUI_NO_MINIFY'] !== '1',
 	legalComments: 'none',
-	plugins: [replaceInkModules, decodeYogaDirectly, dropAjv, inkWritesThroughTheWriter, lazyRgiEmoji],
+	plugins: [replaceInkModules, decodeYogaDirectly, dropAjv, inkWritesThroughTheWriter, lazyRgiEmoji, lazySemver],
 	// React checks NODE_ENV at run time; the production build is much cheaper per render.
 	// Segmenters are made at their first use, not when their module loads (source/terminal/lazy-segmenter.ts).
 	define: {'process.env.NODE_ENV': '"production"', 'Intl.Segmenter': 'LazySegmenter'},
@@ -221,6 +238,7 @@ const missed = [
 	'yoga-layout loader',
 	'ink raw frame',
 	'string-width emoji regex',
+	'conf semver',
 	'ajv/dist/2020.js',
 	'ajv-formats',
 ].filter((each) => !replaced.has(each));
