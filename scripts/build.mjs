@@ -149,6 +149,23 @@ const lazySemver = {
 	},
 };
 
+// ink asks terminal-size for the size only when stdout is not a terminal, and terminal-size runs a command only
+// then; importing node:child_process (and the dgram and socket modules it loads) at start-up costs ~3 ms.
+const terminalSizeImport = "import {execFileSync} from 'node:child_process';";
+const lazyChildProcess = {
+	name: 'lazy-child-process',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /[\\/]node_modules[\\/]terminal-size[\\/]index\.js$/}, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			if (!source.includes(terminalSizeImport))
+				throw new Error(`${args.path}: its child_process import has changed; see lazyChildProcess in scripts/build.mjs`);
+			replaced.add('terminal-size child_process');
+			const lazy = "const execFileSync = (...args) => require('node:child_process').execFileSync(...args);";
+			return {contents: source.replace(terminalSizeImport, () => lazy), loader: 'js'};
+		});
+	},
+};
+
 // Packages published without their licence file: the text from their repository.
 const licencesNotShipped = {
 	'yoga-layout': `MIT License
@@ -216,7 +233,7 @@ const {metafile} = await build({
 	jsx: 'automatic',
 	minify: process.env['GLM_TUI_NO_MINIFY'] !== '1',
 	legalComments: 'none',
-	plugins: [replaceInkModules, decodeYogaDirectly, dropAjv, inkWritesThroughTheWriter, lazyRgiEmoji, lazySemver],
+	plugins: [replaceInkModules, decodeYogaDirectly, dropAjv, inkWritesThroughTheWriter, lazyRgiEmoji, lazySemver, lazyChildProcess],
 	// React checks NODE_ENV at run time; the production build is much cheaper per render.
 	// Segmenters are made at their first use, not when their module loads (source/terminal/lazy-segmenter.ts).
 	define: {'process.env.NODE_ENV': '"production"', 'Intl.Segmenter': 'LazySegmenter'},
@@ -239,6 +256,7 @@ const missed = [
 	'ink raw frame',
 	'string-width emoji regex',
 	'conf semver',
+	'terminal-size child_process',
 	'ajv/dist/2020.js',
 	'ajv-formats',
 ].filter((each) => !replaced.has(each));
