@@ -169,6 +169,30 @@ const lazyChildProcess = {
 	},
 };
 
+// node:crypto (with the dozen internal modules it loads, and webcrypto, which importing it as a module reaches)
+// costs ~4 ms, and nothing needs it before the first frame: the store and conf use it to write files, the chat
+// to make ids. ES imports of it get a stand-in that loads it at the first call. A name not listed here fails
+// the build.
+const lazyCryptoExports = ['createHash', 'randomBytes', 'randomUUID'];
+const lazyCrypto = {
+	name: 'lazy-crypto',
+	setup(esbuild) {
+		esbuild.onResolve({filter: /^node:crypto$/}, (args) => {
+			if (args.kind !== 'import-statement') return undefined;
+			replaced.add('node:crypto');
+			return {path: 'node:crypto', namespace: 'lazy-crypto'};
+		});
+		esbuild.onLoad({filter: /.*/, namespace: 'lazy-crypto'}, () => ({
+			contents: [
+				"let crypto; const load = () => (crypto ??= require('node:crypto'));",
+				...lazyCryptoExports.map((name) => `export const ${name} = (...args) => load().${name}(...args);`),
+				'export default new Proxy({}, {get: (_, name) => load()[name]});',
+			].join('\n'),
+			loader: 'js',
+		}));
+	},
+};
+
 // Packages published without their licence file: the text from their repository.
 const licencesNotShipped = {
 	'yoga-layout': `MIT License
@@ -236,7 +260,16 @@ const {metafile} = await build({
 	jsx: 'automatic',
 	minify: process.env['GLM_TUI_NO_MINIFY'] !== '1',
 	legalComments: 'none',
-	plugins: [replaceInkModules, decodeYogaDirectly, dropAjv, inkWritesThroughTheWriter, lazyRgiEmoji, lazySemver, lazyChildProcess],
+	plugins: [
+		replaceInkModules,
+		decodeYogaDirectly,
+		dropAjv,
+		inkWritesThroughTheWriter,
+		lazyRgiEmoji,
+		lazySemver,
+		lazyChildProcess,
+		lazyCrypto,
+	],
 	// React checks NODE_ENV at run time; the production build is much cheaper per render.
 	// Segmenters are made at their first use, not when their module loads (source/terminal/lazy-segmenter.ts).
 	define: {'process.env.NODE_ENV': '"production"', 'Intl.Segmenter': 'LazySegmenter'},
@@ -260,6 +293,7 @@ const missed = [
 	'string-width emoji regex',
 	'conf semver',
 	'terminal-size child_process',
+	'node:crypto',
 	'ajv/dist/2020.js',
 	'ajv-formats',
 ].filter((each) => !replaced.has(each));
