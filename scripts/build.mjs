@@ -60,17 +60,20 @@ const replaceInkModules = {
 
 // yoga-layout's Emscripten loader fetch()es its own inline wasm from a data: URL whenever a global fetch
 // exists, and Node's first fetch loads its whole HTTP client: ~80 ms of start-up and megabytes of memory
-// for decoding base64. Its other branch decodes the string directly.
+// for decoding base64. Its other branch decodes the string directly, with atob and a loop over the ~95,000
+// characters (~3 ms); Buffer decodes it natively (~0.4 ms).
 const yogaLoader = /\w+\|\|"function"!=typeof fetch\?Promise\.resolve\(\)/;
+const yogaDecode = 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c';
 const decodeYogaDirectly = {
 	name: 'decode-yoga-directly',
 	setup(esbuild) {
 		esbuild.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async (args) => {
 			const source = await readFile(args.path, 'utf8');
-			if (!yogaLoader.test(source))
+			if (!yogaLoader.test(source) || !source.includes(yogaDecode))
 				throw new Error(`${args.path}: the wasm loader has changed; see decodeYogaDirectly in scripts/build.mjs`);
 			replaced.add('yoga-layout loader');
-			return {contents: source.replace(yogaLoader, 'true?Promise.resolve()'), loader: 'js'};
+			const decoded = 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))';
+			return {contents: source.replace(yogaLoader, 'true?Promise.resolve()').replace(yogaDecode, () => decoded), loader: 'js'};
 		});
 	},
 };
@@ -109,6 +112,82 @@ const dropAjv = {
 			contents: `const fail = () => { throw new Error('conf was given a schema: glm-tui validates with source/store/schema.ts'); };
 export class Ajv2020 { constructor() { fail(); } }
 export default {default: fail};`,
+			loader: 'js',
+		}));
+	},
+};
+
+// V8 parses a regular expression literal when it compiles the module that holds it, not at its first use, and
+// string-width's /^\p{RGI_Emoji}$/v alone takes ~25 ms to parse (it expands to every emoji sequence). It is
+// only ever tested against a cluster that is not plain text (an emoji, a combining sequence): made then.
+const rgiEmojiLiteral = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+const lazyRgiEmoji = {
+	name: 'lazy-rgi-emoji',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/}, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			if (!source.includes(rgiEmojiLiteral) || source.split('rgiEmojiRegex').length !== 3)
+				throw new Error(`${args.path}: its emoji regex has changed; see lazyRgiEmoji in scripts/build.mjs`);
+			replaced.add('string-width emoji regex');
+			const lazy = `let rgiEmojiCompiled; const rgiEmojiRegex = {test: (text) => (rgiEmojiCompiled ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text)};`;
+			return {contents: source.replace(rgiEmojiLiteral, () => lazy), loader: 'js'};
+		});
+	},
+};
+
+// conf compares versions with semver only when it opens a file with migrations (an older conversation file), but
+// semver builds ~40 regular expressions when it loads (~4 ms of start-up): it is loaded at conf's first comparison.
+const confSemverImport = "import semver from 'semver';";
+const lazySemver = {
+	name: 'lazy-semver',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /[\\/]node_modules[\\/]conf[\\/]dist[\\/]source[\\/]index\.js$/}, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			if (!source.includes(confSemverImport))
+				throw new Error(`${args.path}: its semver import has changed; see lazySemver in scripts/build.mjs`);
+			replaced.add('conf semver');
+			const lazy = "let semverModule; const semver = new Proxy({}, {get: (_, name) => (semverModule ??= require('semver'))[name]});";
+			return {contents: source.replace(confSemverImport, () => lazy), loader: 'js'};
+		});
+	},
+};
+
+// ink asks terminal-size for the size only when stdout is not a terminal, and terminal-size runs a command only
+// then; importing node:child_process (and the dgram and socket modules it loads) at start-up costs ~3 ms.
+const terminalSizeImport = "import {execFileSync} from 'node:child_process';";
+const lazyChildProcess = {
+	name: 'lazy-child-process',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /[\\/]node_modules[\\/]terminal-size[\\/]index\.js$/}, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			if (!source.includes(terminalSizeImport))
+				throw new Error(`${args.path}: its child_process import has changed; see lazyChildProcess in scripts/build.mjs`);
+			replaced.add('terminal-size child_process');
+			const lazy = "const execFileSync = (...args) => require('node:child_process').execFileSync(...args);";
+			return {contents: source.replace(terminalSizeImport, () => lazy), loader: 'js'};
+		});
+	},
+};
+
+// node:crypto (with the dozen internal modules it loads, and webcrypto, which importing it as a module reaches)
+// costs ~4 ms, and nothing needs it before the first frame: the store and conf use it to write files, the chat
+// to make ids. ES imports of it get a stand-in that loads it at the first call. A name not listed here fails
+// the build.
+const lazyCryptoExports = ['createHash', 'randomBytes', 'randomUUID'];
+const lazyCrypto = {
+	name: 'lazy-crypto',
+	setup(esbuild) {
+		esbuild.onResolve({filter: /^node:crypto$/}, (args) => {
+			if (args.kind !== 'import-statement') return undefined;
+			replaced.add('node:crypto');
+			return {path: 'node:crypto', namespace: 'lazy-crypto'};
+		});
+		esbuild.onLoad({filter: /.*/, namespace: 'lazy-crypto'}, () => ({
+			contents: [
+				"let crypto; const load = () => (crypto ??= require('node:crypto'));",
+				...lazyCryptoExports.map((name) => `export const ${name} = (...args) => load().${name}(...args);`),
+				'export default new Proxy({}, {get: (_, name) => load()[name]});',
+			].join('\n'),
 			loader: 'js',
 		}));
 	},
@@ -181,13 +260,22 @@ const {metafile} = await build({
 	jsx: 'automatic',
 	minify: process.env['GLM_TUI_NO_MINIFY'] !== '1',
 	legalComments: 'none',
-	plugins: [replaceInkModules, decodeYogaDirectly, dropAjv, inkWritesThroughTheWriter],
+	plugins: [
+		replaceInkModules,
+		decodeYogaDirectly,
+		dropAjv,
+		inkWritesThroughTheWriter,
+		lazyRgiEmoji,
+		lazySemver,
+		lazyChildProcess,
+		lazyCrypto,
+	],
 	// React checks NODE_ENV at run time; the production build is much cheaper per render.
 	// Segmenters are made at their first use, not when their module loads (source/terminal/lazy-segmenter.ts).
 	define: {'process.env.NODE_ENV': '"production"', 'Intl.Segmenter': 'LazySegmenter'},
 	inject: [path.join(root, 'source/terminal/lazy-segmenter.ts')],
-	// Node 20 has /v regular expressions. Left as literals, V8 compiles them at their first use; lowered to
-	// new RegExp(..., 'v') they are compiled at load, and string-width's \p{RGI_Emoji} alone takes ~25 ms.
+	// Node 20 has /v regular expressions. Left as literals, V8 parses them with their module and compiles them
+	// at their first use; lowered to new RegExp(..., 'v') at load they would be compiled too (see lazyRgiEmoji).
 	supported: {'regexp-set-notation': true, 'regexp-unicode-property-escapes': true, 'regexp-match-indices': true},
 	// ink imports react-devtools-core only when DEV is set; it is not installed.
 	external: ['react-devtools-core'],
@@ -202,6 +290,10 @@ const missed = [
 	'string-width',
 	'yoga-layout loader',
 	'ink raw frame',
+	'string-width emoji regex',
+	'conf semver',
+	'terminal-size child_process',
+	'node:crypto',
 	'ajv/dist/2020.js',
 	'ajv-formats',
 ].filter((each) => !replaced.has(each));
@@ -210,5 +302,7 @@ if (missed.length > 0) {
 	throw new Error(`ink's ${missed.join(', ')} were not replaced: has ink's layout changed?`);
 }
 writeFileSync(path.join(staging, 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices(metafile));
+// GLM_TUI_METAFILE=file.json: what went into each chunk, for looking into start-up and bundle size.
+if (process.env['GLM_TUI_METAFILE']) writeFileSync(process.env['GLM_TUI_METAFILE'], JSON.stringify(metafile));
 rmSync(dist, {recursive: true, force: true});
 renameSync(staging, dist);

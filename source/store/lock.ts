@@ -56,7 +56,10 @@ export function withReadLock<T>(lockFile: string, run: () => T, options: LockOpt
 }
 
 function acquire(lockFile: string, {timeoutMs = DEFAULT_TIMEOUT_MS, staleMs = DEFAULT_STALE_MS}: LockOptions): string {
-	const content: LockContent = {pid: process.pid, host: os.hostname(), token: randomBytes(8).toString('hex')};
+	// The token tells our lock from one another process took after breaking ours as stale: the pid and random bits
+	// (Math.random is seeded from the system per process) are enough, and crypto, whose module costs ~4 ms of
+	// start-up, is not needed to open the first conversation.
+	const content: LockContent = {pid: process.pid, host: os.hostname(), token: lockToken()};
 	const deadline = Date.now() + timeoutMs;
 	for (let attempt = 0; ; attempt++) {
 		try {
@@ -80,6 +83,14 @@ function acquire(lockFile: string, {timeoutMs = DEFAULT_TIMEOUT_MS, staleMs = DE
 		// Randomised so two waiters do not retry in lockstep; short, since the holder needs milliseconds.
 		sleep(Math.min(2 + attempt * 2, 20) * (0.5 + Math.random()));
 	}
+}
+
+function lockToken(): string {
+	const random = () =>
+		Math.floor(Math.random() * 0x1_0000_0000)
+			.toString(16)
+			.padStart(8, '0');
+	return `${process.pid.toString(16)}-${random()}${random()}`;
 }
 
 function release(lockFile: string, token: string): void {
