@@ -306,10 +306,12 @@ export class StdinFilter extends Readable {
 
 	/**
 	 * Ink reads `Ctrl+U` typed together with text (`\x15abc`, one read over a laggy link) as one input of
-	 * text with the control character inside; each control key becomes its own read so it acts as a key.
+	 * text with the control character inside, and a Backspace after an arrow key (`ESC[C\x7f`) as text too;
+	 * each control key becomes its own read so it acts as a key. ESC + control (Alt+Backspace) stays one key.
+	 * (No control can be inside an escape sequence here: strings ended by BEL are gone, foreign-sequences.ts.)
 	 */
 	private pushTyped(text: string): void {
-		if (text.length < 2 || text.includes('\u001B') || !controlCharacter.test(text)) {
+		if (text.length < 2 || !controlCharacter.test(text)) {
 			this.push(text);
 			return;
 		}
@@ -343,7 +345,7 @@ export class StdinFilter extends Readable {
 }
 
 const controlCharacter = /[\u0000-\u0008\u000A-\u001A\u001C-\u001F\u007F]/;
-const controlSplit = /([\u0000-\u0008\u000A-\u001A\u001C-\u001F\u007F])/;
+const controlSplit = /(\u001B?[\u0000-\u0008\u000A-\u001A\u001C-\u001F\u007F])/;
 
 function normalizeNewlines(text: string): string {
 	return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;

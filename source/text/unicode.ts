@@ -86,7 +86,7 @@ function isSgrParameter(code: number): boolean {
 const widthCache = new Map<string, number>();
 const widthCacheLimit = 8192;
 
-/** Cells of one grapheme cluster in the terminal (string-width's answer). */
+/** Cells of one grapheme cluster in the terminal (string-width's answer, but for `isModifiedEmoji`). */
 export function graphemeWidth(grapheme: string): number {
 	if (grapheme.length === 1) {
 		const width = simpleWidth(grapheme.charCodeAt(0));
@@ -96,11 +96,25 @@ export function graphemeWidth(grapheme: string): number {
 	let width = widthCache.get(grapheme);
 	if (width === undefined) {
 		width = stringWidth(grapheme);
+		if (width === 2 && isModifiedEmoji(grapheme)) width = 4;
 		if (widthCache.size >= widthCacheLimit) widthCache.clear();
 		widthCache.set(grapheme, width);
 	}
 
 	return width;
+}
+
+/*
+An emoji with a skin tone (👍🏽: base + U+1F3FB..U+1F3FF, no ZWJ) is one cluster of width 2 for string-width,
+but tmux 3.3 (Debian's) and xterm.js (VS Code's terminal) draw the tone as a second wide character: 4 cells.
+Counted as 2, a row holding one overflows by two cells and wraps into the next row there (found by key fuzzing).
+Counted as 4, terminals that draw 2 show two blank cells: a too-wide guess leaves space, a too-narrow one
+breaks the screen. (On ZWJ sequences tmux and xterm.js disagree with each other; string-width's 2 stays.)
+*/
+const modifiedEmojiRe = /^\p{Emoji_Modifier_Base}\p{Emoji_Modifier}/u;
+
+function isModifiedEmoji(grapheme: string): boolean {
+	return grapheme.length > 2 && !grapheme.includes('\u200d') && modifiedEmojiRe.test(grapheme);
 }
 
 /** Grapheme clusters of `text`, in order (see `eachGrapheme` for how they are found cheaply). */

@@ -24,6 +24,8 @@ export const keys = {
 	backspace: '\u007F',
 	up: `${ESC}[A`,
 	down: `${ESC}[B`,
+	right: `${ESC}[C`,
+	left: `${ESC}[D`,
 	shiftUp: `${ESC}[1;2A`,
 	shiftDown: `${ESC}[1;2B`,
 	pageUp: `${ESC}[5~`,

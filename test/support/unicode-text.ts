@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 // Random text of the kinds people paste: ASCII, Chinese, emoji with ZWJ and skin tones, flags, combining
 // marks, tabs, CR/LF in every style, and NUL-free control characters (C0, DEL, C1), bidi and other format
 // characters. Seeded (see random.ts), so a failure is reproduced from its seed.
@@ -69,4 +70,22 @@ export function randomPasteText(random: () => number, length: number): string {
 	}
 
 	return parts.join('').replaceAll(pasteEnd, '\u001B[201');
+}
+
+/**
+ * The terminal's cells for `text` as the tests' reference: string-width per grapheme (Intl.Segmenter), except an
+ * emoji with a skin tone and no ZWJ, which tmux 3.3 and xterm.js draw 4 cells wide (source/text/unicode.ts).
+ */
+export function terminalWidth(text: string): number {
+	let cells = stringWidth(text);
+	for (const {segment} of new Intl.Segmenter('en', {granularity: 'grapheme'}).segment(text)) {
+		if (
+			segment.length > 2 &&
+			/^\p{Emoji_Modifier_Base}\p{Emoji_Modifier}/u.test(segment) &&
+			!segment.includes('\u200d') &&
+			stringWidth(segment) === 2
+		)
+			cells += 2;
+	}
+	return cells;
 }

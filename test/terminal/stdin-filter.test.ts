@@ -70,6 +70,15 @@ describe('StdinFilter', () => {
 		expect(events).toEqual([{read: 'abc'}, {read: '\r'}, {read: '\u001B[A'}]);
 	});
 
+	it('gives each control key typed after an arrow in one read its own read; Alt+Backspace stays whole', async () => {
+		const {source, events} = setup();
+		source.write('\u001B[C\u001B[C\u007F\u007F');
+		await tick();
+		source.write('\u001B[Dx\u0015\u001B\u007F');
+		await tick();
+		expect(events).toEqual(['\u001B[C\u001B[C', '\u007F', '\u007F', '\u001B[Dx', '\u0015', '\u001B\u007F'].map((read) => ({read})));
+	});
+
 	it('turns a bracketed paste into one paste event with normalized newlines', async () => {
 		const {source, events} = setup();
 		source.write(`a${start}line1\r\nline2\rline3\n${end}b`);

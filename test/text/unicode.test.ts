@@ -1,8 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import stringWidth from 'string-width';
 import {cellWidth, graphemes, isSafeBoundary, nextBoundary, prevBoundary} from '../../source/text/unicode.js';
 import {mulberry32} from '../support/random.js';
-import {randomPasteText} from '../support/unicode-text.js';
+import {randomPasteText, terminalWidth} from '../support/unicode-text.js';
 
 // One seeded property test for the whole module: random pasted-kind text (ASCII, CJK, emoji ZWJ sequences,
 // combining marks, flags, controls) against the runtime's segmenter and the width package ink measures with.
@@ -37,13 +36,18 @@ describe(`unicode module (seed ${seed}; rerun with SEED=${seed})`, () => {
 		}
 	});
 
-	it('measures what string-width measures', () => {
+	it('gives an emoji with a skin tone 4 cells, as tmux 3.3 and xterm.js draw it; ZWJ sequences and a lone tone keep 2', () => {
+		expect(['👍🏽', '👋🏻', '🧑🏿', '👍', '🏽', '👩🏽‍💻', '👨‍👩‍👧'].map((each) => cellWidth(each))).toEqual([4, 4, 4, 2, 2, 2, 2]);
+		expect(cellWidth('ok 👍🏽 中')).toBe(3 + 4 + 1 + 2);
+	});
+
+	it('measures what string-width measures (a skin-toned emoji: what tmux and xterm.js draw)', () => {
 		const random = mulberry32(seed + 1);
 		for (let round = 0; round < 300; round++) {
 			const text = randomPasteText(random, 1 + Math.floor(random() * 80));
-			expect(cellWidth(text), `seed ${seed + 1} round ${round}: ${JSON.stringify(text)}`).toBe(stringWidth(text));
+			expect(cellWidth(text), `seed ${seed + 1} round ${round}: ${JSON.stringify(text)}`).toBe(terminalWidth(text));
 			for (const grapheme of graphemes(text)) {
-				expect(cellWidth(grapheme), `seed ${seed + 1} round ${round}: ${JSON.stringify(grapheme)}`).toBe(stringWidth(grapheme));
+				expect(cellWidth(grapheme), `seed ${seed + 1} round ${round}: ${JSON.stringify(grapheme)}`).toBe(terminalWidth(grapheme));
 			}
 		}
 	});

@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
+import {terminalWidth} from '../support/unicode-text.js';
 import {
 	backspace,
 	clear,
@@ -142,7 +143,7 @@ function drawn(segment: string, col: number, width: number): {text: string; cell
 	if (segment.length === 1 && c >= 0x2066 && c <= 0x2069) return {text: '\u2426', cells: 1};
 	if (segment.length === 1 && c >= 0xd800 && c <= 0xdfff) return {text: '\uFFFD', cells: 1};
 	const shown = segment.replace(/\u200d+$/, '');
-	return {text: shown, cells: stringWidth(shown)};
+	return {text: shown, cells: terminalWidth(shown)};
 }
 
 // The obvious implementation: wrap every logical line from scratch with the segmenter.
@@ -386,8 +387,9 @@ describe('layout', () => {
 				expect(got, JSON.stringify({text, cursor, width})).toEqual(want);
 				// Only a cluster wider than the whole row (a run of lone jamo) may stick out.
 				let widest = 0;
-				for (const {segment} of segmenter.segment(text)) widest = Math.max(widest, stringWidth(segment));
-				for (const line of got.lines) expect(stringWidth(line)).toBeLessThanOrEqual(Math.max(width, widest));
+				for (const {segment} of segmenter.segment(text)) widest = Math.max(widest, terminalWidth(segment));
+				for (const line of got.lines)
+					expect(terminalWidth(line), JSON.stringify({line, width, text})).toBeLessThanOrEqual(Math.max(width, widest));
 				expect(got.cursorCol).toBeLessThan(width);
 			}
 		}
