@@ -1,16 +1,11 @@
 /*
-The one Unicode module: terminal cell widths, grapheme clusters and safe boundaries, for every layer above
-(the composer and one-line fields, wrapping, the frame diff, ink's measuring via fast-string-width.ts).
-
-string-width is the authority for widths (ink measures with it) but it segments and runs several
-Unicode-property regexes per call, and Intl.Segmenter is exact but slow (and worse than quadratic on long
-strings in V8). So: printable ASCII is measured by its length; code units of fixed width that never join a
-neighbour (`simpleWidth`) are summed directly; everything else is cut into clusters only between "safe"
-offsets (`isSafeBoundary`) and each cluster's width is memoized in one bounded cache.
-
-Two kinds of cells: `graphemeWidth`/`cellWidth` are what the terminal draws (string-width: a control is 0);
-`clusterWidth`/`eachGrapheme` are what a field draws (text-rows.ts: a control is shown as one visible symbol,
-so 1; a tab's cells depend on its column and are decided by the caller).
+The one Unicode module: cell widths, grapheme clusters and safe boundaries for every layer above (composer,
+fields, wrapping, the frame diff, ink's measuring via fast-string-width.ts). string-width is the authority for
+widths but slow per call, Intl.Segmenter exact but slower: printable ASCII is measured by its length, code units
+of fixed width that never join a neighbour (`simpleWidth`) are summed, and everything else is cut into clusters
+between "safe" offsets (`isSafeBoundary`), each cluster's width memoized in one bounded cache.
+`graphemeWidth`/`cellWidth`: what the terminal draws (a control is 0); `clusterWidth`/`eachGrapheme`: what a field
+draws (a control shown as one visible symbol, 1; a tab's cells decided by the caller).
 */
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
@@ -92,7 +87,6 @@ export function graphemeWidth(grapheme: string): number {
 		const width = simpleWidth(grapheme.charCodeAt(0));
 		if (width !== 0) return width;
 	}
-
 	let width = widthCache.get(grapheme);
 	if (width === undefined) {
 		width = stringWidth(grapheme);
@@ -100,19 +94,12 @@ export function graphemeWidth(grapheme: string): number {
 		if (widthCache.size >= widthCacheLimit) widthCache.clear();
 		widthCache.set(grapheme, width);
 	}
-
 	return width;
 }
 
-/*
-An emoji with a skin tone (👍🏽: base + U+1F3FB..U+1F3FF, no ZWJ) is one cluster of width 2 for string-width,
-but tmux 3.3 (Debian's) and xterm.js (VS Code's terminal) draw the tone as a second wide character: 4 cells.
-Counted as 2, a row holding one overflows by two cells and wraps into the next row there (found by key fuzzing).
-Counted as 4, terminals that draw 2 show two blank cells: a too-wide guess leaves space, a too-narrow one
-breaks the screen. (On ZWJ sequences tmux and xterm.js disagree with each other; string-width's 2 stays.)
-*/
+// A skin-toned emoji (👍🏽, no ZWJ) is 2 cells for string-width, 4 in tmux 3.3 and xterm.js: counted 2, a row holding
+// one overflowed into the next; too wide only leaves blanks. (tmux and xterm.js disagree on ZWJ sequences: 2 stays.)
 const modifiedEmojiRe = /^\p{Emoji_Modifier_Base}\p{Emoji_Modifier}/u;
-
 function isModifiedEmoji(grapheme: string): boolean {
 	return grapheme.length > 2 && !grapheme.includes('\u200d') && modifiedEmojiRe.test(grapheme);
 }

@@ -54,9 +54,10 @@ describe('help and problems pages', () => {
 		expect(helpKey({type: 'help', offset: 5}, '', {...none, pageUp: true}, view)).toEqual({type: 'help', offset: 0});
 	});
 
-	it('F1 closes help; other keys leave the mode as it was', () => {
+	it('F1 and Ctrl+C close help, as they close every dialog; other keys leave the mode as it was', () => {
 		const help: Mode = {type: 'help', offset: 3};
 		expect(helpKey(help, '', none, pageView(12, 1, 50), '\u001BOP')).toEqual({type: 'chat'});
+		expect(helpKey(help, 'c', {...none, ctrl: true}, pageView(12, 1, 50))).toEqual({type: 'chat'});
 		expect(helpKey(help, 'x', none, pageView(12, 1, 50))).toBe(help);
 	});
 
