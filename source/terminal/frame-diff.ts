@@ -241,7 +241,9 @@ export function diffFrames(
 			}
 			output += `${ESC}[K`;
 		}
-		cursor = {x: difference.column + restWidth, y: row};
+		// After such a line the terminal's cursor may be a cell or two off what was computed: unknown, so the next
+		// write (the next line, or the cursor's place at the end) moves it there absolutely.
+		cursor = uncertain ? {x: -1, y: -1} : {x: difference.column + restWidth, y: row};
 	}
 	if (styled) output += `${ESC}[0m`;
 	if (target && (target.x !== cursor.x || target.y !== cursor.y)) {

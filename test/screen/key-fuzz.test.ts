@@ -13,7 +13,7 @@ import {ESC, delay, keys, readConversations, statusLine, useHarness} from '../su
 const h = useHarness();
 
 // No brackets: one in a question can only be the rest of an escape sequence typed as text.
-const letters = [...'abcdefghijklmnopqrstuvwxyz0123456789 .,:-_', ...'中文问题分区满了汉字', '😀', 'é', '👍🏽'];
+const letters = [...'abcdefghijklmnopqrstuvwxyz0123456789 .,:-_', ...'中文问题分区满了汉字', '😀', 'é', '👍🏽', '⚠️', '❤️'];
 // Ctrl+C, Ctrl+D (quit), Ctrl+Z (suspend) and Ctrl+\ (SIGQUIT) are left out: they end or stop the process.
 const controls = [...'abefghijklnoprtuvwxy'].map((letter) => String.fromCharCode(letter.charCodeAt(0) - 96));
 const sequences = [

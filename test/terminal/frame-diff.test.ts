@@ -108,6 +108,13 @@ describe('frame diff', () => {
 		expect(output).toBe('\u001B[2;16H forty\u001B[4;3H');
 	});
 
+	it('after a line whose width terminals disagree on (⚠️: 1 cell in tmux and xterm.js), the cursor is placed absolutely', () => {
+		// Computed, the line ends at column 4 where the cursor is wanted; in tmux the terminal's cursor is at 3.
+		const {output, cursor} = diffFrames(['› '], ['› ⚠️'], {x: 4, y: 0}, {x: 2, y: 0});
+		expect(output.endsWith('\u001B[1;5H')).toBe(true);
+		expect(cursor).toEqual({x: 4, y: 0});
+	});
+
 	it('leaves the screen exactly as a full redraw would, for any sequence of frames', async () => {
 		const next = random(42);
 		for (let round = 0; round < 25; round++) {

@@ -37,7 +37,8 @@ function scrolled(offset: number, input: string, key: Key, view: PageView, withE
 export function helpKey(mode: HelpMode, input: string, key: Key, view: PageView, sequence?: string): Mode {
 	const offset = scrolled(mode.offset, input, key, view, true);
 	if (offset !== undefined) return {...mode, offset};
-	if (key.escape || input === 'q' || key.return || (key.ctrl && (input === 'g' || input === 'c')) || sequence === '\u001BOP') return {type: 'chat'};
+	if (key.escape || input === 'q' || key.return || (key.ctrl && (input === 'g' || input === 'c')) || sequence === '\u001BOP')
+		return {type: 'chat'};
 	return mode;
 }
 
