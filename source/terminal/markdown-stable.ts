@@ -10,7 +10,9 @@ unambiguously starts a new top-level block:
   <textarea> block, all of which may contain blank lines;
 - the line is not indented (it could continue a list item or be indented code) and is not a list item
   (`- `, `* `, `+ `, `1. `, `1) `), which would continue a preceding list across the blank line;
-- the line is complete (ends with a newline), so a partial `1` cannot later turn into `1. item`.
+- the line is complete (ends with a newline), or, for the last line still being streamed, its first character
+  already rules out a list item and indentation (a partial `1` could still turn into `1. item`, a partial `-`
+  into `- item` or a rule): cutting there keeps the re-rendered tail to the block being streamed alone.
 This is conservative: when in doubt no cut is made, which costs only re-rendering time.
 Not handled: reference-style link definitions used before the cut but defined after it (models rarely
 write them; the link then shows as literal text).
@@ -35,6 +37,10 @@ export function splitStableBlocks(text: string, from = 0): number {
 	for (;;) {
 		const end = text.indexOf('\n', start);
 		if (end === -1) {
+			if (sawBlank && !fence && htmlEnd === undefined && start < text.length && startsBlock(text.charCodeAt(start))) {
+				stable = start;
+			}
+
 			break;
 		}
 
@@ -76,4 +82,16 @@ export function splitStableBlocks(text: string, from = 0): number {
 	}
 
 	return stable;
+}
+
+/**
+ * Whether a line starting with this character, whatever follows, is neither indented nor a list item: true for
+ * anything but white space, a list marker (`-`, `+`, `*`) or a digit (an ordered item's number).
+ */
+function startsBlock(code: number): boolean {
+	if (code <= 32 || code === 0x2d || code === 0x2b || code === 0x2a) return false;
+	if (code >= 0x30 && code <= 0x39) return false;
+	// Other white space (NBSP, ideographic space...) is not indentation to markdown, but the complete-line rule
+	// (`^\s`) treats it as such: the same here.
+	return !/\s/.test(String.fromCharCode(code));
 }

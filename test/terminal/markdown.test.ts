@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {createTheme, renderMarkdown, renderPlain} from '../../source/terminal/markdown.js';
 import {MarkdownStream} from '../../source/terminal/markdown-stream.js';
 import {splitStableBlocks} from '../../source/terminal/markdown-stable.js';
+import {mulberry32} from '../support/random.js';
 
 const plain = (lines: string[]): string[] => lines.map((line) => stripAnsi(line));
 const text = (lines: string[]): string => plain(lines).join('\n');
@@ -209,9 +210,13 @@ describe('splitStableBlocks', () => {
 		expect(splitStableBlocks(input)).toBe(input.indexOf('para two'));
 	});
 
-	it('does not cut before the line after the blank is complete', () => {
-		expect(splitStableBlocks('para one\n\npara')).toBe(0);
+	it('cuts before a line still being streamed only once its first character rules out a list item or indentation', () => {
+		expect(splitStableBlocks('para one\n\npara')).toBe('para one\n\n'.length);
+		expect(splitStableBlocks('para one\n\n中文')).toBe('para one\n\n'.length);
 		expect(splitStableBlocks('para one\n\n')).toBe(0);
+		for (const partial of ['1', '12', '-', '*', '+', ' ', '\t', '\u3000x'])
+			expect(splitStableBlocks(`para one\n\n${partial}`), partial).toBe(0);
+		expect(splitStableBlocks('```\n\npara')).toBe(0);
 	});
 
 	it('does not cut inside a fenced code block', () => {
@@ -260,6 +265,51 @@ describe('MarkdownStream', () => {
 			}
 
 			expect(stream.stableLength).toBeGreaterThan(sample.length / 2);
+		}
+	});
+
+	it('gives the same lines as a full render at every prefix of random markdown (seeded)', () => {
+		const pieces = [
+			'Plain words and more words',
+			'中文的段落，继续写下去',
+			'**bold** and `code`',
+			'- item one',
+			'* star item',
+			'+ plus',
+			'1. first',
+			'2) second',
+			'   indented',
+			'    code line',
+			'> quoted',
+			'# Heading',
+			'## Sub',
+			'```ts',
+			'```',
+			'~~~',
+			'| a | b |',
+			'|---|---|',
+			'<!-- note',
+			'-->',
+			'<pre>',
+			'</pre>',
+			'***',
+			'---',
+			'===',
+			'[link](https://example.com)',
+			'',
+			'',
+			'',
+		];
+		for (let seed = 1; seed <= 25; seed++) {
+			const random = mulberry32(seed);
+			const lines: string[] = [];
+			while (lines.join('\n').length < 220) lines.push(pieces[Math.floor(random() * pieces.length)]!);
+			const input = lines.join('\n');
+			const stream = new MarkdownStream();
+			for (let end = 0; end <= input.length; end++) {
+				const partial = input.slice(0, end);
+				expect(stream.render(partial, 30), `seed ${seed} at ${end}: ${JSON.stringify(partial)}`).toEqual(renderMarkdown(partial, 30));
+			}
 		}
 	});
 
