@@ -145,7 +145,8 @@ export class ChatScreen {
 	paste(text: string): void {
 		const mode = this.mode;
 		if (mode.type === 'chat') this.composer.insert(text);
-		else if (mode.type === 'key' || mode.type === 'name' || mode.type === 'picker' || mode.type === 'find') this.pasteInField(mode, text);
+		else if (mode.type === 'key' || mode.type === 'name' || mode.type === 'picker' || mode.type === 'find')
+			pasteIntoField(this, mode, text);
 	}
 
 	/** A wheel notch: scrolls what is shown, never touches the composer. */
@@ -334,9 +335,5 @@ export class ChatScreen {
 			this.tokenSum = {key, value: active.messages.reduce((sum, each) => sum + (each.usage?.totalTokens ?? 0), 0)};
 		}
 		return this.tokenSum.value;
-	}
-
-	private pasteInField(mode: Extract<Mode, {type: 'key' | 'name' | 'picker' | 'find'}>, text: string): void {
-		pasteIntoField(this, mode, text);
 	}
 }

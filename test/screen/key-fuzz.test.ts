@@ -8,7 +8,7 @@ import {describe, expect, it} from 'vitest';
 import {mulberry32} from '../support/random.js';
 import {styledRows, screenDifference} from '../support/cells.js';
 import type {AppTerminal} from '../support/terminal.js';
-import {ESC, delay, keys, readConversations, statusLine, useHarness} from '../support/screen-kit.js';
+import {ESC, delay, keys, readConversations, statusLine, useHarness, untilQuiet} from '../support/screen-kit.js';
 
 const h = useHarness();
 
@@ -66,14 +66,7 @@ function randomKey(random: () => number): string {
 	return `${keys.pasteStart}${text}${keys.pasteEnd}`;
 }
 
-async function quiet(app: AppTerminal, quietMs = 500): Promise<void> {
-	let bytes = app.bytes();
-	for (;;) {
-		await app.settle(quietMs);
-		if (app.bytes() === bytes) return;
-		bytes = app.bytes();
-	}
-}
+const quiet = (app: AppTerminal, quietMs = 500): Promise<void> => untilQuiet(app, quietMs);
 
 /** The last user message of every chat request GLM received. */
 function questionsSent(requests: Array<{path: string; body: any}>): string[] {

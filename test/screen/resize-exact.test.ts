@@ -7,7 +7,7 @@ import {MARKDOWN_REPLY} from '../support/glm-server.js';
 import {mulberry32} from '../support/random.js';
 import {styledRows, screenDifference} from '../support/cells.js';
 import type {AppTerminal} from '../support/terminal.js';
-import {delay, keys, seedConversation, statusLine, storedMessages, until, useHarness} from '../support/screen-kit.js';
+import {delay, keys, seedConversation, statusLine, storedMessages, until, useHarness, untilQuiet} from '../support/screen-kit.js';
 
 const h = useHarness();
 
@@ -20,15 +20,7 @@ const REPLY = [
 
 const ready = (s: string) => /\bready\b/.test(statusLine(s.split('\n')));
 
-/** Waits until the app has written nothing for `quietMs` and the terminal has taken it all in. */
-async function quiet(app: AppTerminal, quietMs = 400): Promise<void> {
-	let bytes = app.bytes();
-	for (;;) {
-		await app.settle(quietMs);
-		if (app.bytes() === bytes) return;
-		bytes = app.bytes();
-	}
-}
+const quiet = (app: AppTerminal, quietMs = 400): Promise<void> => untilQuiet(app, quietMs);
 
 function snapshot(app: AppTerminal): {rows: string[]; cursor: {x: number; y: number}; cursorVisible: boolean} {
 	return {rows: styledRows(app.term), cursor: app.cursor(), cursorVisible: app.cursorVisible()};

@@ -102,6 +102,16 @@ export function useHarness(): Harness {
 	return harness;
 }
 
+/** Waits until the app has written nothing for `quietMs` and the terminal has taken it all in. */
+export async function untilQuiet(app: AppTerminal, quietMs = 400): Promise<void> {
+	let bytes = app.bytes();
+	for (;;) {
+		await app.settle(quietMs);
+		if (app.bytes() === bytes) return;
+		bytes = app.bytes();
+	}
+}
+
 export function delay(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }

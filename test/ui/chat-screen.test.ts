@@ -3,30 +3,14 @@
 // sent, what was said.
 import type {Key} from 'ink';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {noKey} from '../support/ink-key.js';
 import {ChatController} from '../../source/chat/controller.js';
 import {ChatScreen} from '../../source/ui/chat-screen.js';
 import {setLanguage} from '../../source/i18n/language.js';
 import {FakeClock, FakeStore, ScriptedClient} from '../support/controller-fakes.js';
 import {mulberry32} from '../support/random.js';
 
-const none: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-} as Key;
+const none = noKey;
 
 type Press = {input: string; key: Key; sequence?: string};
 const type = (text: string): Press[] => [...text].map((input) => ({input, key: none}));

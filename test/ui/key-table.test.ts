@@ -1,31 +1,11 @@
 // Each row of the key table is read back through key-bindings.ts: the help lists keys that really do what it says.
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
+import {noKey} from '../support/ink-key.js';
 import {composerCommand, globalAction} from '../../source/ui/key-bindings.js';
 import {KEY_BINDINGS, rowKeys} from '../../source/ui/key-table.js';
 
-const none: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
+const none = noKey;
 
 const named: Record<string, Partial<Key>> = {
 	Enter: {return: true},

@@ -2,28 +2,12 @@
 // before it left, and what only App can do (open, rename, delete, edit the filter) comes back as an effect.
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
+import {noKey} from '../support/ink-key.js';
 import type {Mode} from '../../source/ui/modes/mode.js';
 import {pickerKey, type PickerEffect} from '../../source/ui/modes/picker.js';
 import {emptyBuffer} from '../../source/ui/text-buffer.js';
 
-const none = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-} as Key;
+const none = noKey;
 const k = (input: string, key: Partial<Key> = {}): [string, Key] => [input, {...none, ...key}];
 const ids = ['a', 'b', 'c'];
 

@@ -1,30 +1,10 @@
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
+import {noKey} from '../support/ink-key.js';
 import type {Mode} from '../../source/ui/modes/mode.js';
 import {helpKey, pageView, problemsKey} from '../../source/ui/modes/page.js';
 
-const none: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
+const none = noKey;
 const k = (input: string, key: Partial<Key> = {}): [string, Key] => [input, {...none, ...key}];
 
 // Keys that arrive in one read are handled one after the other: each sees the mode the one before it left.
