@@ -1,7 +1,7 @@
 // What the chat controller needs from the world, as interfaces: the conversation store, the GLM client, the clock
 // and the timers. The program passes the real ones (store/conversations.ts, glm/client.ts, the system clock);
 // tests pass an in-memory store, a scripted client and a clock they move by hand.
-import type {Conversation, ConversationSettings} from '../domain/types.js';
+import type {Conversation, ConversationSettings, Message} from '../domain/types.js';
 import type {ChatRequest, StreamEvent} from '../glm/types.js';
 import type {RestoredConversation, TrashEntry} from '../store/conversations.js';
 
@@ -20,6 +20,8 @@ export interface ConversationStoreLike {
 	load(id: string): Conversation;
 	/** Writes the conversation, merged with what another glm-tui wrote meanwhile; returns the merged result. */
 	save(conversation: Conversation): Conversation;
+	/** Saves a streaming answer alone (see ConversationStore.saveAnswer); without it, checkpoints save the whole conversation. */
+	saveAnswer?(id: string, answer: Message): void;
 	rename(id: string, name: string): Conversation;
 	remove(id: string): void;
 	prepareSave?(conversation: Conversation): void;

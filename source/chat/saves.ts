@@ -2,7 +2,7 @@
 // ones hold changes only in memory, why the last save failed, and the checkpoints of answers still streaming.
 // Saves happen when a message is sent, when an answer ends and every few seconds while one grows; never per token.
 import type {Conversation, Message} from '../domain/types.js';
-import {describeFileError} from '../store/errors.js';
+import {describeFileError, isStoreError} from '../store/errors.js';
 import {Checkpoints} from './checkpoints.js';
 import type {ActiveStream} from './controller-types.js';
 import {controllerText} from './controller-messages.js';
@@ -133,15 +133,34 @@ export class Saves {
 			const grew = length !== (stream.saved?.length ?? 0);
 			const since = stream.saved ? now - stream.saved.at : Infinity;
 			if (!grew && since < HEARTBEAT_MS) continue;
-			// A big conversation's save is not cheap (~40 ms for 5,000 messages): spaced so saving stays under
-			// ~0.4% of the time, the cost per streamed frame does not grow with the conversation; a short one is
-			// saved at every tick.
+			// The answer is saved alone (a few ms), but a slow disk, or a store that writes the whole conversation,
+			// can make a save dear: spaced so saving stays under ~0.4% of the time.
 			if (grew && stream.saved && since < stream.saved.cost * CHECKPOINT_COST_SPACING) continue;
 			const started = this.timers.elapsed();
-			this.persist(conversation, controllerText.checkpointLater, checkpointOf(message, writer, now));
+			this.checkpoint(conversation, checkpointOf(message, writer, now));
 			stream.saved = {length, at: now, cost: this.timers.elapsed() - started};
 		}
 		return this.host.streams.size > 0;
+	}
+
+	/** Saves the growing answer alone where the store can; the whole conversation where it cannot, or when its file is gone. */
+	private checkpoint(conversation: Conversation, answer: Message): void {
+		if (this.store.saveAnswer) {
+			try {
+				this.store.saveAnswer(conversation.id, answer);
+				this.host.saved(conversation, false);
+				return;
+			} catch (error) {
+				if (!isStoreError(error, 'not-found')) {
+					const reason = describeFileError(error);
+					this.unsaved.add(conversation.id);
+					this.failures.set(conversation.id, reason);
+					this.host.failed(controllerText.couldNotSave(conversation.name, reason, controllerText.checkpointLater));
+					return;
+				}
+			}
+		}
+		this.persist(conversation, controllerText.checkpointLater, answer);
 	}
 
 	/**

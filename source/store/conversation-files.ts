@@ -10,29 +10,36 @@ import {isValidId, validateName} from './slug.js';
 import type {NewConversation} from './conversation-store.js';
 
 const FILE_PATTERN = /^([a-z0-9][a-z0-9_-]*)\.json$/;
-const TEMPORARY_PATTERN = /^[a-z0-9][a-z0-9_-]*\.json\.tmp-\d+[0-9a-f]*$/;
+const LIVE_PATTERN = /^([a-z0-9][a-z0-9_-]*)\.live\.json$/;
+const TEMPORARY_PATTERN = /^[a-z0-9][a-z0-9_-]*(\.live)?\.json\.tmp-\d+[0-9a-f]*$/;
 const ABANDONED_AFTER_MS = 10 * 60_000;
 
 export function conversationFile(dir: string, id: string): string {
 	return path.join(dir, `${id}.json`);
 }
 
-export function idsOnDisk(dir: string): string[] {
+/** The conversations in the folder, and those of them with answers saved beside them (live-answers.ts). */
+export function idsOnDisk(dir: string): {ids: string[]; withLiveAnswers: Set<string>} {
 	const ids: string[] = [];
+	const withLiveAnswers = new Set<string>();
 	let names: string[];
 	try {
 		names = fs.readdirSync(dir);
 	} catch (error) {
 		// Never created: a read-only or full disk on the first run.
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ids;
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {ids, withLiveAnswers};
 		throw error;
 	}
 	for (const name of names) {
 		const id = FILE_PATTERN.exec(name)?.[1];
 		if (id !== undefined && isValidId(id)) ids.push(id);
 		else if (TEMPORARY_PATTERN.test(name)) removeIfAbandoned(path.join(dir, name));
+		else {
+			const live = LIVE_PATTERN.exec(name)?.[1];
+			if (live !== undefined) withLiveAnswers.add(live);
+		}
 	}
-	return ids;
+	return {ids, withLiveAnswers};
 }
 
 // conf's temporary files (`<id>.json.tmp-<stamp>`) outlive a process killed mid-save; each can be as big

@@ -1,5 +1,5 @@
 // The conversation store's public shape: what the rest of glm-tui may ask of it (see conversations.ts).
-import type {Conversation, ConversationSettings} from '../domain/types.js';
+import type {Conversation, ConversationSettings, Message} from '../domain/types.js';
 import type {LockOptions} from './lock.js';
 import type {Env} from './paths.js';
 import type {StoreProblem} from './problems.js';
@@ -61,6 +61,12 @@ export interface ConversationStore {
 	 * removed meanwhile by another window is written again rather than lost.
 	 */
 	save(conversation: Conversation): Conversation;
+	/**
+	 * Saves an answer while it streams, beside the conversation's file (live-answers.ts): the cost does not grow
+	 * with the conversation. load() and list() show it merged in; the next save() writes it into the file.
+	 * Throws StoreError `not-found` when the conversation's file is gone (save() writes it again).
+	 */
+	saveAnswer(id: string, answer: Message): void;
 	/** Changes the display name only; the id (and file name) stay. A name another conversation has is refused (`name-taken`). */
 	rename(id: string, name: string): Conversation;
 	/** Moves the conversation to the trash (see trash.ts); false when there was nothing to remove. */

@@ -11,12 +11,12 @@ import {conversationFileText as say} from './messages.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Conf from 'conf';
-import type {Conversation} from '../domain/types.js';
+import type {Conversation, Message} from '../domain/types.js';
 import {storePaths} from './paths.js';
 import {StoreError, describeFileError, describeInvalid, isInvalidContent, isStoreError, isUnwritable} from './errors.js';
 import {withLock, withReadLock, type LockOptions} from './lock.js';
 import {MAX_NAME_LENGTH, isValidId, slugify, uniqueSlug} from './slug.js';
-import {FORMAT_VERSION, checkConversationFile, prepareSerialization, type ConversationFile} from './format.js';
+import {FORMAT_VERSION, checkConversationFile, checkMessage, prepareSerialization, type ConversationFile} from './format.js';
 import {mergeConversation, sharedFields, type SharedFields} from './merge.js';
 import {listOrder, nameKey, uniqueName} from './order.js';
 import {
@@ -34,6 +34,14 @@ import {checkId, checkName, conversationFile, idsOnDisk, prepareFolder, settings
 import {copy, fromFile, lastRead, openConversationConf, parseConversationBytes, toFile} from './conversation-doc.js';
 import {ProblemLog, StoreProblem} from './problems.js';
 import {moveAside} from './quarantine.js';
+import {
+	liveAnswersFile,
+	overlayLiveAnswers,
+	readLiveAnswers,
+	removeLiveAnswers,
+	writeLiveAnswers,
+	type LiveAnswers,
+} from './live-answers.js';
 
 export type {TrashEntry} from './trash.js';
 export type {ConversationSummary} from './summary-index.js';
@@ -46,9 +54,13 @@ export function openConversationStore(options: ConversationStoreOptions = {}): C
 }
 
 interface FileState {
+	/** Of the conversation's file and, when there is one, of its live answers' (live-answers.ts). */
 	fingerprint: string;
-	/** The conversation as the file holds it. */
+	/** The conversation as readers see it: the file's, with the live answers merged in. */
 	doc: Conversation;
+	/** The conversation as its own file holds it, and that file's fingerprint. */
+	file: {fingerprint: string; doc: Conversation};
+	live?: LiveAnswers;
 }
 
 class FileConversationStore implements ConversationStore {
@@ -81,8 +93,9 @@ class FileConversationStore implements ConversationStore {
 		const index = readIndex(this.#indexFile);
 		const next = new Map<string, IndexEntry>();
 		let changed = false;
-		for (const id of idsOnDisk(this.dir)) {
-			const fingerprint = fileFingerprint(this.#file(id));
+		const {ids, withLiveAnswers} = idsOnDisk(this.dir);
+		for (const id of ids) {
+			const fingerprint = this.#fingerprint(id, withLiveAnswers.has(id));
 			if (fingerprint === undefined) continue;
 			let entry = index.get(id);
 			if (entry?.fingerprint !== fingerprint) {
@@ -132,6 +145,32 @@ class FileConversationStore implements ConversationStore {
 		);
 	}
 
+	saveAnswer(id: string, answer: Message): void {
+		checkId(id);
+		this.#locked(id, undefined, () => {
+			const state = this.#read(id);
+			const file = liveAnswersFile(this.dir, id);
+			try {
+				checkMessage(answer);
+			} catch (error) {
+				if (!isInvalidContent(error)) throw error;
+				throw new StoreError('invalid-value', say.cannotSave(id, describeInvalid(error)), {file, cause: error});
+			}
+			const createdAt = state.file.doc.createdAt;
+			const others = state.live?.createdAt === createdAt ? state.live.messages.filter((each) => each.id !== answer.id) : [];
+			const live = {createdAt, messages: [...others, answer]};
+			writeLiveAnswers(file, live);
+			const next: FileState = {
+				fingerprint: joinFingerprints(state.file.fingerprint, fileFingerprint(file)),
+				doc: overlayLiveAnswers(state.file.doc, live),
+				file: state.file,
+				live,
+			};
+			this.#files.set(id, next);
+			updateIndexEntry(this.#indexFile, id, {fingerprint: next.fingerprint, summary: summarize(next.doc)});
+		});
+	}
+
 	importConversation(conversation: Conversation): Conversation {
 		const name = this.#freeName(checkName(conversation.name), 'suffix');
 		if (typeof conversation.model !== 'string' || conversation.model.trim() === '') {
@@ -168,6 +207,7 @@ class FileConversationStore implements ConversationStore {
 		checkId(id);
 		return this.#locked(id, say.delete, () => {
 			const file = this.#file(id);
+			this.#foldLiveAnswers(id);
 			const existed = fileFingerprint(file) !== undefined;
 			if (existed) moveToTrash(this.#trashDir, file, id);
 			this.#forget(id);
@@ -239,13 +279,30 @@ class FileConversationStore implements ConversationStore {
 	 * the lock held: an older format is migrated (written) by conf, and a corrupt file is moved aside.
 	 */
 	#read(id: string): FileState {
-		const file = this.#file(id);
-		// Fingerprint before reading: should the file change in between, the next fingerprint differs and we
+		// Fingerprints before reading: should a file change in between, the next fingerprint differs and we
 		// read again, instead of trusting old content under a new fingerprint.
-		const fingerprint = fileFingerprint(file);
+		const fingerprint = fileFingerprint(this.#file(id));
 		if (fingerprint === undefined) throw this.#notFound(id);
+		const liveFile = liveAnswersFile(this.dir, id);
+		const liveFingerprint = fileFingerprint(liveFile);
 		const known = this.#files.get(id);
-		if (known?.fingerprint === fingerprint) return known;
+		const both = joinFingerprints(fingerprint, liveFingerprint);
+		if (known?.fingerprint === both) return known;
+		const file = known?.file.fingerprint === fingerprint ? known.file : this.#readFile(id, fingerprint);
+		const live = liveFingerprint === undefined ? undefined : readLiveAnswers(liveFile);
+		const state: FileState = {
+			fingerprint: joinFingerprints(file.fingerprint, liveFingerprint),
+			doc: overlayLiveAnswers(file.doc, live),
+			file,
+			...(live ? {live} : {}),
+		};
+		this.#files.set(id, state);
+		return state;
+	}
+
+	/** The conversation's own file, parsed and checked (see #read). */
+	#readFile(id: string, fingerprint: string): FileState['file'] {
+		const file = this.#file(id);
 		let raw: Buffer;
 		try {
 			raw = fs.readFileSync(file);
@@ -267,9 +324,7 @@ class FileConversationStore implements ConversationStore {
 				data = conf.store;
 			}
 			checkConversationFile(data);
-			const state = {fingerprint: current, doc: fromFile(data as ConversationFile, id)};
-			this.#files.set(id, state);
-			return state;
+			return {fingerprint: current, doc: fromFile(data as ConversationFile, id)};
 		} catch (error) {
 			if (isUnwritable(error)) {
 				// The only write in here is conf's migration: an older file in a read-only or full folder.
@@ -315,9 +370,36 @@ class FileConversationStore implements ConversationStore {
 			// conf's only way to create a file with content: `defaults`, written when the file is missing.
 			this.#confs.set(id, openConversationConf(this.dir, id, {defaults: data}));
 		}
-		const state = {fingerprint: fileFingerprint(file) ?? '', doc: conversation};
-		this.#files.set(id, state);
-		updateIndexEntry(this.#indexFile, id, {fingerprint: state.fingerprint, summary: summarize(conversation)});
+		// Whatever is written was merged with the live answers (every caller read them first): they are in the file now.
+		try {
+			removeLiveAnswers(liveAnswersFile(this.dir, id));
+		} catch {
+			// Left behind, they are older than the file's copies and lose every merge.
+		}
+		const fingerprint = fileFingerprint(file) ?? '';
+		this.#files.set(id, {fingerprint, doc: conversation, file: {fingerprint, doc: conversation}});
+		updateIndexEntry(this.#indexFile, id, {fingerprint, summary: summarize(conversation)});
+	}
+
+	/** Writes the live answers into the conversation's file, before the file leaves (trash). */
+	#foldLiveAnswers(id: string): void {
+		const file = liveAnswersFile(this.dir, id);
+		if (!fs.existsSync(file)) return;
+		try {
+			const state = this.#read(id);
+			if (state.doc !== state.file.doc) this.#write(id, state.doc);
+			// Answers of an earlier conversation of this id (see LiveAnswers.createdAt) go with it.
+			removeLiveAnswers(file);
+		} catch {
+			// The conversation cannot be read or written: it leaves as it is.
+		}
+	}
+
+	/** The conversation's fingerprint as #read computes it; `withLiveAnswers` false spares a stat when a listing says there are none. */
+	#fingerprint(id: string, withLiveAnswers = true): string | undefined {
+		const fingerprint = fileFingerprint(this.#file(id));
+		if (fingerprint === undefined || !withLiveAnswers) return fingerprint;
+		return joinFingerprints(fingerprint, fileFingerprint(liveAnswersFile(this.dir, id)));
 	}
 
 	/** Moves a file we cannot use out of the way (see moveAside) and reports it once. */
@@ -392,4 +474,8 @@ class FileConversationStore implements ConversationStore {
 	#file(id: string): string {
 		return conversationFile(this.dir, id);
 	}
+}
+
+function joinFingerprints(file: string, live: string | undefined): string {
+	return live === undefined ? file : `${file}+${live}`;
 }

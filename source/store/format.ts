@@ -100,6 +100,9 @@ export const conversationFileSchema = {
 /** Throws SchemaViolation for a document that is not a conversation of FORMAT_VERSION. */
 export const checkConversationFile = compileSchema(conversationFileSchema);
 
+/** Throws SchemaViolation for a value that is not one message of such a conversation. */
+export const checkMessage = compileSchema(messageSchema);
+
 export const INTERNAL = {migrations: {version: FORMAT_VERSION}} as const;
 
 /** The version a parsed file declares; files from before conf's bookkeeping count as 0.0.0. */

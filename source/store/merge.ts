@@ -39,7 +39,7 @@ export function mergeConversation(ours: Conversation, disk: Conversation | undef
 	for (const message of ours.messages) {
 		const theirs = byId.get(message.id);
 		// Mostly the very same object: both copies came from the last save.
-		if (theirs !== message) byId.set(message.id, theirs ? newer(message, theirs) : message);
+		if (theirs !== message) byId.set(message.id, theirs ? newerMessage(message, theirs) : message);
 	}
 	merged.messages = sortByTime(dropRemoved([...byId.values()], removedIds));
 	merged.createdAt = earliest(ours.createdAt, disk.createdAt);
@@ -57,7 +57,8 @@ export function removeMessages(conversation: Conversation, ids: readonly string[
 	};
 }
 
-function newer(ours: Message, theirs: Message): Message {
+/** Of two copies of one message: a final state beats `streaming`, then the later change, then `ours`. */
+export function newerMessage(ours: Message, theirs: Message): Message {
 	const rank = (message: Message) => (message.state === 'streaming' ? 0 : 1);
 	if (rank(ours) !== rank(theirs)) return rank(ours) > rank(theirs) ? ours : theirs;
 	return time(theirs.updatedAt ?? theirs.time) > time(ours.updatedAt ?? ours.time) ? theirs : ours;
@@ -70,7 +71,7 @@ function dropRemoved(messages: Message[], removedIds: readonly string[] | undefi
 }
 
 // Stable, and skipped when already in order (the common case: one process appending).
-function sortByTime(messages: Message[]): Message[] {
+export function sortByTime(messages: Message[]): Message[] {
 	let sorted = true;
 	for (let index = 1; index < messages.length && sorted; index++) {
 		sorted = inOrder(messages[index - 1]!.time, messages[index]!.time);
@@ -101,7 +102,7 @@ function earliest(a: string, b: string): string {
 	return time(b) < time(a) ? b : a;
 }
 
-function latest(a: string, b: string): string {
+export function latest(a: string, b: string): string {
 	return time(b) > time(a) ? b : a;
 }
 

@@ -323,12 +323,41 @@ describe('frames and checkpoints (fake clock)', () => {
 		controller.send('q');
 		client.last.emit({type: 'content', text: 'x'});
 		clock.advance(3000);
-		const writes = store.writes.length;
+		const writes = store.answerWrites.length;
 		clock.advance(27_000);
-		expect(store.writes.length).toBe(writes);
+		expect(store.answerWrites.length).toBe(writes);
 		clock.advance(3000);
-		expect(store.writes.length).toBe(writes + 1);
+		expect(store.answerWrites.length).toBe(writes + 1);
 		expect(onDisk(id)[1]).toBe('assistant streaming x');
+	});
+
+	it('a checkpoint saves the answer alone: the conversation is written when the question is sent and when the answer ends', async () => {
+		const controller = start({checkpointMs: 3000});
+		const id = controller.active.id;
+		controller.send('q');
+		const afterSend = store.writes.length;
+		for (let second = 0; second < 30; second++) {
+			client.last.emit({type: 'content', text: `${second} `});
+			clock.advance(1000);
+		}
+		expect(store.writes.length).toBe(afterSend);
+		expect(store.answerWrites.length).toBe(10);
+		expect(store.answerWrites.at(-1)).toMatchObject({state: 'streaming', content: expect.stringMatching(/^0 1 .* 29 $/)});
+		client.last.end();
+		await settle();
+		clock.runImmediates();
+		expect(store.writes.length).toBe(afterSend + 1);
+		expect(onDisk(id)[1]).toMatch(/^assistant complete 0 1 .* 29 $/);
+	});
+
+	it('when another window deleted the conversation mid-answer, the checkpoint writes it whole again', () => {
+		const controller = start({checkpointMs: 3000});
+		const id = controller.active.id;
+		controller.send('q');
+		client.last.emit({type: 'content', text: 'kept'});
+		store.disk.delete(id);
+		clock.advance(3000);
+		expect(onDisk(id)).toEqual(['user complete q', 'assistant streaming kept']);
 	});
 
 	it('the checkpoint timer stops when no answer streams, and never keeps the process alive', async () => {

@@ -1,6 +1,7 @@
 // The chat controller's world, faked: a clock and timers moved by hand, an in-memory conversation store whose
 // "disk" can be read and made to fail, and a GLM client whose streams the test writes event by event.
-import type {Conversation, ConversationSettings} from '../../source/domain/types.js';
+import type {Conversation, ConversationSettings, Message} from '../../source/domain/types.js';
+import {StoreError} from '../../source/store/errors.js';
 import {abortedError, type GlmError} from '../../source/glm/errors.js';
 import type {ChatRequest, StreamEvent} from '../../source/glm/types.js';
 import type {ConversationStoreLike, ConversationSummaryLike, StreamingClient, TimerHandle, Timers} from '../../source/chat/ports.js';
@@ -84,6 +85,8 @@ export class FakeStore implements ConversationStoreLike {
 	readonly disk = new Map<string, Conversation>();
 	/** Every successful save, as written. */
 	readonly writes: Conversation[] = [];
+	/** Every answer saved alone (saveAnswer), as written. */
+	readonly answerWrites: Message[] = [];
 	failWith: Error | undefined;
 	/** How long a save takes on the monotonic clock. */
 	saveCostMs = 0;
@@ -123,6 +126,17 @@ export class FakeStore implements ConversationStoreLike {
 		this.disk.set(conversation.id, copy);
 		this.writes.push(copy);
 		return {...conversation};
+	}
+	/** Like the real store: the answer alone, merged into what a reader gets; refused when the conversation is gone. */
+	saveAnswer(id: string, answer: Message): void {
+		this.clock.mono += this.saveCostMs;
+		this.refuse();
+		const conversation = this.disk.get(id);
+		if (!conversation) throw new StoreError('not-found', `There is no conversation ${id}.`);
+		const index = conversation.messages.findIndex((each) => each.id === answer.id);
+		if (index >= 0) conversation.messages[index] = structuredClone(answer);
+		else conversation.messages.push(structuredClone(answer));
+		this.answerWrites.push(structuredClone(answer));
 	}
 	rename(id: string, name: string): Conversation {
 		this.refuse();

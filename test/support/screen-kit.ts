@@ -142,20 +142,34 @@ export function conversationsDir(home: string): string {
 	return path.join(home, '.local', 'share', 'glm-tui', 'conversations');
 }
 
-/** Every conversation file as stored (corrupt copies and temporary files left out). */
+/**
+ * Every conversation file as stored (corrupt copies and temporary files left out), with the answers saved
+ * beside it while they stream (`<id>.live.json`) in place of the file's copies.
+ */
 export function readConversations(home: string): Conversation[] {
 	const dir = conversationsDir(home);
 	if (!fs.existsSync(dir)) return [];
+	const read = <T>(name: string): T | undefined => {
+		try {
+			return JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as T;
+		} catch {
+			// Caught mid-write by a poll, or gone: the next poll reads it whole.
+			return undefined;
+		}
+	};
 	return fs
 		.readdirSync(dir)
 		.filter((name) => /^[a-z0-9][a-z0-9_-]*\.json$/.test(name))
 		.flatMap((name) => {
-			try {
-				return [JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Conversation];
-			} catch {
-				// Caught mid-write by a poll: the next poll reads it whole.
-				return [];
+			const conversation = read<Conversation>(name);
+			if (!conversation) return [];
+			const live = read<{createdAt: string; messages: Message[]}>(name.replace(/\.json$/, '.live.json'));
+			for (const answer of live?.createdAt === conversation.createdAt ? live.messages : []) {
+				const index = conversation.messages.findIndex((each) => each.id === answer.id);
+				if (index < 0) conversation.messages.push(answer);
+				else if (conversation.messages[index]!.state === 'streaming') conversation.messages[index] = answer;
 			}
+			return [conversation];
 		});
 }
 
