@@ -462,7 +462,9 @@ async function bigSession(server: GlmServer, run: Partial<Run>): Promise<void> {
 		run.startBigMs = await startUp(app, BIG.name);
 		await app.idle(300);
 		run.rssStartBigKb = statusKb(app.pid, 'VmRSS') ?? NaN;
-		app.write('Summarize our whole discussion 总结一下');
+		// The same question typed the same way as in the 10-message session: the frame cost ratio compares
+		// conversation sizes, not a process whose drawing code the typing has warmed up with one that is cold.
+		await typeText(app, typedText(TYPED));
 		const marker = nextMarker();
 		run.long5000 = await stream(
 			app,
