@@ -1,23 +1,3 @@
-import hljs from 'highlight.js/lib/core';
-import bash from 'highlight.js/lib/languages/bash';
-import c from 'highlight.js/lib/languages/c';
-import cpp from 'highlight.js/lib/languages/cpp';
-import css from 'highlight.js/lib/languages/css';
-import diff from 'highlight.js/lib/languages/diff';
-import dockerfile from 'highlight.js/lib/languages/dockerfile';
-import go from 'highlight.js/lib/languages/go';
-import ini from 'highlight.js/lib/languages/ini';
-import java from 'highlight.js/lib/languages/java';
-import javascript from 'highlight.js/lib/languages/javascript';
-import json from 'highlight.js/lib/languages/json';
-import markdown from 'highlight.js/lib/languages/markdown';
-import python from 'highlight.js/lib/languages/python';
-import rust from 'highlight.js/lib/languages/rust';
-import shell from 'highlight.js/lib/languages/shell';
-import sql from 'highlight.js/lib/languages/sql';
-import typescript from 'highlight.js/lib/languages/typescript';
-import xml from 'highlight.js/lib/languages/xml';
-import yaml from 'highlight.js/lib/languages/yaml';
 import type {Style, Theme} from './theme.js';
 
 /*
@@ -27,72 +7,26 @@ is translated to SGR by applying only the innermost styled scope to each text ru
 produce nested open/close pairs.
 */
 
-const languages = {
-	bash,
-	c,
-	cpp,
-	css,
-	diff,
-	dockerfile,
-	go,
-	ini,
-	java,
-	javascript,
-	json,
-	markdown,
-	python,
-	rust,
-	shell,
-	sql,
-	typescript,
-	xml,
-	yaml,
-};
-let registered = false;
-
-// Compiling the grammars takes tens of milliseconds: done at the first code block, not at start-up.
-function register(): void {
-	if (registered) return;
-	registered = true;
-	for (const [name, language] of Object.entries(languages)) {
-		hljs.registerLanguage(name, language);
-	}
-
-	// Fence labels models use that the grammars do not already alias.
-	hljs.registerAliases(['sh', 'zsh', 'shellscript'], {languageName: 'bash'});
-	hljs.registerAliases(['console', 'terminal', 'shell-session'], {languageName: 'shell'});
-	hljs.registerAliases(['golang'], {languageName: 'go'});
-	hljs.registerAliases(['jsonc', 'json5'], {languageName: 'json'});
-	hljs.registerAliases(['mysql', 'postgresql', 'postgres', 'sqlite'], {languageName: 'sql'});
-	hljs.registerAliases(['vue', 'svg'], {languageName: 'xml'});
-}
-
-/** Whether `language` (a fence label, any case) has a grammar. */
-export function isKnownLanguage(language: string): boolean {
-	register();
-	return language !== '' && hljs.getLanguage(language.toLowerCase()) !== undefined;
-}
-
-// The first frame should not wait for grammars to compile (tens of milliseconds for a screen with a few
-// languages): while held, code is left plain, and releasing says whether anything has to be drawn again.
-let held = false;
+// The grammars are not part of the first frame: until they are loaded (loadHighlighting, once it is on
+// screen), code is left plain, and loading says whether anything has to be drawn again.
+let grammars: typeof import('./highlight-grammars.js') | undefined;
+let loading: Promise<boolean> | undefined;
 let leftPlain = false;
 let generation = 0;
 
-export function holdHighlighting(): void {
-	held = true;
+/** Loads the grammars; resolves true when code was left plain meanwhile: whatever cached rendered lines must render them again. */
+export function loadHighlighting(): Promise<boolean> {
+	loading ??= import('./highlight-grammars.js').then((module) => {
+		grammars = module;
+		if (!leftPlain) return false;
+		leftPlain = false;
+		generation++;
+		return true;
+	});
+	return loading;
 }
 
-/** True when code was left plain while held: whatever cached rendered lines must render them again. */
-export function releaseHighlighting(): boolean {
-	held = false;
-	if (!leftPlain) return false;
-	leftPlain = false;
-	generation++;
-	return true;
-}
-
-/** Changes when releasing left something to highlight: part of the key of anything cached from highlight(). */
+/** Changes when loading left something to highlight: part of the key of anything cached from highlight(). */
 export function highlightGeneration(): number {
 	return generation;
 }
@@ -107,12 +41,12 @@ const cacheLimit = 128;
  */
 export function highlight(code: string, language: string, theme: Theme): string {
 	const name = language.toLowerCase();
-	if (held && code !== '' && name !== '') {
-		leftPlain = true;
+	if (!grammars) {
+		if (code !== '' && name !== '') leftPlain = true;
 		return code;
 	}
 
-	if (code === '' || !isKnownLanguage(name)) {
+	if (code === '' || !grammars.isKnownLanguage(name)) {
 		return code;
 	}
 
@@ -130,7 +64,7 @@ export function highlight(code: string, language: string, theme: Theme): string 
 
 	let result: string;
 	try {
-		result = htmlToAnsi(hljs.highlight(code, {language: name, ignoreIllegals: true}).value, theme.syntax);
+		result = htmlToAnsi(grammars.highlightHtml(code, name), theme.syntax);
 	} catch {
 		result = code;
 	}

@@ -1,10 +1,16 @@
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
-import {describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {loadHighlighting} from '../../source/terminal/highlight.js';
 import {createTheme, renderMarkdown, renderPlain} from '../../source/terminal/markdown.js';
 import {MarkdownStream} from '../../source/terminal/markdown-stream.js';
 import {splitStableBlocks} from '../../source/terminal/markdown-stable.js';
 import {mulberry32} from '../support/random.js';
+
+// The chat loads the grammars after its first frame; here, before the first render.
+beforeAll(async () => {
+	await loadHighlighting();
+});
 
 const plain = (lines: string[]): string[] => lines.map((line) => stripAnsi(line));
 const text = (lines: string[]): string => plain(lines).join('\n');

@@ -54,20 +54,19 @@ describe('TranscriptLines', () => {
 	});
 });
 
-describe('code highlighting held for the first frame', () => {
-	it('draws code plain while held, then coloured once released', async () => {
-		const {holdHighlighting, releaseHighlighting} = await import('../../source/terminal/highlight.js');
+describe('code highlighting after the first frame', () => {
+	it('draws code plain until the grammars are loaded, then coloured', async () => {
+		const {loadHighlighting} = await import('../../source/terminal/highlight.js');
 		const answer = message('```python\ndef retry(fn):\n    return fn()\n```', 'complete');
 		const lines = new TranscriptLines();
-		holdHighlighting();
 		const plain = lines.linesFor(answer, {width: 60, showReasoning: false});
 		expect(plain.join('\n')).toContain('def retry(fn):');
-		expect(releaseHighlighting()).toBe(true);
+		expect(plain.join('\n')).not.toMatch(/\u001B\[\d+mdef\u001B/);
+		expect(await loadHighlighting()).toBe(true);
 		const coloured = lines.linesFor(answer, {width: 60, showReasoning: false});
 		expect(coloured).not.toEqual(plain);
 		expect(coloured.join('\n')).toMatch(/\u001B\[\d+mdef\u001B/);
-		// Nothing was held back the second time: no redraw needed.
-		holdHighlighting();
-		expect(releaseHighlighting()).toBe(false);
+		// Loaded once: nothing more to draw again.
+		expect(await loadHighlighting()).toBe(true);
 	});
 });
