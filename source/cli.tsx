@@ -14,10 +14,18 @@ import {cliText} from './cli-messages.js';
 // background while an answer streams (~18% of the CPU of a 50 tokens/s answer here). Sixteen times the budget
 // still optimizes what is really hot (a 1 MB paste, a 5,000-message conversation) a moment later.
 setFlagsFromString('--interrupt-budget=1081344');
-// V8 runs a regular expression's first match in its bytecode interpreter and compiles it on the second. marked's
-// block rules (lheading, paragraph, html) backtrack heavily over a whole message, and interpreted they make the
-// first frame's Markdown ~20 ms slower than compiled: every pattern is compiled at its first match instead.
-setFlagsFromString('--no-regexp-tier-up');
+
+/**
+ * V8 runs a regular expression's first match in its bytecode interpreter and compiles it on the second. marked's
+ * block rules (lheading, paragraph, html) backtrack heavily over a whole message, and interpreted they make the
+ * first frame's Markdown ~20 ms slower than compiled: in the chat, every pattern is compiled at its first match
+ * instead. Only once the chat's modules are loaded: patterns matched only while they load (marked assembles its
+ * rules with dozens of replace() calls) would each be compiled for a single match, ~5 ms of start-up. A pattern
+ * first matched while loading is compiled a few matches later.
+ */
+function compileRegExpsAtFirstMatch(): void {
+	setFlagsFromString('--no-regexp-tier-up');
+}
 
 const VERSION = readVersion();
 
@@ -189,6 +197,7 @@ async function main(argv: string[]): Promise<number> {
 	// terminal back as it found it when the process exits, whatever happens.)
 	if (process.stdin.isTTY) process.stdin.setRawMode(true);
 	const {runInteractive} = await import('./interactive.js');
+	compileRegExpsAtFirstMatch();
 	return runInteractive({config, settings, flags: {...definedOnly({model: values.model, system: values.system, temperature, thinking})}});
 }
 
