@@ -16,13 +16,17 @@ let generation = 0;
 
 /** Loads the grammars; resolves true when code was left plain meanwhile: whatever cached rendered lines must render them again. */
 export function loadHighlighting(): Promise<boolean> {
-	loading ??= import('./highlight-grammars.js').then((module) => {
-		grammars = module;
-		if (!leftPlain) return false;
-		leftPlain = false;
-		generation++;
-		return true;
-	});
+	loading ??= import('./highlight-grammars.js').then(
+		(module) => {
+			grammars = module;
+			if (!leftPlain) return false;
+			leftPlain = false;
+			generation++;
+			return true;
+		},
+		// An install missing the chunk: code stays plain rather than the app failing.
+		() => false,
+	);
 	return loading;
 }
 

@@ -66,7 +66,8 @@ describe('code highlighting after the first frame', () => {
 		const coloured = lines.linesFor(answer, {width: 60, showReasoning: false});
 		expect(coloured).not.toEqual(plain);
 		expect(coloured.join('\n')).toMatch(/\u001B\[\d+mdef\u001B/);
-		// Loaded once: nothing more to draw again.
+		// Loaded once: asking again changes nothing.
 		expect(await loadHighlighting()).toBe(true);
+		expect(lines.linesFor(answer, {width: 60, showReasoning: false})).toBe(coloured);
 	});
 });
