@@ -193,6 +193,26 @@ const lazyCrypto = {
 	},
 };
 
+// Importing node:process as an ES module makes Node build an ES facade of it, and that reads every property of
+// `process`, running its lazy getters (process.report loads the diagnostic report, allowedNodeEnvironmentFlags
+// goes through every option): ~8 ms of start-up, paid by the first chunk that imports it. The bundled modules use
+// only its default export, env and cwd: they get them from the process object itself. A name not listed here fails
+// the build.
+const processWithoutFacade = {
+	name: 'process-without-facade',
+	setup(esbuild) {
+		esbuild.onResolve({filter: /^(node:)?process$/}, (args) => {
+			if (args.kind !== 'import-statement') return undefined;
+			replaced.add('node:process');
+			return {path: 'node:process', namespace: 'process-without-facade'};
+		});
+		esbuild.onLoad({filter: /.*/, namespace: 'process-without-facade'}, () => ({
+			contents: 'export default process;\nexport const env = process.env;\nexport const cwd = () => process.cwd();',
+			loader: 'js',
+		}));
+	},
+};
+
 // Packages published without their licence file: the text from their repository.
 const licencesNotShipped = {
 	'yoga-layout': `MIT License
@@ -269,6 +289,7 @@ const {metafile} = await build({
 		lazySemver,
 		lazyChildProcess,
 		lazyCrypto,
+		processWithoutFacade,
 	],
 	// React checks NODE_ENV at run time; the production build is much cheaper per render.
 	// Segmenters are made at their first use, not when their module loads (source/terminal/lazy-segmenter.ts).
@@ -294,6 +315,7 @@ const missed = [
 	'conf semver',
 	'terminal-size child_process',
 	'node:crypto',
+	'node:process',
 	'ajv/dist/2020.js',
 	'ajv-formats',
 ].filter((each) => !replaced.has(each));
