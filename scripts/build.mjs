@@ -213,24 +213,38 @@ const processWithoutFacade = {
 	},
 };
 
-// The first ES import of node:fs makes Node build an ES facade of it, copying its ~100 exports into a module:
-// ~3 ms of start-up, in cli.js. The bundle's imports of it get the CommonJS module itself. Like the facade's, the
-// named exports are the functions as they were at the first import. A name not listed here fails the build
-// (esbuild's import-is-undefined is an error below, for `import * as fs` too).
-const fsExports = ['closeSync', 'createWriteStream', 'existsSync', 'readdirSync', 'readFileSync', 'statSync', 'writeFileSync', 'writeSync'];
-const fsWithoutFacade = {
-	name: 'fs-without-facade',
+// The first ES import of a Node module makes Node build an ES facade of it, copying all its exports into a module:
+// ~3 ms for node:fs (in cli.js), 0.1-0.6 ms for each of the others the first frame needs. The bundle's imports of
+// these get the CommonJS module itself. Like the facade's, the named exports are the values at the first import.
+// A name not listed here fails the build (esbuild's import-is-undefined is an error below, for `import * as` too).
+const builtinExports = {
+	assert: [],
+	buffer: ['Buffer'],
+	events: ['EventEmitter', 'once'],
+	fs: ['closeSync', 'createWriteStream', 'existsSync', 'readdirSync', 'readFileSync', 'statSync', 'writeFileSync', 'writeSync'],
+	os: ['constants', 'homedir'],
+	path: [],
+	stream: ['PassThrough', 'Readable', 'Stream'],
+	string_decoder: ['StringDecoder'],
+	tty: [],
+	util: ['isDeepStrictEqual', 'parseArgs', 'promisify'],
+	v8: ['setFlagsFromString'],
+};
+const builtinsWithoutFacade = {
+	name: 'builtins-without-facade',
 	setup(esbuild) {
-		esbuild.onResolve({filter: /^(node:)?fs$/}, (args) => {
+		const names = Object.keys(builtinExports).join('|');
+		esbuild.onResolve({filter: new RegExp(`^(node:)?(${names})$`)}, (args) => {
 			if (args.kind !== 'import-statement') return undefined;
-			replaced.add('node:fs');
-			return {path: 'node:fs', namespace: 'fs-without-facade'};
+			const name = args.path.replace(/^node:/, '');
+			replaced.add(`node:${name}`);
+			return {path: name, namespace: 'builtin-without-facade'};
 		});
-		esbuild.onLoad({filter: /.*/, namespace: 'fs-without-facade'}, () => ({
+		esbuild.onLoad({filter: /.*/, namespace: 'builtin-without-facade'}, (args) => ({
 			contents: [
-				"const fs = require('node:fs');",
-				'export default fs;',
-				...fsExports.map((name) => `export const ${name} = fs.${name};`),
+				`const module = require('node:${args.path}');`,
+				'export default module;',
+				...builtinExports[args.path].map((name) => `export const ${name} = module.${name};`),
 			].join('\n'),
 			loader: 'js',
 		}));
@@ -314,7 +328,7 @@ const {metafile} = await build({
 		lazyChildProcess,
 		lazyCrypto,
 		processWithoutFacade,
-		fsWithoutFacade,
+		builtinsWithoutFacade,
 	],
 	// React checks NODE_ENV at run time; the production build is much cheaper per render.
 	// Segmenters are made at their first use, not when their module loads (source/terminal/lazy-segmenter.ts).
@@ -342,7 +356,7 @@ const missed = [
 	'terminal-size child_process',
 	'node:crypto',
 	'node:process',
-	'node:fs',
+	...Object.keys(builtinExports).map((name) => `node:${name}`),
 	'ajv/dist/2020.js',
 	'ajv-formats',
 ].filter((each) => !replaced.has(each));
