@@ -7,6 +7,7 @@ import type {Conversation, Message} from '../../source/domain/types.js';
 import {openConversationStore} from '../../source/store/conversations.js';
 import {removeMessages} from '../../source/store/merge.js';
 import {makeTempHome, message, type TempHome} from './helpers.js';
+import {mulberry32} from '../support/random.js';
 
 let home: TempHome;
 beforeEach(() => {
@@ -170,5 +171,72 @@ describe('an answer saved while it streams', () => {
 		open().remove(conversation.id);
 		expect(() => store.saveAnswer(conversation.id, {...answer, content: 'x'})).toThrow(expect.objectContaining({code: 'not-found'}));
 		expect(fs.existsSync(liveFile(conversation.id))).toBe(false);
+	});
+});
+
+describe('two windows asking, streaming, finishing, renaming and restarting at random (seeded)', () => {
+	it('a fresh reader always finds every message with the last text saved for it, in time order', () => {
+		const seed = Number(process.env['SEED'] ?? Date.now() % 100_000);
+		const random = mulberry32(seed);
+		const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+		for (let run = 0; run < 25; run++) {
+			let clock = Date.parse('2026-06-01T00:00:00.000Z') + run * 1e7;
+			const tick = () => new Date((clock += 1000)).toISOString();
+			const first = open();
+			const {id} = first.create({name: `run ${run}`, model: 'glm-4.6'});
+			interface Window {
+				store: ReturnType<typeof open>;
+				conversation: Conversation;
+				answer?: Message;
+			}
+			const windows: Window[] = [first, open()].map((store) => ({store, conversation: store.load(id)}));
+			/** Per message id, the text of its last save and whether that save was final. */
+			const expected = new Map<string, string>();
+			let next = 0;
+			const steps: string[] = [];
+			const adopt = (window: Window, saved: Conversation) => {
+				const others = saved.messages.filter((each) => each.id !== window.answer?.id);
+				window.conversation = {...saved, messages: window.answer ? [...others, window.answer] : others};
+			};
+			for (let step = 0; step < 40; step++) {
+				const index = Math.floor(random() * windows.length);
+				const window = windows[index]!;
+				const action = pick(['ask', 'grow', 'grow', 'grow', 'finish', 'rename', 'restart'] as const);
+				steps.push(`${index}:${action}`);
+				if (action === 'ask' && !window.answer) {
+					const question = {...message(`q${next}`, {content: `question ${next}`}), time: tick()};
+					window.conversation.messages.push(question);
+					adopt(window, window.store.save(window.conversation));
+					expected.set(question.id, question.content);
+					window.answer = {id: `a${next++}`, role: 'assistant', content: '', state: 'streaming', time: tick(), writer: `host:${index}`};
+				} else if (action === 'grow' && window.answer) {
+					window.answer = {...window.answer, content: `${window.answer.content}${next}.${step} `, updatedAt: tick()};
+					window.store.saveAnswer(id, window.answer);
+					expected.set(window.answer.id, window.answer.content);
+				} else if (action === 'finish' && window.answer) {
+					const final: Message = {...window.answer, content: `${window.answer.content}done`, state: 'complete', updatedAt: tick()};
+					delete final.writer;
+					window.answer = undefined;
+					adopt(
+						window,
+						window.store.save({
+							...window.conversation,
+							messages: [...window.conversation.messages.filter((each) => each.id !== final.id), final],
+						}),
+					);
+					expected.set(final.id, final.content);
+				} else if (action === 'rename') {
+					window.store.rename(id, `run ${run} step ${step}`);
+				} else if (action === 'restart') {
+					// A new glm-tui in this window's place: what streamed here is lost from memory, kept on disk.
+					windows[index] = {store: open(), conversation: open().load(id)};
+				}
+			}
+			const read = open().load(id);
+			const why = `seed ${seed} run ${run}: ${steps.join(' ')}`;
+			expect(new Map(read.messages.map((each) => [each.id, each.content])), why).toEqual(expected);
+			const times = read.messages.map((each) => each.time);
+			expect(times, why).toEqual([...times].sort());
+		}
 	});
 });
