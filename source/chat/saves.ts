@@ -143,7 +143,7 @@ export class Saves {
 		return this.host.streams.size > 0;
 	}
 
-	/** Saves the growing answer alone where the store can; the whole conversation where it cannot, or when its file is gone. */
+	/** Saves the growing answer alone where the store can; the whole conversation where it cannot, or when its file is gone or unusable. */
 	private checkpoint(conversation: Conversation, answer: Message): void {
 		if (this.store.saveAnswer) {
 			try {
@@ -151,7 +151,7 @@ export class Saves {
 				this.host.saved(conversation, false);
 				return;
 			} catch (error) {
-				if (!isStoreError(error, 'not-found')) {
+				if (!isStoreError(error, 'not-found') && !isStoreError(error, 'corrupt')) {
 					const reason = describeFileError(error);
 					this.unsaved.add(conversation.id);
 					this.failures.set(conversation.id, reason);

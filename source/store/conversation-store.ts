@@ -64,7 +64,8 @@ export interface ConversationStore {
 	/**
 	 * Saves an answer while it streams, beside the conversation's file (live-answers.ts): the cost does not grow
 	 * with the conversation. load() and list() show it merged in; the next save() writes it into the file.
-	 * Throws StoreError `not-found` when the conversation's file is gone (save() writes it again).
+	 * Throws StoreError `not-found` when the conversation's file is gone, `corrupt` when it was unusable (and moved
+	 * aside): save() writes it again.
 	 */
 	saveAnswer(id: string, answer: Message): void;
 	/** Changes the display name only; the id (and file name) stay. A name another conversation has is refused (`name-taken`). */

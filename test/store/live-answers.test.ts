@@ -172,6 +172,19 @@ describe('an answer saved while it streams', () => {
 		expect(() => store.saveAnswer(conversation.id, {...answer, content: 'x'})).toThrow(expect.objectContaining({code: 'not-found'}));
 		expect(fs.existsSync(liveFile(conversation.id))).toBe(false);
 	});
+
+	it('the conversation file damaged meanwhile: moved aside and refused, so the caller writes it whole', () => {
+		const {store, conversation, answer} = withQuestion();
+		fs.writeFileSync(file(conversation.id), '{"messages": [');
+		expect(() => store.saveAnswer(conversation.id, {...answer, content: 'x'})).toThrow(expect.objectContaining({code: 'corrupt'}));
+		expect(fs.existsSync(file(conversation.id))).toBe(false);
+		store.save({...conversation, messages: [...conversation.messages, {...answer, content: 'x'}]});
+		expect(
+			open()
+				.load(conversation.id)
+				.messages.map((each) => each.content),
+		).toEqual(['问题', 'x']);
+	});
 });
 
 describe('two windows asking, streaming, finishing, renaming and restarting at random (seeded)', () => {
