@@ -81,12 +81,17 @@ export class Saves {
 			this.host.saved(conversation, conversation.messages !== before);
 			return true;
 		} catch (error) {
-			const reason = describeFileError(error);
-			this.unsaved.add(conversation.id);
-			this.failures.set(conversation.id, reason);
-			this.host.failed(controllerText.couldNotSave(conversation.name, reason, whenFailed));
+			this.failedSave(conversation, error, whenFailed);
 			return false;
 		}
+	}
+
+	/** Remembers why the conversation could not be saved and says so; it stays unsaved until a save works. */
+	private failedSave(conversation: Conversation, error: unknown, whenFailed: string): void {
+		const reason = describeFileError(error);
+		this.unsaved.add(conversation.id);
+		this.failures.set(conversation.id, reason);
+		this.host.failed(controllerText.couldNotSave(conversation.name, reason, whenFailed));
 	}
 
 	/** Writes now every conversation with changes only in memory. */
@@ -152,10 +157,7 @@ export class Saves {
 				return;
 			} catch (error) {
 				if (!isStoreError(error, 'not-found') && !isStoreError(error, 'corrupt')) {
-					const reason = describeFileError(error);
-					this.unsaved.add(conversation.id);
-					this.failures.set(conversation.id, reason);
-					this.host.failed(controllerText.couldNotSave(conversation.name, reason, controllerText.checkpointLater));
+					this.failedSave(conversation, error, controllerText.checkpointLater);
 					return;
 				}
 			}

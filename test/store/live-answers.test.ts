@@ -17,6 +17,11 @@ afterEach(() => home.cleanup());
 
 const open = () => openConversationStore({env: home.env});
 const file = (id: string) => path.join(home.conversationsDir, `${id}.json`);
+/** The texts of the conversation's messages as a new reader (another glm-tui, the next start) finds them. */
+const contents = (id: string) =>
+	open()
+		.load(id)
+		.messages.map((each) => each.content);
 const liveFile = (id: string) => path.join(home.conversationsDir, `${id}.live.json`);
 const identity = (target: string) => {
 	const stat = fs.statSync(target, {bigint: true});
@@ -135,11 +140,7 @@ describe('an answer saved while it streams', () => {
 			liveFile(conversation.id),
 			JSON.stringify({createdAt: conversation.createdAt, messages: [{id: 'bad', role: 'assistant'}, good]}),
 		);
-		expect(
-			open()
-				.load(conversation.id)
-				.messages.map((each) => each.content),
-		).toEqual(['问题', 'good']);
+		expect(contents(conversation.id)).toEqual(['问题', 'good']);
 		expect(fs.readdirSync(home.conversationsDir).filter((name) => name.includes('corrupt'))).toEqual([]);
 		expect(store.problems()).toEqual([]);
 	});
@@ -151,19 +152,11 @@ describe('an answer saved while it streams', () => {
 		const second = message('b', {role: 'assistant', content: 'theirs', state: 'streaming', writer: 'host:2'});
 		other.saveAnswer(conversation.id, second);
 		store.saveAnswer(conversation.id, {...answer, content: 'mine, longer'});
-		expect(
-			open()
-				.load(conversation.id)
-				.messages.map((each) => each.content),
-		).toEqual(['问题', 'mine, longer', 'theirs']);
+		expect(contents(conversation.id)).toEqual(['问题', 'mine, longer', 'theirs']);
 
 		other.save(removeMessages(other.load(conversation.id), ['b']));
 		other.saveAnswer(conversation.id, {...second, content: 'theirs, still streaming'});
-		expect(
-			open()
-				.load(conversation.id)
-				.messages.map((each) => each.content),
-		).toEqual(['问题', 'mine, longer']);
+		expect(contents(conversation.id)).toEqual(['问题', 'mine, longer']);
 	});
 
 	it('the conversation file gone (deleted in another window): refused, so the caller writes it whole', () => {
@@ -179,11 +172,7 @@ describe('an answer saved while it streams', () => {
 		expect(() => store.saveAnswer(conversation.id, {...answer, content: 'x'})).toThrow(expect.objectContaining({code: 'corrupt'}));
 		expect(fs.existsSync(file(conversation.id))).toBe(false);
 		store.save({...conversation, messages: [...conversation.messages, {...answer, content: 'x'}]});
-		expect(
-			open()
-				.load(conversation.id)
-				.messages.map((each) => each.content),
-		).toEqual(['问题', 'x']);
+		expect(contents(conversation.id)).toEqual(['问题', 'x']);
 	});
 });
 
