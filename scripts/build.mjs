@@ -4,6 +4,7 @@ import {readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSy
 import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
+import {createHash} from 'node:crypto';
 import {build} from 'esbuild';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -58,22 +59,58 @@ const replaceInkModules = {
 	},
 };
 
-// yoga-layout's Emscripten loader fetch()es its own inline wasm from a data: URL whenever a global fetch
-// exists, and Node's first fetch loads its whole HTTP client: ~80 ms of start-up and megabytes of memory
-// for decoding base64. Its other branch decodes the string directly, with atob and a loop over the ~95,000
-// characters (~3 ms); Buffer decodes it natively (~0.4 ms).
-const yogaLoader = /\w+\|\|"function"!=typeof fetch\?Promise\.resolve\(\)/;
+// yoga-layout's Emscripten loader instantiates its inline wasm asynchronously, and yoga-layout waits for it with a
+// top-level await, which a script (see the build below) cannot hold. Compiled synchronously instead (~1 ms for its
+// ~70 KB), the module is ready when loadYoga returns. Its base64 is decoded by Buffer (~0.4 ms), not by atob and
+// a loop over the ~95,000 characters (~3 ms).
+const yogaInstantiate =
+	'function c(e){return ya().then(function(f){return WebAssembly.instantiate(f,d)}).then(function(f){return f}).then(e,function(f){v("failed to asynchronously prepare wasm: "+f);x(f)})}';
 const yogaDecode = 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c';
-const decodeYogaDirectly = {
-	name: 'decode-yoga-directly',
+const yogaAwait = 'const Yoga = wrapAssembly(await loadYoga());';
+const loadYogaSynchronously = {
+	name: 'load-yoga-synchronously',
 	setup(esbuild) {
 		esbuild.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async (args) => {
 			const source = await readFile(args.path, 'utf8');
-			if (!yogaLoader.test(source) || !source.includes(yogaDecode))
-				throw new Error(`${args.path}: the wasm loader has changed; see decodeYogaDirectly in scripts/build.mjs`);
+			if (!source.includes(yogaInstantiate) || !source.includes(yogaDecode))
+				throw new Error(`${args.path}: the wasm loader has changed; see loadYogaSynchronously in scripts/build.mjs`);
 			replaced.add('yoga-layout loader');
-			const decoded = 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))';
-			return {contents: source.replace(yogaLoader, 'true?Promise.resolve()').replace(yogaDecode, () => decoded), loader: 'js'};
+			const instantiate = 'function c(e){e({instance:new WebAssembly.Instance(new WebAssembly.Module(wa()),d)});return Promise.resolve()}';
+			const decode = 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))';
+			return {contents: source.replace(yogaInstantiate, () => instantiate).replace(yogaDecode, () => decode), loader: 'js'};
+		});
+		// Emscripten fills in the object it is given: with the wasm instantiated synchronously, it is the module.
+		esbuild.onLoad({filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			if (!source.includes(yogaAwait))
+				throw new Error(`${args.path}: yoga's loading has changed; see loadYogaSynchronously in scripts/build.mjs`);
+			replaced.add('yoga-layout await');
+			const synchronous = `const yogaModule = {}; loadYoga(yogaModule);
+if (!yogaModule.Node) throw new Error('yoga-layout did not load synchronously: see loadYogaSynchronously in scripts/build.mjs');
+const Yoga = wrapAssembly(yogaModule);`;
+			return {contents: source.replace(yogaAwait, () => synchronous), loader: 'js'};
+		});
+	},
+};
+
+// ink connects to React Devtools when DEV=true, with a top-level await that a script cannot hold;
+// react-devtools-core is not installed anyway.
+const inkDevtools = "if (isDev()) {\n    try {\n        await import('./devtools.js');";
+const inkPackageJson = '? await loadPackageJson()';
+const inkWithoutDevtools = {
+	name: 'ink-without-devtools',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			if (!source.includes(inkDevtools) || !source.includes(inkPackageJson))
+				throw new Error(`${args.path}: ink's devtools loading has changed; see inkWithoutDevtools in scripts/build.mjs`);
+			replaced.add('ink devtools');
+			return {
+				contents: source
+					.replace(inkDevtools, () => 'if (false) {\n    try {\n        void 0;')
+					.replace(inkPackageJson, () => '? {name: undefined, version: undefined}'),
+				loader: 'js',
+			};
 		});
 	},
 };
@@ -193,64 +230,6 @@ const lazyCrypto = {
 	},
 };
 
-// Importing node:process as an ES module makes Node build an ES facade of it, and that reads every property of
-// `process`, running its lazy getters (process.report loads the diagnostic report, allowedNodeEnvironmentFlags
-// goes through every option): ~8 ms of start-up, paid by the first chunk that imports it. The bundled modules use
-// only its default export, env and cwd: they get them from the process object itself. A name not listed here fails
-// the build.
-const processWithoutFacade = {
-	name: 'process-without-facade',
-	setup(esbuild) {
-		esbuild.onResolve({filter: /^(node:)?process$/}, (args) => {
-			if (args.kind !== 'import-statement') return undefined;
-			replaced.add('node:process');
-			return {path: 'node:process', namespace: 'process-without-facade'};
-		});
-		esbuild.onLoad({filter: /.*/, namespace: 'process-without-facade'}, () => ({
-			contents: 'export default process;\nexport const env = process.env;\nexport const cwd = () => process.cwd();',
-			loader: 'js',
-		}));
-	},
-};
-
-// The first ES import of a Node module makes Node build an ES facade of it, copying all its exports into a module:
-// ~3 ms for node:fs (in cli.js), 0.1-0.6 ms for each of the others the first frame needs. The bundle's imports of
-// these get the CommonJS module itself. Like the facade's, the named exports are the values at the first import.
-// A name not listed here fails the build (esbuild's import-is-undefined is an error below, for `import * as` too).
-const builtinExports = {
-	assert: [],
-	buffer: ['Buffer'],
-	events: ['EventEmitter', 'once'],
-	fs: ['closeSync', 'createWriteStream', 'existsSync', 'readdirSync', 'readFileSync', 'statSync', 'writeFileSync', 'writeSync'],
-	os: ['constants', 'homedir'],
-	path: [],
-	stream: ['PassThrough', 'Readable', 'Stream'],
-	string_decoder: ['StringDecoder'],
-	tty: [],
-	util: ['isDeepStrictEqual', 'parseArgs', 'promisify'],
-	v8: ['setFlagsFromString'],
-};
-const builtinsWithoutFacade = {
-	name: 'builtins-without-facade',
-	setup(esbuild) {
-		const names = Object.keys(builtinExports).join('|');
-		esbuild.onResolve({filter: new RegExp(`^(node:)?(${names})$`)}, (args) => {
-			if (args.kind !== 'import-statement') return undefined;
-			const name = args.path.replace(/^node:/, '');
-			replaced.add(`node:${name}`);
-			return {path: name, namespace: 'builtin-without-facade'};
-		});
-		esbuild.onLoad({filter: /.*/, namespace: 'builtin-without-facade'}, (args) => ({
-			contents: [
-				`const module = require('node:${args.path}');`,
-				'export default module;',
-				...builtinExports[args.path].map((name) => `export const ${name} = module.${name};`),
-			].join('\n'),
-			loader: 'js',
-		}));
-	},
-};
-
 // Packages published without their licence file: the text from their repository.
 const licencesNotShipped = {
 	'yoga-layout': `MIT License
@@ -306,13 +285,14 @@ function thirdPartyNotices({inputs}) {
 const dist = path.join(root, 'dist');
 const staging = path.join(root, `.dist-${process.pid}`);
 rmSync(staging, {recursive: true, force: true});
+// The app is one CommonJS script, not ES modules: source/launch/launch.ts compiles it with V8's code cache, which
+// Node 20 offers for scripts only. Modules imported dynamically stay unevaluated until asked for.
 const {metafile} = await build({
 	metafile: true,
 	entryPoints: [path.join(root, 'source/cli.tsx')],
-	outdir: staging,
+	outfile: path.join(staging, 'app.cjs'),
 	bundle: true,
-	splitting: true,
-	format: 'esm',
+	format: 'cjs',
 	platform: 'node',
 	target: 'node20',
 	jsx: 'automatic',
@@ -320,43 +300,57 @@ const {metafile} = await build({
 	legalComments: 'none',
 	plugins: [
 		replaceInkModules,
-		decodeYogaDirectly,
+		loadYogaSynchronously,
+		inkWithoutDevtools,
 		dropAjv,
 		inkWritesThroughTheWriter,
 		lazyRgiEmoji,
 		lazySemver,
 		lazyChildProcess,
 		lazyCrypto,
-		processWithoutFacade,
-		builtinsWithoutFacade,
 	],
 	// React checks NODE_ENV at run time; the production build is much cheaper per render.
 	// Segmenters are made at their first use, not when their module loads (source/terminal/lazy-segmenter.ts).
-	define: {'process.env.NODE_ENV': '"production"', 'Intl.Segmenter': 'LazySegmenter'},
+	// A script has no import.meta: the launcher passes the bundle's URL.
+	define: {'process.env.NODE_ENV': '"production"', 'Intl.Segmenter': 'LazySegmenter', 'import.meta.url': '__glmImportMetaUrl'},
 	inject: [path.join(root, 'source/terminal/lazy-segmenter.ts')],
 	// Node 20 has /v regular expressions. Left as literals, V8 parses them with their module and compiles them
 	// at their first use; lowered to new RegExp(..., 'v') at load they would be compiled too (see lazyRgiEmoji).
 	supported: {'regexp-set-notation': true, 'regexp-unicode-property-escapes': true, 'regexp-match-indices': true},
-	// ink imports react-devtools-core only when DEV is set; it is not installed.
-	external: ['react-devtools-core'],
-	banner: {
-		js: "import {createRequire as __glmCreateRequire} from 'node:module'; const require = __glmCreateRequire(import.meta.url);",
-	},
 	logLevel: 'warning',
+	// A named import that a stand-in above does not provide must fail the build, not be undefined at run time.
 	logOverride: {'import-is-undefined': 'error'},
+});
+
+// The launcher names its code cache after the bundle's content: a cache never outlives the code it was made of.
+const buildId = createHash('sha256')
+	.update(readFileSync(path.join(staging, 'app.cjs')))
+	.digest('hex')
+	.slice(0, 16);
+await build({
+	entryPoints: [path.join(root, 'source/launch/launch.ts')],
+	outfile: path.join(staging, 'launch.cjs'),
+	bundle: true,
+	format: 'cjs',
+	platform: 'node',
+	target: 'node20',
+	minify: process.env['GLM_TUI_NO_MINIFY'] !== '1',
+	legalComments: 'none',
+	define: {BUILD_ID: JSON.stringify(buildId)},
+	logLevel: 'warning',
 });
 
 const missed = [
 	...Object.keys(inkModules),
 	'string-width',
 	'yoga-layout loader',
+	'yoga-layout await',
 	'ink raw frame',
 	'string-width emoji regex',
 	'conf semver',
 	'terminal-size child_process',
 	'node:crypto',
-	'node:process',
-	...Object.keys(builtinExports).map((name) => `node:${name}`),
+	'ink devtools',
 	'ajv/dist/2020.js',
 	'ajv-formats',
 ].filter((each) => !replaced.has(each));

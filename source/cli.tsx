@@ -1,31 +1,12 @@
 // Entry point: parse arguments, pick a mode (chat UI, one-shot, subcommand), own process exit codes.
 import {parseArgs} from 'node:util';
 import {readFileSync} from 'node:fs';
-import {setFlagsFromString} from 'node:v8';
 import {sanitizeLine} from './text/sanitize.js';
 import {COMMANDS, commandHelp, completionScript, mainHelp, parseArgsOptions} from './cli-spec.js';
 import {resolveLanguage, setLanguage} from './i18n/language.js';
 import {storePaths} from './store/paths.js';
 import {cliText} from './cli-messages.js';
-// Everything else is imported when the chosen mode needs it: --help must not pay for the chat screen.
-
-// A chat client is idle most of the time and busy in short bursts (a token, a frame, a key). V8 optimizes a
-// function once it has run ~66 KB of bytecode; at that budget it keeps compiling lukewarm code in the
-// background while an answer streams (~18% of the CPU of a 50 tokens/s answer here). Sixteen times the budget
-// still optimizes what is really hot (a 1 MB paste, a 5,000-message conversation) a moment later.
-setFlagsFromString('--interrupt-budget=1081344');
-
-/**
- * V8 runs a regular expression's first match in its bytecode interpreter and compiles it on the second. marked's
- * block rules (lheading, paragraph, html) backtrack heavily over a whole message, and interpreted they make the
- * first frame's Markdown ~20 ms slower than compiled: in the chat, every pattern is compiled at its first match
- * instead. Only once the chat's modules are loaded: patterns matched only while they load (marked assembles its
- * rules with dozens of replace() calls) would each be compiled for a single match, ~5 ms of start-up. A pattern
- * first matched while loading is compiled a few matches later.
- */
-function compileRegExpsAtFirstMatch(): void {
-	setFlagsFromString('--no-regexp-tier-up');
-}
+// Everything else is imported when the chosen mode needs it: --help must not pay for loading the chat screen.
 
 const VERSION = readVersion();
 
@@ -192,12 +173,14 @@ async function main(argv: string[]): Promise<number> {
 	// terminal even on a build server that exports CI=true.
 	delete process.env['CI'];
 	delete process.env['CONTINUOUS_INTEGRATION'];
+	// Node writes its warnings (a deprecation; "NO_COLOR is ignored due to FORCE_COLOR", which any colour check
+	// raises) straight to stderr: on the chat screen they would land in the middle of a frame.
+	process.removeAllListeners('warning');
 	// Keys typed while the chat loads wait in the terminal, unechoed, for the composer; in cooked mode the
 	// terminal would echo them over the shell prompt and hand them over only at Enter. (Node puts the
 	// terminal back as it found it when the process exits, whatever happens.)
 	if (process.stdin.isTTY) process.stdin.setRawMode(true);
 	const {runInteractive} = await import('./interactive.js');
-	compileRegExpsAtFirstMatch();
 	return runInteractive({config, settings, flags: {...definedOnly({model: values.model, system: values.system, temperature, thinking})}});
 }
 

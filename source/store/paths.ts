@@ -16,18 +16,22 @@ export interface StorePaths {
 	conversationsDir: string;
 	/** Summaries of every conversation, so start-up need not parse them all. */
 	indexFile: string;
+	/** What can be thrown away and made again: the compiled app (source/launch/code-cache.ts). */
+	cacheDir: string;
 }
 
 export function storePaths(env: Env = process.env): StorePaths {
 	const home = env['HOME'] || os.homedir();
 	const configDir = path.join(xdgBase(env['XDG_CONFIG_HOME'], path.join(home, '.config')), APP_DIR_NAME);
 	const dataDir = path.join(xdgBase(env['XDG_DATA_HOME'], path.join(home, '.local', 'share')), APP_DIR_NAME);
+	const cacheDir = path.join(xdgBase(env['XDG_CACHE_HOME'], path.join(home, '.cache')), APP_DIR_NAME);
 	return {
 		configDir,
 		configFile: path.join(configDir, 'config.json'),
 		dataDir,
 		conversationsDir: path.join(dataDir, 'conversations'),
 		indexFile: path.join(dataDir, 'index.json'),
+		cacheDir,
 	};
 }
 

@@ -10,7 +10,7 @@ import {sanitizeLine} from '../text/sanitize.js';
 import {ChatScreen, type ScreenPorts} from './chat-screen.js';
 import {useController} from './hooks/use-controller.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {useHighlightAfterFirstFrame} from './hooks/use-highlight-after-first-frame.js';
+import {useAfterFirstFrame} from './hooks/use-after-first-frame.js';
 import {ModeBody} from './components/ModeBody.js';
 import {StatusBar} from './components/StatusBar.js';
 
@@ -24,7 +24,7 @@ export interface AppProps extends Omit<ScreenPorts, 'controller' | 'exit' | 'sta
 
 export function App({controller, stdin, mouse, startupProblems = [], ...ports}: AppProps) {
 	useController(controller);
-	useHighlightAfterFirstFrame();
+	useAfterFirstFrame();
 	const {exit} = useApp();
 	const [screen] = useState(() => new ChatScreen({...ports, controller, startupProblems, exit}));
 	useSyncExternalStore(screen.subscribe, screen.getVersion);

@@ -83,7 +83,7 @@ function newestMtime(entry: string): number {
 }
 
 function ensureBuilt(): void {
-	const built = fs.statSync(path.join(root, 'dist/cli.js'), {throwIfNoEntry: false})?.mtimeMs ?? 0;
+	const built = fs.statSync(path.join(root, 'dist/app.cjs'), {throwIfNoEntry: false})?.mtimeMs ?? 0;
 	const inputs = Math.max(...['source', 'scripts/build.mjs', 'package-lock.json'].map((each) => newestMtime(path.join(root, each))));
 	if (built > inputs) {
 		log('dist/ is up to date');
@@ -98,8 +98,20 @@ function ensureBuilt(): void {
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'glm-tui-bench-'));
 let homes = 0;
 
-function homeEnv(home: string): Record<string, string> {
-	return {HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local/share')};
+/**
+ * Every launch has a home of its own but one code cache (source/launch/code-cache.ts), as a user's every start
+ * has after the first; `firstStart` launches get a cache folder of their own, as the first start after an install.
+ */
+const sharedCodeCache = path.join(tempRoot, 'code-cache');
+let firstStarts = 0;
+
+function homeEnv(home: string, firstStart = false): Record<string, string> {
+	return {
+		HOME: home,
+		XDG_CONFIG_HOME: path.join(home, '.config'),
+		XDG_DATA_HOME: path.join(home, '.local/share'),
+		XDG_CACHE_HOME: firstStart ? path.join(tempRoot, `first-start-${++firstStarts}`) : sharedCodeCache,
+	};
 }
 
 /** A home with the two conversations (created 10 first, so Alt+1 / Alt+2), opening `open` first. */
@@ -140,10 +152,10 @@ function inheritedEnv(): Record<string, string> {
 	return env;
 }
 
-function appEnv(home: string, server: GlmServer): Record<string, string> {
+function appEnv(home: string, server: GlmServer, firstStart = false): Record<string, string> {
 	return {
 		...inheritedEnv(),
-		...homeEnv(home),
+		...homeEnv(home, firstStart),
 		TERM: 'xterm-256color',
 		LANG: 'C.UTF-8',
 		ZHIPUAI_API_KEY: server.key,
@@ -151,11 +163,11 @@ function appEnv(home: string, server: GlmServer): Record<string, string> {
 	};
 }
 
-function spawnApp(home: string, server: GlmServer): PtyApp {
+function spawnApp(home: string, server: GlmServer, firstStart = false): PtyApp {
 	return new PtyApp({
 		file: process.execPath,
 		args: [...EXTRA_NODE_ARGS, BIN],
-		env: appEnv(home, server),
+		env: appEnv(home, server, firstStart),
 		cwd: home,
 		columns: COLUMNS,
 		rows: ROWS,
@@ -386,6 +398,8 @@ interface Run {
 	nodeMs: number[];
 	/** Start-ups with the 10-message conversation: a start-only launch and the small session's. */
 	startSmallMs: number[];
+	/** The same without a code cache: the first start after an install or an upgrade. */
+	startFirstMs: number[];
 	/** VmRSS once the start-up frame is drawn and the app is idle, 10 and 5,000 messages. */
 	rssStartSmallKb: number;
 	rssStartBigKb: number;
@@ -498,9 +512,9 @@ async function bigSession(server: GlmServer, run: Partial<Run>): Promise<void> {
 }
 
 /** Start-up alone: launch, first frame, quit. */
-async function startOnly(server: GlmServer): Promise<number> {
+async function startOnly(server: GlmServer, firstStart = false): Promise<number> {
 	const {home} = seedHome('small');
-	const app = spawnApp(home, server);
+	const app = spawnApp(home, server, firstStart);
 	try {
 		const ms = await startUp(app, SMALL.name);
 		await app.idle(200);
@@ -597,18 +611,19 @@ async function main(): Promise<void> {
 			}
 			if (index === 0) firstRunAt = now();
 			log(`run ${index + 1} of ${RUNS}`);
-			const run: Partial<Run> = {nodeMs: [], startSmallMs: []};
+			const run: Partial<Run> = {nodeMs: [], startSmallMs: [], startFirstMs: []};
 			// Single launches move by 100 ms with the machine's load: several of each, taken in turns.
 			for (let launch = 0; launch < START_ONLY; launch++) {
 				run.nodeMs!.push(await nodeBaseline());
 				run.startSmallMs!.push(await startOnly(server));
+				run.startFirstMs!.push(await startOnly(server, true));
 			}
 			run.nodeMs!.push(await nodeBaseline());
 			await smallSession(server, run);
 			run.nodeMs!.push(await nodeBaseline());
 			await bigSession(server, run);
 			log(
-				`  start-up: ${run.startSmallMs!.map((ms) => ms.toFixed(0)).join(', ')} ms (10 msgs), ${run.startBigMs!.toFixed(0)} ms (5,000 msgs); node -e 0: ${run.nodeMs!.map((ms) => ms.toFixed(0)).join(', ')} ms`,
+				`  start-up: ${run.startSmallMs!.map((ms) => ms.toFixed(0)).join(', ')} ms (10 msgs), first after an install ${run.startFirstMs!.map((ms) => ms.toFixed(0)).join(', ')} ms, ${run.startBigMs!.toFixed(0)} ms (5,000 msgs); node -e 0: ${run.nodeMs!.map((ms) => ms.toFixed(0)).join(', ')} ms`,
 			);
 			runs.push(run as Run);
 		}
@@ -655,6 +670,14 @@ async function main(): Promise<void> {
 			300,
 		),
 		metric(
+			'startup.first',
+			'start-up, first after an install',
+			runs.flatMap((r) => r.startFirstMs),
+			'ms',
+			0,
+			'same, without a code cache',
+		),
+		metric(
 			'startup.app5000',
 			'start-up, glm-tui (5,000 msgs)',
 			each((r) => r.startBigMs),
@@ -678,6 +701,15 @@ async function main(): Promise<void> {
 			2,
 			'glm-tui / node -e 0, medians within each run',
 			6,
+		),
+		metric(
+			'startup.firstRatio',
+			'start-up ratio, first after an install',
+			each((r) => median(r.startFirstMs) / median(r.nodeMs)),
+			'x',
+			2,
+			'the same without a code cache',
+			8,
 		),
 		metric(
 			'bytes.token10',

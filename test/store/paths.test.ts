@@ -11,17 +11,19 @@ beforeEach(() => {
 afterEach(() => home.cleanup());
 
 describe('storePaths', () => {
-	it('follows XDG_CONFIG_HOME and XDG_DATA_HOME', () => {
+	it('follows XDG_CONFIG_HOME, XDG_DATA_HOME and XDG_CACHE_HOME', () => {
 		const paths = storePaths(home.env);
 		expect(paths.configFile).toBe(path.join(home.env.XDG_CONFIG_HOME, 'glm-tui', 'config.json'));
 		expect(paths.conversationsDir).toBe(home.conversationsDir);
 		expect(paths.indexFile).toBe(home.indexFile);
+		expect(storePaths({...home.env, XDG_CACHE_HOME: '/var/cache/someone'}).cacheDir).toBe('/var/cache/someone/glm-tui');
 	});
 
 	it('falls back to ~/.config and ~/.local/share, ignoring empty and relative XDG values', () => {
-		const paths = storePaths({HOME: '/home/someone', XDG_CONFIG_HOME: '', XDG_DATA_HOME: 'relative/data'});
+		const paths = storePaths({HOME: '/home/someone', XDG_CONFIG_HOME: '', XDG_DATA_HOME: 'relative/data', XDG_CACHE_HOME: 'cache'});
 		expect(paths.configDir).toBe('/home/someone/.config/glm-tui');
 		expect(paths.dataDir).toBe('/home/someone/.local/share/glm-tui');
+		expect(paths.cacheDir).toBe('/home/someone/.cache/glm-tui');
 	});
 
 	it('reads process.env when called, not when imported', () => {

@@ -77,6 +77,9 @@ export function xdgEnv(home: string): Record<string, string> {
 		HOME: home,
 		XDG_CONFIG_HOME: path.join(home, '.config'),
 		XDG_DATA_HOME: path.join(home, '.local/share'),
+		// One code cache for every test, as for a user's every start: each test's glm-tui starts as it does on
+		// the second day, not on the first. test/screen/code-cache.test.ts gives each of its starts its own.
+		XDG_CACHE_HOME: path.join(tmpdir(), 'glm-tui-test-cache'),
 	};
 }
 

@@ -1,0 +1,59 @@
+// What bin/glm-tui.js runs (built to dist/launch.cjs): sets V8's flags, then compiles and runs the app's bundle
+// (dist/app.cjs, built from source/cli.tsx) from the code cache when there is one. Node 20 keeps no compiled
+// code between runs for any module, so glm-tui keeps its own (code-cache.ts); v8-compile-cache does the same
+// for require()d files, but saves at exit whatever the run compiled and reads a content hash at every start.
+import fs from 'node:fs';
+import path from 'node:path';
+import {createRequire} from 'node:module';
+import {pathToFileURL} from 'node:url';
+import {setFlagsFromString} from 'node:v8';
+import vm from 'node:vm';
+import {storePaths} from '../store/paths.js';
+import {codeCacheFile, readCodeCache, writeCodeCache} from './code-cache.js';
+import type {Launcher} from './launcher.js';
+
+/** The bundle's content hash, put here by scripts/build.mjs. */
+declare const BUILD_ID: string;
+
+// V8 takes a code cache only from a process with the same flags, so every flag is set here, before the bundle
+// is compiled, and never changed afterwards.
+
+// A chat client is idle most of the time and busy in short bursts (a token, a frame, a key). V8 optimizes a
+// function once it has run ~66 KB of bytecode; at that budget it keeps compiling lukewarm code in the
+// background while an answer streams (~18% of the CPU of a 50 tokens/s answer here). Sixteen times the budget
+// still optimizes what is really hot (a 1 MB paste, a 5,000-message conversation) a moment later.
+setFlagsFromString('--interrupt-budget=1081344');
+// V8 runs a regular expression's first match in its bytecode interpreter and compiles it on the second. marked's
+// block rules (lheading, paragraph, html) backtrack heavily over a whole message, and interpreted they make the
+// first frame's Markdown ~20 ms slower than compiled: every pattern is compiled at its first match instead.
+setFlagsFromString('--no-regexp-tier-up');
+
+const bundleFile = path.join(__dirname, 'app.cjs');
+const cacheFile = codeCacheFile(storePaths(process.env).cacheDir, BUILD_ID);
+const cachedData = readCodeCache(cacheFile);
+// The parameters are what the bundle expects of a CommonJS module, and import.meta.url (esbuild replaces it).
+const script = new vm.Script(
+	`(function (exports, require, module, __filename, __dirname, __glmImportMetaUrl, __glmLauncher) {${fs.readFileSync(bundleFile, 'utf8')}\n})`,
+	{filename: bundleFile, cachedData},
+);
+let cacheWanted = cachedData === undefined || script.cachedDataRejected === true;
+
+const launcher: Launcher = {
+	firstFrameShown() {
+		if (!cacheWanted) return;
+		cacheWanted = false;
+		// Made now, the cache holds the functions the first frame ran, compiled: the next start skips them too.
+		writeCodeCache(cacheFile, script.createCachedData());
+	},
+};
+
+const bundle = {exports: {}};
+(script.runInThisContext() as (...parameters: unknown[]) => void)(
+	bundle.exports,
+	createRequire(bundleFile),
+	bundle,
+	bundleFile,
+	path.dirname(bundleFile),
+	pathToFileURL(bundleFile).href,
+	launcher,
+);
