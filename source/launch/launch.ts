@@ -1,4 +1,4 @@
-// What bin/glm-tui.js runs (built to dist/launch.cjs): sets V8's flags, then compiles and runs the app's bundle
+// What bin/glm-tui.cjs runs (built to dist/launch.cjs): sets V8's flags, then compiles and runs the app's bundle
 // (dist/app.cjs, built from source/cli.tsx) from the code cache when there is one. Node 20 keeps no compiled
 // code between runs for any module, so glm-tui keeps its own (code-cache.ts); v8-compile-cache does the same
 // for require()d files, but saves at exit whatever the run compiled and reads a content hash at every start.

@@ -5,7 +5,7 @@
 // time, /proc/<pid>/task/*/schedstat), CPU per frame and the tail latency (the server's last byte to the last
 // token on screen).
 //
-// Environment: OLD and NEW (bin/glm-tui.js of each build; NEW defaults to this checkout's), ROUNDS (8),
+// Environment: OLD and NEW (bin/glm-tui.cjs of each build; NEW defaults to this checkout's), ROUNDS (8),
 // TOKENS (500), RATE tokens/s (50), COUNT messages in the conversation (10), WARM tokens streamed unpaced first
 // (2000), SHORT extra 10-29-token answers per round for more tail samples (0).
 import fs from 'node:fs';
@@ -28,8 +28,8 @@ const count = number('COUNT', 10);
 const warm = number('WARM', 2000);
 const shorts = number('SHORT', 0);
 const builds = [
-	{label: 'old', bin: path.resolve(process.env['OLD'] ?? '/tmp/Q/old/bin/glm-tui.js')},
-	{label: 'new', bin: path.resolve(process.env['NEW'] ?? 'bin/glm-tui.js')},
+	{label: 'old', bin: path.resolve(process.env['OLD'] ?? '/tmp/Q/old/bin/glm-tui.cjs')},
+	{label: 'new', bin: path.resolve(process.env['NEW'] ?? 'bin/glm-tui.cjs')},
 ];
 
 // The server's last byte of each response (end() sends the chunked terminator).

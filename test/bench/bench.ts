@@ -27,7 +27,7 @@ import {microBench} from './micro.js';
 delete process.env['CI'];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = process.env['GLM_BENCH_BIN'] ?? path.join(root, 'bin/glm-tui.js');
+const BIN = process.env['GLM_BENCH_BIN'] ?? path.join(root, 'bin/glm-tui.cjs');
 const COLUMNS = 100;
 const ROWS = 30;
 const QUICK = process.env['GLM_BENCH_QUICK'] === '1';

@@ -53,7 +53,7 @@ function wakeUps(pid: number): number {
 const server = await startGlmServer({seed: 1});
 const app = new PtyApp({
 	file: process.execPath,
-	args: [...(process.env['NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean), process.env['BIN'] ?? 'bin/glm-tui.js'],
+	args: [...(process.env['NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean), process.env['BIN'] ?? 'bin/glm-tui.cjs'],
 	env: {
 		...(process.env as Record<string, string>),
 		...env,

@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // GLM_TUI_TEST_BIN runs another build (e.g. a copy, while someone rebuilds dist/ in this tree); default: ours.
-export const CLI_BIN = process.env['GLM_TUI_TEST_BIN'] || path.join(root, 'bin/glm-tui.js');
+export const CLI_BIN = process.env['GLM_TUI_TEST_BIN'] || path.join(root, 'bin/glm-tui.cjs');
 
 export interface CliHome {
 	home: string;

@@ -12,7 +12,7 @@ import {Unicode11Addon} from '@xterm/addon-unicode11';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // GLM_TUI_BIN runs another build (a snapshot of dist/, so a rebuild during the run cannot pull the files
 // from under the tests).
-export const BIN = process.env['GLM_TUI_BIN'] || path.join(root, 'bin/glm-tui.js');
+export const BIN = process.env['GLM_TUI_BIN'] || path.join(root, 'bin/glm-tui.cjs');
 
 export interface AppTerminal {
 	term: xterm.Terminal;
