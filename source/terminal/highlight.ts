@@ -24,7 +24,7 @@ export function loadHighlighting(): Promise<boolean> {
 			generation++;
 			return true;
 		},
-		// An install missing the chunk: code stays plain rather than the app failing.
+		// Grammars that fail to load: code stays plain rather than the app failing.
 		() => false,
 	);
 	return loading;

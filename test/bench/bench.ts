@@ -918,7 +918,7 @@ async function main(): Promise<void> {
 			'ms',
 			0,
 			`server last byte -> last token on screen; ${SLOW_TOKENS}-token and 10-29-token answers`,
-			70,
+			50,
 		),
 		metric(
 			'tail.10long',
