@@ -24,10 +24,10 @@ export interface AppProps extends Omit<ScreenPorts, 'controller' | 'exit' | 'sta
 
 export function App({controller, stdin, mouse, startupProblems = [], ...ports}: AppProps) {
 	useController(controller);
-	useAfterFirstFrame();
 	const {exit} = useApp();
 	const [screen] = useState(() => new ChatScreen({...ports, controller, startupProblems, exit}));
 	useSyncExternalStore(screen.subscribe, screen.getVersion);
+	useAfterFirstFrame(screen.mode.type === 'chat');
 	const {columns, rows} = useTerminalSize();
 	screen.resize(columns, rows);
 

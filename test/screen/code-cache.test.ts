@@ -77,6 +77,21 @@ describe('code cache', () => {
 		expect(fs.existsSync(older)).toBe(false);
 	});
 
+	it('is made from the chat, not from the first-run key screen before it', async () => {
+		const home = seededHome();
+		const cacheHome = path.join(home, 'cache');
+		const server = await h.server();
+		const app = await h.app({server, home, withKey: false, env: {XDG_CACHE_HOME: cacheHome}});
+		await app.waitFor('API key:', 15_000);
+		await app.inputReady();
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+		expect(cacheFiles(cacheHome)).toEqual([]);
+		await app.type(server.key, 2);
+		app.write(keys.enter);
+		await app.waitFor('the seeded answer');
+		await written(cacheHome)();
+	});
+
 	it('a cache folder that cannot be written costs nothing but the cache', async () => {
 		const home = seededHome();
 		// A file where the folder should be: nothing can be created under it, not even as root.

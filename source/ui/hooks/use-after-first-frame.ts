@@ -1,22 +1,25 @@
-import {useEffect, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {firstFrameShown} from '../../launch/launcher.js';
 import {loadHighlighting} from '../../terminal/highlight.js';
 
 /**
  * What can wait until the first frame is on screen. Code blocks on it are drawn plain and coloured right after:
- * loading and compiling the grammars would otherwise delay it by tens of milliseconds. Then the launcher saves
- * the code cache, which so holds the grammars too.
+ * loading and compiling the grammars would otherwise delay it by tens of milliseconds. Then, once the chat itself
+ * has been drawn (not only the first-run key screen or a page of problems), the launcher saves the code cache,
+ * which so holds what drawing a conversation and the grammars run.
  */
-export function useAfterFirstFrame(): void {
+export function useAfterFirstFrame(chatShown: boolean): void {
 	const [, redraw] = useState(0);
+	const [highlighting, setHighlighting] = useState<'loading' | 'loaded'>('loading');
+	const cacheSaved = useRef(false);
 	useEffect(() => {
 		let mounted = true;
 		// Effects run after ink wrote the frame; the timer lets the write go out first.
 		const timer = setTimeout(() => {
 			void loadHighlighting().then((leftPlain) => {
-				if (leftPlain && mounted) redraw((value) => value + 1);
-				// After the coloured frame is drawn: the cache takes ~20 ms to make.
-				setTimeout(firstFrameShown, 0);
+				if (!mounted) return;
+				if (leftPlain) redraw((value) => value + 1);
+				setHighlighting('loaded');
 			});
 		}, 0);
 		return () => {
@@ -24,4 +27,13 @@ export function useAfterFirstFrame(): void {
 			clearTimeout(timer);
 		};
 	}, []);
+	useEffect(() => {
+		if (highlighting !== 'loaded' || !chatShown || cacheSaved.current) return;
+		// After the frame just drawn is out: the cache takes ~20 ms to make.
+		const timer = setTimeout(() => {
+			cacheSaved.current = true;
+			firstFrameShown();
+		}, 0);
+		return () => clearTimeout(timer);
+	}, [highlighting, chatShown]);
 }
