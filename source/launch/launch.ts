@@ -39,11 +39,17 @@ const script = new vm.Script(
 let cacheWanted = cachedData === undefined || script.cachedDataRejected === true;
 
 const launcher: Launcher = {
-	firstFrameShown() {
+	chatDrawn() {
 		if (!cacheWanted) return;
 		cacheWanted = false;
 		// Made now, the cache holds the functions the first frame ran, compiled: the next start skips them too.
-		writeCodeCache(cacheFile, script.createCachedData());
+		let data: Buffer;
+		try {
+			data = script.createCachedData();
+		} catch {
+			return;
+		}
+		writeCodeCache(cacheFile, data);
 	},
 };
 

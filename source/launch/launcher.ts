@@ -2,12 +2,12 @@
 // (the tests, tsx), there is no launcher and these do nothing.
 
 export interface Launcher {
-	/** The chat screen's first frame is on the screen and what it needs is loaded: a good moment for the code cache. */
-	firstFrameShown(): void;
+	/** The chat has been drawn and what it needs is loaded (source/interactive.tsx passes this to App): a good moment for the code cache. */
+	chatDrawn(): void;
 }
 
 declare const __glmLauncher: Launcher | undefined;
 
-export function firstFrameShown(): void {
-	if (typeof __glmLauncher !== 'undefined') __glmLauncher.firstFrameShown();
+export function chatDrawn(): void {
+	if (typeof __glmLauncher !== 'undefined') __glmLauncher.chatDrawn();
 }

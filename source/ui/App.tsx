@@ -20,14 +20,16 @@ export interface AppProps extends Omit<ScreenPorts, 'controller' | 'exit' | 'sta
 	/** Wheel reports (terminal/mouse.ts); the mouse setting is read and changed through mouseOn/onMouse. */
 	mouse?: MouseInput;
 	startupProblems?: readonly string[];
+	/** Once, when the chat itself (not the first-run key screen, not a page) has been drawn and highlighting is loaded. */
+	onChatDrawn?: () => void;
 }
 
-export function App({controller, stdin, mouse, startupProblems = [], ...ports}: AppProps) {
+export function App({controller, stdin, mouse, startupProblems = [], onChatDrawn, ...ports}: AppProps) {
 	useController(controller);
 	const {exit} = useApp();
 	const [screen] = useState(() => new ChatScreen({...ports, controller, startupProblems, exit}));
 	useSyncExternalStore(screen.subscribe, screen.getVersion);
-	useAfterFirstFrame(screen.mode.type === 'chat');
+	useAfterFirstFrame(screen.mode.type === 'chat', onChatDrawn);
 	const {columns, rows} = useTerminalSize();
 	screen.resize(columns, rows);
 

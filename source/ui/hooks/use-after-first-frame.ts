@@ -1,17 +1,16 @@
 import {useEffect, useRef, useState} from 'react';
-import {firstFrameShown} from '../../launch/launcher.js';
 import {loadHighlighting} from '../../terminal/highlight.js';
 
 /**
  * What can wait until the first frame is on screen. Code blocks on it are drawn plain and coloured right after:
  * loading and compiling the grammars would otherwise delay it by tens of milliseconds. Then, once the chat itself
- * has been drawn (not only the first-run key screen or a page of problems), the launcher saves the code cache,
- * which so holds what drawing a conversation and the grammars run.
+ * has been drawn (not only the first-run key screen or a page of problems), `chatDrawn` runs: the launcher saves
+ * its code cache then, which so holds what drawing a conversation and the grammars run.
  */
-export function useAfterFirstFrame(chatShown: boolean): void {
+export function useAfterFirstFrame(chatShown: boolean, chatDrawn: (() => void) | undefined): void {
 	const [, redraw] = useState(0);
 	const [highlighting, setHighlighting] = useState<'loading' | 'loaded'>('loading');
-	const cacheSaved = useRef(false);
+	const said = useRef(false);
 	useEffect(() => {
 		let mounted = true;
 		// Effects run after ink wrote the frame; the timer lets the write go out first.
@@ -28,12 +27,12 @@ export function useAfterFirstFrame(chatShown: boolean): void {
 		};
 	}, []);
 	useEffect(() => {
-		if (highlighting !== 'loaded' || !chatShown || cacheSaved.current) return;
-		// After the frame just drawn is out: the cache takes ~20 ms to make.
+		if (highlighting !== 'loaded' || !chatShown || !chatDrawn || said.current) return;
+		// After the frame just drawn is out: making the cache takes ~20 ms.
 		const timer = setTimeout(() => {
-			cacheSaved.current = true;
-			firstFrameShown();
+			said.current = true;
+			chatDrawn();
 		}, 0);
 		return () => clearTimeout(timer);
-	}, [highlighting, chatShown]);
+	}, [highlighting, chatShown, chatDrawn]);
 }
