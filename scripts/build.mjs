@@ -358,6 +358,14 @@ if (missed.length > 0) {
 	rmSync(staging, {recursive: true, force: true});
 	throw new Error(`ink's ${missed.join(', ')} were not replaced: has ink's layout changed?`);
 }
+// A script compiled by vm.Script has no loader for import(): everything must be in the bundle or require()d.
+const dynamicImports = Object.values(metafile.outputs).flatMap(({imports}) => imports.filter(({kind}) => kind === 'dynamic-import'));
+if (dynamicImports.length > 0) {
+	rmSync(staging, {recursive: true, force: true});
+	throw new Error(
+		`the bundle imports ${dynamicImports.map(({path}) => path).join(', ')} at run time: source/launch/launch.ts cannot load it`,
+	);
+}
 writeFileSync(path.join(staging, 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices(metafile));
 // GLM_TUI_METAFILE=file.json: what went into each chunk, for looking into start-up and bundle size.
 if (process.env['GLM_TUI_METAFILE']) writeFileSync(process.env['GLM_TUI_METAFILE'], JSON.stringify(metafile));
