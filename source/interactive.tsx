@@ -23,7 +23,6 @@ import {watchConversations} from './chat/disk-watch.js';
 import {DEFAULT_DETACHED_LIMIT_MINUTES} from './store/settings.js';
 import {changeTheme} from './terminal/theme-command.js';
 import {describeFileError} from './store/errors.js';
-import {chatDrawn} from './launch/launcher.js';
 
 export interface InteractiveOptions {
 	config: ResolvedConfig;
@@ -224,7 +223,6 @@ export async function runInteractive({config, settings, flags}: InteractiveOptio
 			writeRaw={(sequence) => stdout.write(sequence)}
 			startupProblems={problems.map(String)}
 			onSuspend={jobControl.suspend}
-			onChatDrawn={chatDrawn}
 		/>,
 		{
 			stdin: stdin as unknown as NodeJS.ReadStream,

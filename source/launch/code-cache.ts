@@ -1,5 +1,5 @@
-// V8's compiled form of glm-tui's bundle, kept between runs. Compiling the ~900 KB bundle and the functions the
-// first frame runs takes ~70 ms of every start; from the cache it takes ~8. The cache is only ever an
+// V8's compiled form of glm-tui's bundle, kept between runs. Compiling the ~900 KB bundle takes ~30 ms of every
+// start; from the cache it takes a few. The cache is only ever an
 // optimisation: whatever goes wrong reading or writing it, glm-tui compiles the bundle as if it were not there.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -10,7 +10,7 @@ import {sanitizeLine} from '../text/sanitize.js';
 import {ChatScreen, type ScreenPorts} from './chat-screen.js';
 import {useController} from './hooks/use-controller.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {useAfterFirstFrame} from './hooks/use-after-first-frame.js';
+import {useHighlightAfterFirstFrame} from './hooks/use-highlight-after-first-frame.js';
 import {ModeBody} from './components/ModeBody.js';
 import {StatusBar} from './components/StatusBar.js';
 
@@ -20,16 +20,14 @@ export interface AppProps extends Omit<ScreenPorts, 'controller' | 'exit' | 'sta
 	/** Wheel reports (terminal/mouse.ts); the mouse setting is read and changed through mouseOn/onMouse. */
 	mouse?: MouseInput;
 	startupProblems?: readonly string[];
-	/** Once, when the chat itself (not the first-run key screen, not a page) has been drawn and highlighting is loaded. */
-	onChatDrawn?: () => void;
 }
 
-export function App({controller, stdin, mouse, startupProblems = [], onChatDrawn, ...ports}: AppProps) {
+export function App({controller, stdin, mouse, startupProblems = [], ...ports}: AppProps) {
 	useController(controller);
+	useHighlightAfterFirstFrame();
 	const {exit} = useApp();
 	const [screen] = useState(() => new ChatScreen({...ports, controller, startupProblems, exit}));
 	useSyncExternalStore(screen.subscribe, screen.getVersion);
-	useAfterFirstFrame(screen.mode.type === 'chat', onChatDrawn);
 	const {columns, rows} = useTerminalSize();
 	screen.resize(columns, rows);
 

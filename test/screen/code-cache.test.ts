@@ -1,5 +1,5 @@
-// The code cache (source/launch/code-cache.ts): made by the chat's first start, used as it is by the next ones,
-// and never a reason not to start — damaged, left by another build, or impossible to write.
+// The code cache (source/launch/code-cache.ts): made by the first start, used as it is by the next ones, and never
+// a reason not to start — damaged, left by another build, or impossible to write.
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -75,21 +75,6 @@ describe('code cache', () => {
 			expect(fs.readFileSync(file!).equals(damaged)).toBe(false);
 		}
 		expect(fs.existsSync(older)).toBe(false);
-	});
-
-	it('is made from the chat, not from the first-run key screen before it', async () => {
-		const home = seededHome();
-		const cacheHome = path.join(home, 'cache');
-		const server = await h.server();
-		const app = await h.app({server, home, withKey: false, env: {XDG_CACHE_HOME: cacheHome}});
-		await app.waitFor('API key:', 15_000);
-		await app.inputReady();
-		await new Promise((resolve) => setTimeout(resolve, 1_000));
-		expect(cacheFiles(cacheHome)).toEqual([]);
-		await app.type(server.key, 2);
-		app.write(keys.enter);
-		await app.waitFor('the seeded answer');
-		await written(cacheHome)();
 	});
 
 	it('a cache folder that cannot be written costs nothing but the cache', async () => {
